@@ -1,0 +1,205 @@
+// The commands of the number-inventory CLI, each a thin call into the core.
+import fs from 'node:fs';
+import { Command, Option } from 'commander';
+import { CAPABILITIES, DELETE_REASONS, NUMBER_STATES } from '../../shared/domain';
+import type { SearchFilter, SearchRequest, SortField } from '../../shared/search';
+import { SORT_FIELDS } from '../../shared/search';
+import type { InventoryProvider } from './main';
+import { UsageError } from './main';
+import type { Output } from './output';
+
+const csv = (value: string) =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+function positiveInt(name: string) {
+  return (value: string) => {
+    if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number, got "${value}"`);
+    return Number(value);
+  };
+}
+
+export function registerInventoryCommands(program: Command, open: InventoryProvider, out: Output): void {
+  program
+    .command('add')
+    .description('add up to 50 numbers (comma separated) as Available')
+    .argument('<numbers...>', 'numbers, comma separated')
+    .requiredOption('--vendor <vendor>', 'vendor of the numbers')
+    .requiredOption('--country <cc>', 'ISO 3166 alpha-2 country code')
+    .requiredOption('--sku <sku>', 'number SKU')
+    .option('--capabilities <list>', `comma separated: ${CAPABILITIES.join(',')}`)
+    .option('--routing <routing>', 'routing')
+    .option('--golden', 'golden number')
+    .option('--ported-in', 'ported-in number')
+    .option('--visible-to <domains>', 'comma separated domains')
+    .action(async (numbers: string[], o) => {
+      const results = await open().add({
+        numbers: numbers.join(','),
+        vendor: o.vendor,
+        country: o.country,
+        sku: o.sku,
+        capabilities: o.capabilities ? csv(o.capabilities) : [],
+        routing: o.routing ?? null,
+        golden: Boolean(o.golden),
+        portedIn: Boolean(o.portedIn),
+        visibleTo: o.visibleTo ? csv(o.visibleTo) : [],
+      } as never);
+      out.addResults(results);
+    });
+
+  program
+    .command('show')
+    .description('show a number with its complete history')
+    .argument('<number>')
+    .action(async (number: string) => out.detail(await open().show(number)));
+
+  program
+    .command('reserve')
+    .description('Available -> Reserved (free, manual) for an org')
+    .argument('<number>')
+    .requiredOption('--org <uuid>', 'Org UUID of the reserver')
+    .requiredOption('--remark <text>', 'remark')
+    .action(async (number: string, o) => out.changed(await open().act('reserve', { number, orgUuid: o.org, remark: o.remark })));
+
+  program
+    .command('extend')
+    .description('Extend Reservation: Reserved -> Reserved (charged) until the paid-until date')
+    .argument('<number>')
+    .requiredOption('--did-reservation <uuid>', 'DID Reservation UUID')
+    .requiredOption('--until <date>', 'paid-until date (YYYY-MM-DD = through that UTC day, or an ISO time)')
+    .option('--remark <text>', 'remark')
+    .action(async (number: string, o) =>
+      out.changed(await open().act('extend', { number, didReservationUuid: o.didReservation, paidUntil: o.until, remark: o.remark })),
+    );
+
+  for (const [action, description] of [
+    ['release', 'Reserved -> Available'],
+    ['lock', 'Available -> Locked for the lock period'],
+    ['unlock', 'Locked -> Available'],
+    ['recover', 'Deleted -> Available'],
+  ] as const) {
+    program
+      .command(action)
+      .description(description)
+      .argument('<number>')
+      .requiredOption('--remark <text>', 'remark')
+      .action(async (number: string, o) => out.changed(await open().act(action, { number, remark: o.remark })));
+  }
+
+  program
+    .command('delete')
+    .description('Available or Locked -> Deleted')
+    .argument('<number>')
+    .addOption(new Option('--reason <reason>', 'why the number leaves the inventory').choices(DELETE_REASONS).makeOptionMandatory())
+    .requiredOption('--remark <text>', 'remark')
+    .action(async (number: string, o) => out.changed(await open().act('delete', { number, reason: o.reason, remark: o.remark })));
+
+  program
+    .command('assign')
+    .description('Available (or Reserved for the same org) -> Assigned to a subscription')
+    .argument('<number>')
+    .requiredOption('--subscription <uuid>', 'Subscription UUID')
+    .requiredOption('--owner <uuid>', 'Owner (org) UUID')
+    .option('--remark <text>', 'remark')
+    .action(async (number: string, o) =>
+      out.changed(await open().act('assign', { number, subscriptionUuid: o.subscription, ownerUuid: o.owner, remark: o.remark })),
+    );
+
+  program
+    .command('subscription')
+    .description('record a subscription event: Assigned -> Reserved for the owner')
+    .argument('<number>')
+    .addArgument(new Command().createArgument('<event>', 'expired | terminated | swapped-out').choices(['expired', 'terminated', 'swapped-out']))
+    .option('--at <time>', 'effective time (ISO; default now)')
+    .option('--remark <text>', 'remark')
+    .action(async (number: string, event: string, o) => {
+      const action = event === 'swapped-out' ? 'swapped-out' : event === 'expired' ? 'subscription-expired' : 'subscription-terminated';
+      out.changed(await open().act(action, { number, at: o.at, remark: o.remark }));
+    });
+
+  program
+    .command('search')
+    .description('search the inventory; all filters combine with AND')
+    .addOption(new Option('--state <states>', `comma separated: ${NUMBER_STATES.join(',')}`))
+    .option('--pattern <pattern>', 'number pattern: +65* (wildcard), +65 (prefix), 65 (anywhere)')
+    .option('--sku <skus>', 'comma separated SKUs')
+    .option('--vendor <vendors>', 'comma separated vendors')
+    .option('--country <codes>', 'comma separated country codes')
+    .option('--capability <caps>', 'comma separated capabilities the number must all have')
+    .option('--routing <routings>', 'comma separated routings')
+    .option('--golden', 'golden numbers only')
+    .option('--ported-in', 'ported-in numbers only')
+    .option('--visible-to <domains>', 'comma separated domains')
+    .option('--subscription <uuid>', 'Subscription UUID')
+    .option('--owner <uuid>', 'Owner UUID (assignee or reserver)')
+    .option('--page <n>', 'page number, from 1', positiveInt('--page'), 1)
+    .option('--page-size <n>', 'rows per page (1-100)', positiveInt('--page-size'), 50)
+    .option('--sort <field[:desc]>', `sort by ${SORT_FIELDS.join(', ')}`, 'number')
+    .action(async (o) => {
+      const filter: SearchFilter = {
+        states: o.state ? (csv(o.state) as SearchFilter['states']) : undefined,
+        pattern: o.pattern,
+        skus: o.sku ? csv(o.sku) : undefined,
+        vendors: o.vendor ? csv(o.vendor) : undefined,
+        countries: o.country ? csv(o.country) : undefined,
+        capabilities: o.capability ? (csv(o.capability) as SearchFilter['capabilities']) : undefined,
+        routings: o.routing ? csv(o.routing) : undefined,
+        golden: o.golden ? true : undefined,
+        portedIn: o.portedIn ? true : undefined,
+        visibleTo: o.visibleTo ? csv(o.visibleTo) : undefined,
+        subscriptionUuid: o.subscription,
+        ownerUuid: o.owner,
+      };
+      const [field, direction] = String(o.sort).split(':');
+      if (!(SORT_FIELDS as readonly string[]).includes(field)) throw new UsageError(`--sort: unknown field "${field}"; use one of ${SORT_FIELDS.join(', ')}`);
+      if (direction !== undefined && direction !== 'desc' && direction !== 'asc') throw new UsageError(`--sort: direction must be asc or desc`);
+      if (o.page < 1) throw new UsageError('--page starts at 1');
+      const request: SearchRequest = {
+        filter,
+        page: o.page - 1,
+        pageSize: o.pageSize,
+        sort: { field: field as SortField, direction: direction === 'desc' ? 'desc' : 'asc' },
+      };
+      out.searchResult(await open().search(request));
+    });
+
+  program
+    .command('sweep')
+    .description('release every reservation and lock whose deadline has passed')
+    .action(async () => out.released(await open().sweep()));
+
+  const orgs = program.command('orgs').description('the organizations directory');
+  orgs
+    .command('add')
+    .argument('<uuid>')
+    .requiredOption('--name <name>', 'organization name')
+    .addOption(new Option('--type <type>', 'customer or partner').choices(['customer', 'partner']).makeOptionMandatory())
+    .option('--billing-email <email>', 'billing email (customers: receives reservation warnings)')
+    .option('--owner-email <email>', 'owner email (partners: receives reservation warnings)')
+    .option('--update', 'update the organization if it exists')
+    .action(async (uuid: string, o) =>
+      out.organization(
+        await open().saveOrganization(
+          { uuid, name: o.name, type: o.type, billingEmail: o.billingEmail, ownerEmail: o.ownerEmail },
+          o.update ? 'upsert' : 'add',
+        ),
+      ),
+    );
+  orgs
+    .command('list')
+    .action(async () => out.organizations(await open().organizations()));
+  orgs
+    .command('import')
+    .argument('<file>', 'CSV with a header row: uuid,name,type,billing_email,owner_email')
+    .action(async (file: string) => {
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+      }
+      out.organizations(await open().importOrganizations(text));
+    });
+}

@@ -1,0 +1,23 @@
+// What every core operation needs: the database, the clock, and who is acting.
+import os from 'node:os';
+import type { Clock } from './clock';
+import type { Db } from './db/connection';
+import { lifecycleSettings } from './settings-store';
+
+export interface CoreContext {
+  db: Db;
+  clock: Clock;
+  /** Operator recorded on audit events. */
+  actor: string;
+}
+
+/** The actor when none is given: the operator name from settings, else the OS account. */
+export function defaultActor(db: Db): string {
+  const configured = lifecycleSettings(db).operatorName;
+  if (configured) return configured;
+  try {
+    return os.userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,62 @@
+// Opening the inventory database: durable settings, migrations, and a refusal to open a file
+// written by a newer version of the product (which this code could corrupt).
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { InventoryError } from '../../../shared/errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path of the native better_sqlite3.node to load (the Electron-ABI build in the desktop app). */
+  nativeBinding?: string;
+  readonly?: boolean;
+  migrations?: readonly Migration[];
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file, {
+    readonly: options.readonly ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    // Another process (the CLI beside the app) may hold the write lock briefly: wait, don't fail.
+    db.pragma('busy_timeout = 5000');
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, options.migrations ?? MIGRATIONS);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
+  const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
+  const current = schemaVersion(db);
+  if (current > latest) {
+    throw new InventoryError(
+      'DATABASE_TOO_NEW',
+      `The database is at schema version ${current}, newer than this version of Number Inventory understands (${latest}). Update the application.`,
+    );
+  }
+  for (const migration of migrations) {
+    if (migration.version <= schemaVersion(db)) continue;
+    // IMMEDIATE: two processes starting together must not both apply the same migration.
+    db.transaction(() => {
+      if (schemaVersion(db) >= migration.version) return;
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+}
+
+export { LATEST_SCHEMA_VERSION };

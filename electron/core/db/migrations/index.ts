@@ -1,0 +1,11 @@
+// Numbered migrations, one file each. Once a migration has landed it is never edited: add a new
+// file with the next number and list it here. Each runs in its own transaction and sets
+// PRAGMA user_version to its number.
+import { migration001 } from './001_initial';
+import type { Migration } from './types';
+
+export type { Migration };
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,44 @@
+// Add new numbers: up to 50 at once. Every entry gets an answer; the valid new ones are added
+// together in one transaction.
+import { addNumbersSchema, MAX_NUMBERS_PER_ADD, splitNumberList } from '../../../shared/add-numbers';
+import type { AddResult } from '../../../shared/domain';
+import { InventoryError } from '../../../shared/errors';
+import { isKnownCountry, validNumberForCountry } from '../../../shared/phone';
+import type { CoreContext } from '../context';
+import { parseOrThrow } from '../validation';
+import { insertNumber } from './insert';
+import { NO_STATE_FIELDS } from './repository';
+
+export function addNumbers(ctx: CoreContext, rawRequest: unknown): AddResult[] {
+  const request = parseOrThrow(addNumbersSchema, rawRequest, 'Add new numbers');
+  if (!isKnownCountry(request.country)) {
+    throw new InventoryError('INVALID_INPUT', `Add new numbers: Country "${request.country}" is not an ISO 3166 alpha-2 code`);
+  }
+  const entries = splitNumberList(request.numbers);
+  if (entries.length === 0) throw new InventoryError('INVALID_INPUT', 'Add new numbers: Numbers are required');
+  if (entries.length > MAX_NUMBERS_PER_ADD) {
+    throw new InventoryError(
+      'LIMIT_EXCEEDED',
+      `Add new numbers: ${entries.length} numbers given, at most ${MAX_NUMBERS_PER_ADD} can be added at once. Use import for larger files.`,
+    );
+  }
+  const { db } = ctx;
+  const stateOf = db.prepare('SELECT state FROM numbers WHERE number = ?').pluck();
+  return db
+    .transaction(() => {
+      const at = ctx.clock.now().toISOString();
+      const seen = new Set<string>();
+      return entries.map((input): AddResult => {
+        const reading = validNumberForCountry(input, request.country as Parameters<typeof validNumberForCountry>[1]);
+        if (!reading.ok) return { input, status: 'invalid', number: null, reason: reading.reason };
+        const number = reading.e164;
+        if (seen.has(number)) return { input, status: 'repeated', number };
+        seen.add(number);
+        const existing = stateOf.get(number) as AddResult['state'] | undefined;
+        if (existing) return { input, status: 'exists', number, state: existing };
+        insertNumber(db, { ...request, number }, { ...NO_STATE_FIELDS, state: 'available' }, { at, actor: ctx.actor, action: 'add' });
+        return { input, status: 'added', number };
+      });
+    })
+    .immediate();
+}

@@ -1,0 +1,78 @@
+// The local directory of organizations: who a number is reserved for and where their warnings go.
+import { z } from 'zod';
+import { uuidSchema } from '../../shared/actions';
+import { ORG_TYPES, type Organization } from '../../shared/domain';
+import { InventoryError } from '../../shared/errors';
+import type { CoreContext } from './context';
+import type { Db } from './db/connection';
+import { parseOrThrow } from './validation';
+
+const email = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(320)
+    .nullish()
+    .transform((v) => v || null)
+    .pipe(z.email({ error: `${label} must be an email address` }).nullable());
+
+export const organizationInputSchema = z.object({
+  uuid: uuidSchema('Org UUID'),
+  name: z.string({ error: 'Name is required' }).trim().min(1, { error: 'Name is required' }).max(200),
+  type: z.enum(ORG_TYPES, { error: 'Type must be customer or partner' }),
+  billingEmail: email('Billing email'),
+  ownerEmail: email('Owner email'),
+});
+export type OrganizationInput = z.input<typeof organizationInputSchema>;
+
+interface OrgRow {
+  uuid: string;
+  name: string;
+  type: Organization['type'];
+  billing_email: string | null;
+  owner_email: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+function toOrganization(row: OrgRow): Organization {
+  return {
+    uuid: row.uuid,
+    name: row.name,
+    type: row.type,
+    billingEmail: row.billing_email,
+    ownerEmail: row.owner_email,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function listOrganizations(db: Db): Organization[] {
+  return (db.prepare('SELECT * FROM organizations ORDER BY name COLLATE NOCASE, uuid').all() as OrgRow[]).map(toOrganization);
+}
+
+export function getOrganization(db: Db, uuid: string): Organization | null {
+  const row = db.prepare('SELECT * FROM organizations WHERE uuid = ?').get(uuid.toLowerCase()) as OrgRow | undefined;
+  return row ? toOrganization(row) : null;
+}
+
+/** Adds an organization, or updates it when `mode` is 'upsert'. */
+export function saveOrganization(ctx: CoreContext, raw: unknown, mode: 'add' | 'update' | 'upsert' = 'add'): Organization {
+  const org = parseOrThrow(organizationInputSchema, raw, 'Organization');
+  const { db } = ctx;
+  return db
+    .transaction(() => {
+      const exists = getOrganization(db, org.uuid) !== null;
+      if (mode === 'add' && exists) throw new InventoryError('ALREADY_EXISTS', `Organization ${org.uuid} already exists`);
+      if (mode === 'update' && !exists) throw new InventoryError('NOT_FOUND', `Organization ${org.uuid} does not exist`);
+      const at = ctx.clock.now().toISOString();
+      db.prepare(
+        `INSERT INTO organizations (uuid, name, type, billing_email, owner_email, created_at, updated_at)
+         VALUES (@uuid, @name, @type, @billingEmail, @ownerEmail, @at, @at)
+         ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, type = excluded.type,
+           billing_email = excluded.billing_email, owner_email = excluded.owner_email, updated_at = excluded.updated_at`,
+      ).run({ ...org, at });
+      return getOrganization(db, org.uuid) as Organization;
+    })
+    .immediate();
+}

@@ -1,0 +1,99 @@
+// The one IPC contract. Every operation the renderer may call is listed here with its input schema
+// and result type; the main process registers handlers only from this table, browser mode serves
+// the same table over loopback HTTP, and the preload exposes exactly these keys on window.api.
+// Channel names are `domain:verb`.
+import { z } from 'zod';
+import { actionInputSchemas } from './actions';
+import { addNumbersSchema } from './add-numbers';
+import type { AddResult, NumberDetail, NumberRecord, NumberState, Organization } from './domain';
+import { ORG_TYPES } from './domain';
+import type { ErrorInfo } from './errors';
+import type { OperatorAction } from './lifecycle';
+import { searchFilterSchema, searchRequestSchema, type SearchResult } from './search';
+import type { LifecycleSettings } from './settings';
+
+/** A phantom marker carrying an operation's result type. */
+export interface Returns<T> {
+  readonly __result?: T;
+}
+const returns = <T>(): Returns<T> => ({});
+
+export interface Operation<S extends z.ZodType, R> {
+  input: S;
+  result: Returns<R>;
+}
+const op = <S extends z.ZodType, R>(input: S, result: Returns<R>): Operation<S, R> => ({ input, result });
+
+const numberRef = z.object({ number: z.string().min(1).max(64) });
+
+const organizationDraft = z.object({
+  uuid: z.string(),
+  name: z.string(),
+  type: z.enum(ORG_TYPES),
+  billingEmail: z.string().nullish(),
+  ownerEmail: z.string().nullish(),
+});
+
+export const contract = {
+  'numbers:search': op(searchRequestSchema, returns<SearchResult<NumberRecord>>()),
+  'numbers:counts': op(z.object({ filter: searchFilterSchema.default({}) }), returns<Record<NumberState, number>>()),
+  'numbers:show': op(numberRef, returns<NumberDetail>()),
+  'numbers:add': op(addNumbersSchema, returns<AddResult[]>()),
+  'numbers:reserve': op(actionInputSchemas.reserve, returns<NumberDetail>()),
+  'numbers:extend': op(actionInputSchemas.extend, returns<NumberDetail>()),
+  'numbers:release': op(actionInputSchemas.release, returns<NumberDetail>()),
+  'numbers:lock': op(actionInputSchemas.lock, returns<NumberDetail>()),
+  'numbers:unlock': op(actionInputSchemas.unlock, returns<NumberDetail>()),
+  'numbers:delete': op(actionInputSchemas.delete, returns<NumberDetail>()),
+  'numbers:recover': op(actionInputSchemas.recover, returns<NumberDetail>()),
+  'numbers:assign': op(actionInputSchemas.assign, returns<NumberDetail>()),
+  'numbers:subscription-expired': op(actionInputSchemas['subscription-expired'], returns<NumberDetail>()),
+  'numbers:subscription-terminated': op(actionInputSchemas['subscription-terminated'], returns<NumberDetail>()),
+  'numbers:swapped-out': op(actionInputSchemas['swapped-out'], returns<NumberDetail>()),
+  'orgs:list': op(z.object({}).default({}), returns<Organization[]>()),
+  'orgs:save': op(z.object({ organization: organizationDraft, mode: z.enum(['add', 'update']) }), returns<Organization>()),
+  'orgs:import': op(z.object({ csv: z.string().max(10_000_000) }), returns<Organization[]>()),
+  'settings:get': op(z.object({}).default({}), returns<LifecycleSettings>()),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelResult<C extends Channel> = Contract[C]['result'] extends Returns<infer R> ? R : never;
+
+/** Handlers never throw across the boundary: they answer a result or a typed error. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** What the renderer sees on window.api: one function per channel, plus change events. */
+export type ApiFunctions = { [C in Channel]: (input: ChannelInput<C>) => Promise<Outcome<ChannelResult<C>>> };
+
+/** Pushed by the main process after any change, from this window, the CLI or the expiry timer. */
+export interface ChangeEvent {
+  scope: 'numbers' | 'organizations' | 'settings';
+  /** E.164 numbers that changed, when known; absent means "anything may have changed". */
+  numbers?: string[];
+  states?: NumberState[];
+}
+export const CHANGE_EVENT_CHANNEL = 'inventory:changed';
+
+export interface WindowApi extends ApiFunctions {
+  onChange(listener: (event: ChangeEvent) => void): () => void;
+}
+
+/** The channel of each operator action. */
+export const ACTION_CHANNELS: { [A in OperatorAction]: `numbers:${A}` } = {
+  reserve: 'numbers:reserve',
+  extend: 'numbers:extend',
+  release: 'numbers:release',
+  lock: 'numbers:lock',
+  unlock: 'numbers:unlock',
+  delete: 'numbers:delete',
+  recover: 'numbers:recover',
+  assign: 'numbers:assign',
+  'subscription-expired': 'numbers:subscription-expired',
+  'subscription-terminated': 'numbers:subscription-terminated',
+  'swapped-out': 'numbers:swapped-out',
+};

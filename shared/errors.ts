@@ -1,0 +1,37 @@
+// Typed errors: every refusal the core can give, with a stable code the UI and CLI can rely on.
+
+export const ERROR_CODES = [
+  'NOT_FOUND',
+  'ILLEGAL_TRANSITION',
+  'INVALID_INPUT',
+  'ORG_MISMATCH',
+  'STALE_VERSION',
+  'LIMIT_EXCEEDED',
+  'ALREADY_EXISTS',
+  'DATABASE_TOO_NEW',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
+
+export class InventoryError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'InventoryError';
+    this.code = code;
+  }
+
+  toJSON(): ErrorInfo {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isInventoryError(value: unknown): value is InventoryError {
+  return value instanceof InventoryError;
+}

@@ -1,0 +1,72 @@
+// The search filter: every field of the life-cycle document's search, shared by the grid, the
+// advanced search panel, the CLI and export. All conditions combine with AND; a multi-value
+// field matches any of its values.
+import { z } from 'zod';
+import { CAPABILITIES, NUMBER_STATES } from './domain';
+
+export const SORT_FIELDS = ['number', 'state', 'country', 'vendor', 'sku', 'routing', 'expiresAt', 'createdAt', 'updatedAt'] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+
+export const MAX_PAGE_SIZE = 100;
+
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(200).optional();
+const text = z.string().trim().min(1).max(200);
+const uuidText = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-f-]{1,36}$/i, { error: 'must be a UUID' })
+  .transform((v) => v.toLowerCase());
+
+/** Characters a number pattern may hold: digits, +, and the wildcards * and ?. */
+export const PATTERN_CHARS = /^[+0-9*?]+$/;
+
+export const searchFilterSchema = z.object({
+  states: list(z.enum(NUMBER_STATES)),
+  /** See patternHelp. Spaces, dashes and brackets people type are ignored. */
+  pattern: z
+    .string()
+    .max(40)
+    .transform((v) => v.replace(/[\s().-]/g, ''))
+    .refine((v) => v === '' || PATTERN_CHARS.test(v), { error: 'Number pattern may hold only digits, +, * and ?' })
+    .optional(),
+  skus: list(text),
+  vendors: list(text),
+  countries: list(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: 'Country must be an ISO alpha-2 code' })),
+  capabilities: list(z.enum(CAPABILITIES)),
+  routings: list(text),
+  golden: z.boolean().optional(),
+  portedIn: z.boolean().optional(),
+  visibleTo: list(z.string().trim().toLowerCase().min(1).max(253)),
+  subscriptionUuid: uuidText.optional(),
+  ownerUuid: uuidText.optional(),
+  /** ISO instants bounding the reservation's or lock's expiry. */
+  expiresBefore: z.iso.datetime().optional(),
+  expiresAfter: z.iso.datetime().optional(),
+  /** Free text from the basic search box: a number pattern or a UUID. */
+  query: z.string().trim().max(60).optional(),
+});
+export type SearchFilter = z.input<typeof searchFilterSchema>;
+export type ParsedSearchFilter = z.output<typeof searchFilterSchema>;
+
+export const searchRequestSchema = z.object({
+  filter: searchFilterSchema.default({}),
+  page: z.number().int().min(0).max(1_000_000).default(0),
+  pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+  sort: z
+    .object({ field: z.enum(SORT_FIELDS), direction: z.enum(['asc', 'desc']).default('asc') })
+    .default({ field: 'number', direction: 'asc' }),
+});
+export type SearchRequest = z.input<typeof searchRequestSchema>;
+
+export interface SearchResult<Row> {
+  total: number;
+  page: number;
+  pageSize: number;
+  rows: Row[];
+}
+
+export const PATTERN_HELP = [
+  'With * or ? the pattern is a wildcard over the E.164 number: +65* starts with +65, *888 ends with 888, +65??88* has 88 in places 5 and 6 after +65.',
+  'Starting with + it is a prefix: +65 finds every number beginning +65.',
+  'Digits alone match anywhere in the number: 888 finds every number containing 888.',
+];
