@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'LIMIT_EXCEEDED',
   'ALREADY_EXISTS',
   'DATABASE_TOO_NEW',
+  /** The caller is not the app's own window (IPC) or lacks the browser-mode token. */
+  'FORBIDDEN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

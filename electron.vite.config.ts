@@ -1,0 +1,72 @@
+// electron-vite: main and preload as CommonJS (the package is CommonJS; a sandboxed preload must be
+// one self-contained .js file), the React renderer from renderer/ with its CSP written into the page.
+import react from '@vitejs/plugin-react';
+import { defineConfig, type RendererViteConfig } from 'electron-vite';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import { developmentCsp, RENDERER_CSP } from './electron/main/content-security-policy';
+
+const root = __dirname;
+
+const CSP_META = /<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>\s*/gi;
+
+/**
+ * Writes the renderer's CSP into index.html as a <meta>: file:// pages carry no response headers,
+ * so in the built app this is what enforces it. Under the dev server the policy allows Vite's
+ * inline refresh preamble and hot-reload socket instead.
+ */
+export function rendererCspPlugin(): Plugin {
+  let policy = RENDERER_CSP;
+  return {
+    name: 'number-inventory-csp',
+    configureServer(server) {
+      const { port = 5173 } = server.config.server;
+      policy = developmentCsp(`http://localhost:${port}`);
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html) {
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+        return html.replace(CSP_META, '').replace(/<head>/i, `<head>\n    ${meta}`);
+      },
+    },
+  };
+}
+
+/** The renderer build shared by the desktop app and browser mode (vite.browser.config.mts). */
+export const rendererConfig: RendererViteConfig = {
+  root: path.join(root, 'renderer'),
+  base: './',
+  plugins: [react(), rendererCspPlugin()],
+  build: {
+    outDir: path.join(root, 'out', 'renderer'),
+    emptyOutDir: true,
+    rollupOptions: { input: path.join(root, 'renderer', 'index.html') },
+  },
+};
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: path.join(root, 'out', 'main'),
+      // The native module is loaded at run time through its nativeBinding option.
+      externalizeDeps: { include: ['better-sqlite3'] },
+      rollupOptions: {
+        input: { index: path.join(root, 'electron', 'main', 'index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].js' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: path.join(root, 'out', 'preload'),
+      // Sandboxed preloads can require only 'electron': bundle zod and the contract in.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: path.join(root, 'electron', 'preload', 'index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].js' },
+      },
+    },
+  },
+  renderer: rendererConfig,
+});

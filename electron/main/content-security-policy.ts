@@ -1,0 +1,40 @@
+// The renderer's Content-Security-Policy, in one place: the Electron session sends it as a response
+// header, the renderer build writes it into index.html as a <meta> (file:// responses carry no
+// headers), and browser mode sends it too. No electron import, so config files and browser mode can
+// use it.
+
+/**
+ * Scripts only from the app itself; inline styles allowed because MUI/emotion inject <style>
+ * elements at run time; data: images and fonts for icons; the API is same-origin (browser mode's
+ * fetch and EventSource); nothing may embed the app, post forms or change the base URL.
+ */
+export const RENDERER_CSP_DIRECTIVES: readonly string[] = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+];
+
+/** For the <meta> form (frame-ancestors is ignored there). */
+export const RENDERER_CSP = RENDERER_CSP_DIRECTIVES.join('; ');
+
+/** For response headers. */
+export const RENDERER_CSP_HEADER = [...RENDERER_CSP_DIRECTIVES, "frame-ancestors 'none'"].join('; ');
+
+/**
+ * Development only (electron-vite dev server): Vite's React refresh preamble is an inline module
+ * script and hot reload talks over a WebSocket to the dev server.
+ */
+export function developmentCsp(devServerOrigin: string): string {
+  const ws = devServerOrigin.replace(/^http/, 'ws');
+  return RENDERER_CSP_DIRECTIVES.map((directive) => {
+    if (directive.startsWith('script-src')) return `${directive} 'unsafe-inline'`;
+    if (directive.startsWith('connect-src')) return `${directive} ${ws}`;
+    return directive;
+  }).join('; ');
+}

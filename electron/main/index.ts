@@ -1,0 +1,90 @@
+// The desktop app's start: one instance, a hardened session, the database, the IPC contract,
+// change events, background services, and the main window.
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Inventory } from '../core/inventory';
+import { configureAppIdentity, desktopDatabasePath, windowStateFile } from './app-identity';
+import { startBackgroundServices } from './background-services';
+import { changeBroadcaster } from './change-events';
+import { watchDatabase } from './database-watch';
+import { registerIpcHandlers } from './ipc';
+import { applicationMenuTemplate } from './menu';
+import { electronNativeBindingPath } from './native-binding';
+import { openDesktopInventory } from './open-inventory';
+import { rendererLocation } from './renderer-location';
+import { hardenSession, hardenWebContents } from './security';
+import { trustedSenderCheck } from './sender';
+import { createMainWindow } from './window';
+
+configureAppIdentity(app);
+// Every renderer in Chromium's sandbox, whatever a window's own options say.
+app.enableSandbox();
+
+const location = rendererLocation({ isPackaged: app.isPackaged, env: process.env, mainDir: __dirname });
+const appWebContents = () => BrowserWindow.getAllWindows().map((window) => window.webContents);
+
+function openWindow(): BrowserWindow {
+  const iconPath = path.join(app.getAppPath(), 'resources', 'icon.png');
+  return createMainWindow({
+    preloadPath: path.join(__dirname, '..', 'preload', 'index.js'),
+    location,
+    stateFile: windowStateFile(app),
+    ...(fs.existsSync(iconPath) ? { iconPath } : {}),
+  });
+}
+
+function focusMainWindow(): void {
+  const [window] = BrowserWindow.getAllWindows();
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+function start(): void {
+  hardenSession(session.defaultSession, location);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.isPackaged)));
+
+  const opened = openDesktopInventory({
+    databasePath: desktopDatabasePath(app),
+    nativeBinding: electronNativeBindingPath({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appRoot: app.getAppPath() }),
+    isPackaged: app.isPackaged,
+    env: process.env,
+  });
+  if (!opened.ok) {
+    dialog.showErrorBox('Number Inventory cannot start', opened.message);
+    app.quit();
+    return;
+  }
+  const inventory: Inventory = opened.inventory;
+  const broadcast = changeBroadcaster(appWebContents);
+  registerIpcHandlers({ ipcMain, inventory, isTrustedSender: trustedSenderCheck(location, appWebContents), onChange: broadcast });
+  const stopWatching = watchDatabase(inventory.db, () => broadcast({ scope: 'numbers' }));
+  const stopServices = startBackgroundServices({ inventory, notifyChange: broadcast });
+
+  openWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('will-quit', () => {
+    stopServices();
+    stopWatching();
+    inventory.close();
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance runs: it receives 'second-instance' and comes to the front.
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, location, shell));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    dialog.showErrorBox('Number Inventory cannot start', error instanceof Error ? error.message : String(error));
+    app.quit();
+  });
+}

@@ -1,0 +1,22 @@
+// Opens the desktop app's database with the Electron-ABI better-sqlite3, turning every way that can
+// fail into a message for the user instead of a crash.
+import { clockFromEnv, systemClock } from '../core/clock';
+import { Inventory } from '../core/inventory';
+import { missingNativeBindingMessage } from './native-binding';
+
+export type OpenedInventory = { ok: true; inventory: Inventory } | { ok: false; message: string };
+
+export function openDesktopInventory(options: { databasePath: string; nativeBinding: string; isPackaged: boolean; env: NodeJS.ProcessEnv }): OpenedInventory {
+  const missing = missingNativeBindingMessage(options.nativeBinding, options.isPackaged);
+  if (missing) return { ok: false, message: missing };
+  try {
+    // A fixed clock (NUMBER_INVENTORY_NOW) is for development and tests, never for an installed app.
+    const clock = options.isPackaged ? systemClock : clockFromEnv(options.env);
+    return { ok: true, inventory: Inventory.open(options.databasePath, { nativeBinding: options.nativeBinding, clock }) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const abi = /NODE_MODULE_VERSION|was compiled against a different|invalid ELF|not a valid Win32/i.test(reason);
+    const hint = abi && !options.isPackaged ? '\n\nThe database engine was built for another runtime. Run `npm run rebuild:electron`, then start again.' : '';
+    return { ok: false, message: `Could not open the inventory database ${options.databasePath}:\n${reason}${hint}` };
+  }
+}
