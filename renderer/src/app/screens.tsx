@@ -1,0 +1,21 @@
+// The navigation list: every screen of the app, in the order the side bar shows them.
+// A new screen (Outbox, Settings, ...) plugs in by adding one entry here.
+import type { ReactElement } from 'react';
+import Inventory2Outlined from '@mui/icons-material/Inventory2Outlined';
+import BusinessOutlined from '@mui/icons-material/BusinessOutlined';
+import { InventoryScreen } from '../features/inventory/InventoryScreen';
+import { OrganizationsScreen } from '../features/organizations/OrganizationsScreen';
+
+export interface Screen {
+  /** Stable id, used in the URL hash (#inventory). */
+  id: string;
+  /** The navigation item's name and the screen's heading. */
+  label: string;
+  icon: ReactElement;
+  render: () => ReactElement;
+}
+
+export const SCREENS: Screen[] = [
+  { id: 'inventory', label: 'Inventory', icon: <Inventory2Outlined />, render: () => <InventoryScreen /> },
+  { id: 'organizations', label: 'Organizations', icon: <BusinessOutlined />, render: () => <OrganizationsScreen /> },
+];

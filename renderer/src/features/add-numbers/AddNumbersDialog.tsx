@@ -1,0 +1,168 @@
+// Add new numbers: up to 50 numbers at once with their vendor, country, SKU and optional
+// attributes; validated with the shared schema before submit; the per-number result shown after.
+import { useState, type FormEvent } from 'react';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormGroup from '@mui/material/FormGroup';
+import FormLabel from '@mui/material/FormLabel';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { MAX_NUMBERS_PER_ADD, addNumbersSchema, splitNumberList } from '../../../../shared/add-numbers';
+import { CAPABILITIES, type AddResult, type Capability } from '../../../../shared/domain';
+import { call } from '../../api/client';
+import { useChanges } from '../../app/changes';
+import { CAPABILITY_LABELS } from '../../app/format';
+import { ErrorAlert, toShownError, type ShownError } from '../../components/ErrorAlert';
+import { fieldErrors } from '../../components/zod-errors';
+import { AddResults } from './AddResults';
+
+interface Draft {
+  numbers: string;
+  vendor: string;
+  country: string;
+  sku: string;
+  capabilities: Capability[];
+  routing: string;
+  golden: boolean;
+  portedIn: boolean;
+  visibleTo: string;
+}
+
+const EMPTY: Draft = { numbers: '', vendor: '', country: '', sku: '', capabilities: [], routing: '', golden: false, portedIn: false, visibleTo: '' };
+const TEXT_FIELDS = ['numbers', 'vendor', 'country', 'sku', 'routing', 'visibleTo'] as const;
+
+function numbersProblem(text: string): string | null {
+  const entries = splitNumberList(text);
+  if (entries.length === 0) return 'Numbers are required';
+  if (entries.length > MAX_NUMBERS_PER_ADD) return `Numbers: at most ${MAX_NUMBERS_PER_ADD} at once (${entries.length} given)`;
+  return null;
+}
+
+export function AddNumbersDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { bump } = useChanges();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<ShownError | null>(null);
+  const [results, setResults] = useState<AddResult[] | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  const close = () => {
+    setDraft(EMPTY);
+    setErrors({});
+    setFailure(null);
+    setResults(null);
+    onClose();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const request = {
+      numbers: draft.numbers,
+      vendor: draft.vendor,
+      country: draft.country,
+      sku: draft.sku,
+      capabilities: draft.capabilities,
+      routing: draft.routing.trim() || null,
+      golden: draft.golden,
+      portedIn: draft.portedIn,
+      visibleTo: draft.visibleTo.split(/[,\s]+/).filter(Boolean),
+    };
+    const parsed = addNumbersSchema.safeParse(request);
+    const found = parsed.success ? { byField: {}, other: [] } : fieldErrors(parsed.error, TEXT_FIELDS);
+    const numbers = numbersProblem(draft.numbers);
+    const byField: Record<string, string> = numbers ? { numbers, ...found.byField } : found.byField;
+    setErrors(byField);
+    if (Object.keys(byField).length > 0 || found.other.length > 0) {
+      setFailure(found.other.length ? { message: found.other.join('; ') } : null);
+      return;
+    }
+    setFailure(null);
+    setBusy(true);
+    try {
+      setResults(await call('numbers:add', request));
+      bump('numbers');
+    } catch (error) {
+      setFailure(toShownError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const text = (key: (typeof TEXT_FIELDS)[number], label: string, extra: { required?: boolean; helper?: string; multiline?: boolean } = {}) => (
+    <TextField
+      label={label}
+      value={draft[key]}
+      onChange={(event) => set(key, event.target.value)}
+      required={extra.required}
+      multiline={extra.multiline}
+      minRows={extra.multiline ? 3 : undefined}
+      error={Boolean(errors[key])}
+      helperText={errors[key] ?? extra.helper}
+      autoFocus={key === 'numbers'}
+    />
+  );
+
+  return (
+    <Dialog open={open} onClose={busy ? undefined : close} aria-labelledby="add-numbers-title" maxWidth="md">
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id="add-numbers-title">Add new numbers</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 0.5 }}>
+            {text('numbers', 'Numbers', { required: true, multiline: true, helper: `Up to ${MAX_NUMBERS_PER_ADD} numbers in international form, separated by commas, e.g. +6561234567, +6561234568` })}
+            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+              {text('vendor', 'Vendor', { required: true, helper: 'Vendor of the numbers' })}
+              {text('country', 'Country', { required: true, helper: 'Country code, e.g. SG' })}
+              {text('sku', 'SKU', { required: true, helper: 'Number SKU' })}
+            </Stack>
+            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3}>
+              <FormGroup aria-labelledby="add-capabilities-label" row>
+                <FormLabel id="add-capabilities-label" component="span" sx={{ alignSelf: 'center', mr: 1.5 }}>
+                  Capabilities
+                </FormLabel>
+                {CAPABILITIES.map((capability) => (
+                  <FormControlLabel
+                    key={capability}
+                    label={CAPABILITY_LABELS[capability]}
+                    control={
+                      <Checkbox
+                        checked={draft.capabilities.includes(capability)}
+                        onChange={(event) =>
+                          set('capabilities', event.target.checked ? [...draft.capabilities, capability] : draft.capabilities.filter((c) => c !== capability))
+                        }
+                      />
+                    }
+                  />
+                ))}
+              </FormGroup>
+              <FormGroup row aria-label="Special properties">
+                <FormControlLabel label="Golden" control={<Checkbox checked={draft.golden} onChange={(event) => set('golden', event.target.checked)} />} />
+                <FormControlLabel label="Ported-In" control={<Checkbox checked={draft.portedIn} onChange={(event) => set('portedIn', event.target.checked)} />} />
+              </FormGroup>
+            </Stack>
+            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+              {text('routing', 'Routing', { helper: 'Optional' })}
+              {text('visibleTo', 'Visible to', { helper: 'Optional: domains, comma separated, e.g. example.com' })}
+            </Stack>
+            <ErrorAlert error={failure} />
+            {results && <AddResults results={results} />}
+          </Stack>
+        </DialogContent>
+        <DialogActions sx={{ px: 3, pb: 2 }}>
+          <Button onClick={close} disabled={busy}>
+            {results ? 'Close' : 'Cancel'}
+          </Button>
+          <Button type="submit" variant="contained" disabled={busy}>
+            Add
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

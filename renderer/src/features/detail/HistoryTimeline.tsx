@@ -1,0 +1,63 @@
+// The complete history of a number, newest first: what happened, the state change, when, who,
+// the remark and the action's details.
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import type { HistoryEvent } from '../../../../shared/domain';
+import { ACTION_RULES, OPERATOR_ACTIONS, type OperatorAction } from '../../../../shared/lifecycle';
+import { STATE_LABELS, formatInstant } from '../../app/format';
+
+const SYSTEM_LABELS: Record<string, string> = { add: 'Added', import: 'Imported', expire: 'Expired' };
+
+export function actionLabel(action: string): string {
+  if ((OPERATOR_ACTIONS as readonly string[]).includes(action)) return ACTION_RULES[action as OperatorAction].label;
+  return SYSTEM_LABELS[action] ?? action;
+}
+
+function detailsText(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .filter(([, value]) => value !== null && value !== undefined && value !== '')
+    .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .join(' · ');
+}
+
+export function HistoryTimeline({ history }: { history: HistoryEvent[] }) {
+  const events = [...history].sort((a, b) => b.id - a.id);
+  return (
+    <Box component="ol" aria-label="History" sx={{ listStyle: 'none', m: 0, p: 0 }}>
+      {events.map((event, index) => {
+        const details = detailsText(event.details);
+        return (
+          <Box
+            component="li"
+            key={event.id}
+            sx={{
+              position: 'relative',
+              pl: 3,
+              pb: index === events.length - 1 ? 0 : 2,
+              '&::before': { content: '""', position: 'absolute', left: 5, top: 6, width: 10, height: 10, borderRadius: '50%', bgcolor: index === 0 ? 'primary.main' : 'text.disabled' },
+              '&::after': index === events.length - 1 ? undefined : { content: '""', position: 'absolute', left: 9, top: 20, bottom: 0, width: 2, bgcolor: 'divider' },
+            }}
+          >
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {actionLabel(event.action)}: {event.from ? `${STATE_LABELS[event.from]} → ` : ''}
+              {STATE_LABELS[event.to]}
+            </Typography>
+            <Typography variant="caption" color="text.secondary" component="p">
+              {formatInstant(event.at)} · {event.actor}
+            </Typography>
+            {event.remark && (
+              <Typography variant="body2" component="p">
+                Remark: {event.remark}
+              </Typography>
+            )}
+            {details && (
+              <Typography variant="caption" color="text.secondary" component="p" sx={{ wordBreak: 'break-all' }}>
+                {details}
+              </Typography>
+            )}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}

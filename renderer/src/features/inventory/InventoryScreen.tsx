@@ -1,0 +1,64 @@
+// The inventory: one tab per state with its live count, a basic search box, the toolbar extension
+// slot, Add new numbers, the grid of the tab on screen, and the detail of the number being viewed.
+import { useCallback, useMemo, useState } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Snackbar from '@mui/material/Snackbar';
+import Stack from '@mui/material/Stack';
+import Tabs from '@mui/material/Tabs';
+import AddIcon from '@mui/icons-material/Add';
+import type { NumberState } from '../../../../shared/domain';
+import type { SearchFilter } from '../../../../shared/search';
+import { AddNumbersDialog } from '../add-numbers/AddNumbersDialog';
+import { NumberDetailDrawer } from '../detail/NumberDetailDrawer';
+import { CountedTab } from './CountedTab';
+import { NumbersGrid } from './NumbersGrid';
+import { SearchBox } from './SearchBox';
+import { INVENTORY_TABS } from './tabs';
+import { INVENTORY_TOOLBAR_ITEMS } from './toolbar-items';
+import { useCounts } from './useCounts';
+
+export function InventoryScreen() {
+  const counts = useCounts();
+  const [state, setState] = useState<NumberState>('available');
+  const [query, setQuery] = useState('');
+  const [extraFilter, setExtraFilter] = useState<SearchFilter>({});
+  const [viewing, setViewing] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const filter = useMemo<SearchFilter>(() => ({ ...extraFilter, ...(query ? { query } : {}) }), [extraFilter, query]);
+  const onView = useCallback((number: string) => setViewing(number), []);
+  const onSearch = useCallback((text: string) => setQuery(text), []);
+  const tabId = (s: NumberState) => `inventory-tab-${s}`;
+
+  return (
+    <Stack spacing={1.5} sx={{ flex: 1, minHeight: 0 }}>
+      <Paper variant="outlined" sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 1.5, px: 1.5, py: 1 }}>
+        <Tabs value={state} onChange={(_event, value: NumberState) => setState(value)} aria-label="Number states" sx={{ flex: '1 1 auto' }}>
+          {INVENTORY_TABS.map((tab) => (
+            <CountedTab key={tab.state} value={tab.state} label={tab.label} count={counts?.[tab.state] ?? null} id={tabId(tab.state)} aria-controls="inventory-tabpanel" />
+          ))}
+        </Tabs>
+        <Box role="toolbar" aria-label="Inventory tools" sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
+          <SearchBox onSearch={onSearch} />
+          {INVENTORY_TOOLBAR_ITEMS.map((item) => (
+            <Box key={item.id} sx={{ display: 'contents' }}>
+              {item.render({ state, filter: { ...filter, states: [state] }, extraFilter, setExtraFilter })}
+            </Box>
+          ))}
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)}>
+            Add new numbers
+          </Button>
+        </Box>
+      </Paper>
+      <Box id="inventory-tabpanel" role="tabpanel" aria-labelledby={tabId(state)} sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
+        <NumbersGrid state={state} filter={filter} onView={onView} />
+      </Box>
+      {viewing && <NumberDetailDrawer number={viewing} onClose={() => setViewing(null)} onNotice={setNotice} />}
+      <AddNumbersDialog open={adding} onClose={() => setAdding(false)} />
+      <Snackbar open={notice !== null} autoHideDuration={5000} onClose={() => setNotice(null)} message={notice ?? ''} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }} />
+    </Stack>
+  );
+}

@@ -1,0 +1,101 @@
+// One tab's grid: a server-side paginated and sorted page of numbers matching the tab's filter.
+import { useEffect, useMemo, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import { DataGrid, type GridPaginationModel, type GridSortModel } from '@mui/x-data-grid';
+import { call } from '../../api/client';
+import type { NumberRecord, NumberState } from '../../../../shared/domain';
+import { MAX_PAGE_SIZE, type SearchFilter } from '../../../../shared/search';
+import { useRevision } from '../../app/changes';
+import { STATE_LABELS } from '../../app/format';
+import { useOrgDirectory } from '../../app/org-directory';
+import { columnsFor, isSortField } from './columns';
+
+const PAGE_SIZES = [25, 50, MAX_PAGE_SIZE];
+
+interface Props {
+  state: NumberState;
+  /** Every condition except the state, which the grid adds. */
+  filter: SearchFilter;
+  onView: (number: string) => void;
+}
+
+export function NumbersGrid({ state, filter, onView }: Props) {
+  const revision = useRevision('numbers');
+  const { byUuid } = useOrgDirectory();
+  const [pagination, setPagination] = useState<GridPaginationModel>({ page: 0, pageSize: 50 });
+  const [sortModel, setSortModel] = useState<GridSortModel>([{ field: 'number', sort: 'asc' }]);
+  const [rows, setRows] = useState<NumberRecord[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const filterKey = JSON.stringify(filter);
+
+  // A different filter or tab starts again from the first page.
+  useEffect(() => setPagination((current) => ({ ...current, page: 0 })), [filterKey, state]);
+
+  useEffect(() => {
+    let current = true;
+    setLoading(true);
+    const sort = sortModel[0];
+    call('numbers:search', {
+      filter: { ...(JSON.parse(filterKey) as SearchFilter), states: [state] },
+      page: pagination.page,
+      pageSize: pagination.pageSize,
+      sort: sort && isSortField(sort.field) ? { field: sort.field, direction: sort.sort === 'desc' ? 'desc' : 'asc' } : undefined,
+    })
+      .then((result) => {
+        if (!current) return;
+        setRows(result.rows);
+        setTotal(result.total);
+        setError(null);
+      })
+      .catch((reason: Error) => {
+        if (!current) return;
+        setRows([]);
+        setTotal(0);
+        setError(reason.message);
+      })
+      .finally(() => current && setLoading(false));
+    return () => {
+      current = false;
+    };
+  }, [state, filterKey, pagination, sortModel, revision]);
+
+  // Days left is counted from when the page was fetched.
+  const now = useMemo(() => Date.now(), [rows]);
+  const columns = useMemo(() => columnsFor(state, onView, byUuid, now), [state, onView, byUuid, now]);
+  const label = `${STATE_LABELS[state]} numbers`;
+
+  return (
+    <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: 1 }}>
+      {error && (
+        <Alert severity="error" role="alert">
+          {error}
+        </Alert>
+      )}
+      <Box sx={{ flex: 1, minHeight: 0 }}>
+        <DataGrid
+          aria-label={label}
+          rows={rows}
+          getRowId={(row) => row.number}
+          columns={columns}
+          rowCount={total}
+          loading={loading}
+          paginationMode="server"
+          sortingMode="server"
+          paginationModel={pagination}
+          onPaginationModelChange={setPagination}
+          pageSizeOptions={PAGE_SIZES}
+          sortModel={sortModel}
+          onSortModelChange={setSortModel}
+          disableColumnFilter
+          disableRowSelectionOnClick
+          onRowDoubleClick={({ row }) => onView(row.number)}
+          localeText={{ noRowsLabel: `No ${STATE_LABELS[state].toLowerCase()} numbers match` }}
+          sx={{ bgcolor: 'background.paper' }}
+        />
+      </Box>
+    </Box>
+  );
+}
