@@ -10,7 +10,8 @@ import { ORG_TYPES } from './domain';
 import type { ErrorInfo } from './errors';
 import type { OperatorAction } from './lifecycle';
 import { searchFilterSchema, searchRequestSchema, type SearchResult } from './search';
-import type { LifecycleSettings } from './settings';
+import { settingsPatchSchema, type SettingsView } from './settings';
+import { notificationListSchema, outboxListSchema, type NavigationRequest, type NotificationRecord, type OutboxEmail } from './notifications';
 
 /** A phantom marker carrying an operation's result type. */
 export interface Returns<T> {
@@ -53,7 +54,12 @@ export const contract = {
   'orgs:list': op(z.object({}).default({}), returns<Organization[]>()),
   'orgs:save': op(z.object({ organization: organizationDraft, mode: z.enum(['add', 'update']) }), returns<Organization>()),
   'orgs:import': op(z.object({ csv: z.string().max(10_000_000) }), returns<Organization[]>()),
-  'settings:get': op(z.object({}).default({}), returns<LifecycleSettings>()),
+  'settings:get': op(z.object({}).default({}), returns<SettingsView>()),
+  'settings:set': op(z.object({ changes: settingsPatchSchema }), returns<SettingsView>()),
+  'notifications:list': op(notificationListSchema.default({ limit: 200 }), returns<NotificationRecord[]>()),
+  'outbox:list': op(outboxListSchema.default({ limit: 500 }), returns<OutboxEmail[]>()),
+  'outbox:retry': op(z.object({ id: z.number().int().positive() }), returns<OutboxEmail>()),
+  'outbox:export-eml': op(z.object({ id: z.number().int().positive() }), returns<{ fileName: string; eml: string }>()),
 } as const;
 
 export type Contract = typeof contract;
@@ -72,10 +78,12 @@ export type ApiFunctions = { [C in Channel]: (input: ChannelInput<C>) => Promise
 
 /** Pushed by the main process after any change, from this window, the CLI or the expiry timer. */
 export interface ChangeEvent {
-  scope: 'numbers' | 'organizations' | 'settings';
+  scope: 'numbers' | 'organizations' | 'settings' | 'notifications' | 'outbox' | 'navigate';
   /** E.164 numbers that changed, when known; absent means "anything may have changed". */
   numbers?: string[];
   states?: NumberState[];
+  /** scope 'navigate': a desktop notification was clicked; show this view. */
+  navigate?: NavigationRequest;
 }
 export const CHANGE_EVENT_CHANNEL = 'inventory:changed';
 

@@ -37,3 +37,74 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 export function addDays(isoInstant: string, days: number): string {
   return new Date(Date.parse(isoInstant) + days * DAY_MS).toISOString();
 }
+
+// Who is told about locks, how email is sent, and the combined settings the Settings screen and
+// `number-inventory settings` edit. Kept flat (one key per value) so the CLI can set one key at a time.
+const emailOrEmpty = z.union([z.literal(''), z.email({ error: 'must be an email address (or empty to clear it)' })]);
+
+export const SMTP_SECURITY = ['none', 'starttls', 'tls'] as const;
+export type SmtpSecurity = (typeof SMTP_SECURITY)[number];
+
+export const notificationSettingsSchema = z.object({
+  /** Partner support: told 7 days before a lock expires and when it expires. */
+  partnerSupportEmail: emailOrEmpty,
+  /** The operator's own support ("B3 support"): told about locks like partner support. */
+  operatorSupportEmail: emailOrEmpty,
+  /** SMTP server; empty host means email is not configured and the outbox waits. */
+  smtpHost: z.string().trim().max(253),
+  smtpPort: z.number().int().min(1).max(65535),
+  /** none: plain; starttls: upgrade on the submission port; tls: implicit TLS (port 465). */
+  smtpSecurity: z.enum(SMTP_SECURITY),
+  smtpUser: z.string().max(320),
+  smtpPassword: z.string().max(1000),
+  /** The sender address of every email. */
+  smtpFrom: emailOrEmpty,
+});
+export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
+  partnerSupportEmail: '',
+  operatorSupportEmail: '',
+  smtpHost: '',
+  smtpPort: 587,
+  smtpSecurity: 'starttls',
+  smtpUser: '',
+  smtpPassword: '',
+  smtpFrom: '',
+};
+
+export const appSettingsSchema = lifecycleSettingsSchema.extend(notificationSettingsSchema.shape);
+export type AppSettings = z.infer<typeof appSettingsSchema>;
+export const DEFAULT_APP_SETTINGS: AppSettings = { ...DEFAULT_LIFECYCLE_SETTINGS, ...DEFAULT_NOTIFICATION_SETTINGS };
+export type SettingKey = keyof AppSettings;
+export const SETTING_KEYS = Object.keys(DEFAULT_APP_SETTINGS) as SettingKey[];
+
+/** A change to some settings; unknown keys are refused, not ignored. */
+export const settingsPatchSchema = appSettingsSchema.partial().strict();
+export type SettingsPatch = z.input<typeof settingsPatchSchema>;
+
+/** What is shown outside the main process: the SMTP password never leaves it, only whether it is set. */
+export type SettingsView = Omit<AppSettings, 'smtpPassword'> & { smtpPasswordSet: boolean };
+
+export const SETTING_DESCRIPTIONS: Record<SettingKey, string> = {
+  reservationDays: 'manual reservation period, days (Available -> Reserved)',
+  subscriptionExpiredDays: 'reservation after a subscription expires, days',
+  subscriptionTerminatedDays: 'reservation after a subscription is terminated, days',
+  swappedOutDays: 'reservation after a number is swapped out, days',
+  lockPeriodDays: 'lock period, days (new locks are released after it)',
+  warningLeadDays: 'warn this many days before a reservation or lock expires (0 = no warnings)',
+  operatorName: 'operator name recorded on changes',
+  partnerSupportEmail: 'partner support address (lock warnings and expiries)',
+  operatorSupportEmail: 'operator (B3) support address (lock warnings and expiries)',
+  smtpHost: 'SMTP server host (empty: email not configured, the outbox waits)',
+  smtpPort: 'SMTP server port',
+  smtpSecurity: `SMTP security: ${SMTP_SECURITY.join(', ')}`,
+  smtpUser: 'SMTP user name (empty: no authentication)',
+  smtpPassword: 'SMTP password',
+  smtpFrom: 'sender address of every email',
+};
+
+/** Whether email can be sent with these settings. */
+export function smtpConfigured(settings: Pick<AppSettings, 'smtpHost' | 'smtpFrom'>): boolean {
+  return settings.smtpHost !== '' && settings.smtpFrom !== '';
+}

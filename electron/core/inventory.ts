@@ -11,13 +11,19 @@ import { systemClock, type Clock } from './clock';
 import { defaultActor, type CoreContext } from './context';
 import { openDatabase, type Db, type OpenOptions } from './db/connection';
 import { performAction } from './lifecycle/perform';
-import { sweepAll } from './lifecycle/sweep';
 import { addNumbers } from './numbers/add';
 import { detailOf, numberKey, requireRow } from './numbers/repository';
 import { importOrganizationsCsv } from './organizations-csv';
 import { listOrganizations, saveOrganization, type OrganizationInput } from './organizations';
 import { countByState, searchNumbers } from './search/search';
 import { lifecycleSettings } from './settings-store';
+import type { NotificationListRequest, NotificationRecord, OutboxEmail, OutboxListRequest } from '../../shared/notifications';
+import type { AppSettings, SettingsView } from '../../shared/settings';
+import { nextDueInstant, sweepWithNotices, type SweepReport } from './expiry/sweep';
+import { listNotifications } from './notifications/list';
+import { emlFileName, emlOf } from './outbox/eml';
+import { getEmail, listOutbox, retryEmail } from './outbox/repository';
+import { appSettings, settingsView, updateSettings } from './settings-store';
 
 export interface InventoryOptions extends OpenOptions {
   clock?: Clock;
@@ -69,9 +75,51 @@ export class Inventory {
     return countByState(this.db, filter);
   }
 
-  /** Releases every reservation and lock due as of the clock's now. */
+  /** Releases every reservation and lock due as of the clock's now, queueing their notices (see sweepReport). */
   async sweep(): Promise<ExpiredRelease[]> {
-    return sweepAll(this.context, this.clock.now().toISOString());
+    return (await this.sweepReport()).released;
+  }
+
+  /** One sweep as of now: every due expiry applied and every due warning and expiry notice queued. */
+  async sweepReport(): Promise<SweepReport> {
+    return sweepWithNotices(this.context, this.clock.now().toISOString());
+  }
+
+  /** The next instant a sweep has work (a deadline or a warning), or null. */
+  async nextDueInstant(): Promise<string | null> {
+    return nextDueInstant(this.context, this.clock.now().toISOString());
+  }
+
+  async notifications(request: NotificationListRequest = {}): Promise<NotificationRecord[]> {
+    return listNotifications(this.db, request);
+  }
+
+  async outbox(request: OutboxListRequest = {}): Promise<OutboxEmail[]> {
+    return listOutbox(this.db, request);
+  }
+
+  async retryEmail(id: number): Promise<OutboxEmail> {
+    return retryEmail(this.db, id, this.clock.now().toISOString());
+  }
+
+  async emailAsEml(id: number): Promise<{ fileName: string; eml: string }> {
+    const email = getEmail(this.db, id);
+    return { fileName: emlFileName(email), eml: await emlOf(email, appSettings(this.db)) };
+  }
+
+  /** Every setting, the SMTP password included: for the main process and the CLI only. */
+  async allSettings(): Promise<AppSettings> {
+    return appSettings(this.db);
+  }
+
+  /** Every setting as shown outside the main process (the password masked). */
+  async settingsView(): Promise<SettingsView> {
+    return settingsView(appSettings(this.db));
+  }
+
+  /** Validates and stores changed settings; effective at once, for new deadlines only. */
+  async updateSettings(patch: unknown): Promise<SettingsView> {
+    return settingsView(updateSettings(this.db, patch));
   }
 
   async organizations(): Promise<Organization[]> {

@@ -1,7 +1,18 @@
 // Settings live in the database (key → JSON value) so every process sees the same values and a
 // change takes effect without a restart.
-import { DEFAULT_LIFECYCLE_SETTINGS, lifecycleSettingsSchema, type LifecycleSettings } from '../../shared/settings';
+import {
+  appSettingsSchema,
+  DEFAULT_APP_SETTINGS,
+  DEFAULT_LIFECYCLE_SETTINGS,
+  lifecycleSettingsSchema,
+  settingsPatchSchema,
+  type AppSettings,
+  type LifecycleSettings,
+  type SettingKey,
+  type SettingsView,
+} from '../../shared/settings';
 import type { Db } from './db/connection';
+import { parseOrThrow } from './validation';
 
 export function readSetting(db: Db, key: string): unknown {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
@@ -24,4 +35,33 @@ export function lifecycleSettings(db: Db): LifecycleSettings {
   // A stored value that no longer validates falls back to its default rather than breaking every action.
   const parsed = lifecycleSettingsSchema.safeParse(merged);
   return parsed.success ? parsed.data : DEFAULT_LIFECYCLE_SETTINGS;
+}
+
+/** Every setting: stored values over the defaults; a stored value that no longer validates falls back to its default. */
+export function appSettings(db: Db): AppSettings {
+  const result: Record<string, unknown> = { ...DEFAULT_APP_SETTINGS };
+  for (const { key, value } of db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]) {
+    if (!(key in DEFAULT_APP_SETTINGS)) continue;
+    const field = appSettingsSchema.shape[key as SettingKey].safeParse(JSON.parse(value));
+    if (field.success) result[key] = field.data;
+  }
+  return result as AppSettings;
+}
+
+export function settingsView(settings: AppSettings): SettingsView {
+  const { smtpPassword, ...rest } = settings;
+  return { ...rest, smtpPasswordSet: smtpPassword !== '' };
+}
+
+/**
+ * Validates and stores a change to some settings in one transaction: a bad or unknown key refuses
+ * the whole change and nothing is written. Deadlines already stored on numbers are not touched,
+ * so new durations apply to new deadlines only.
+ */
+export function updateSettings(db: Db, patch: unknown): AppSettings {
+  const changes = parseOrThrow(settingsPatchSchema, patch, 'Settings');
+  db.transaction(() => {
+    for (const [key, value] of Object.entries(changes)) if (value !== undefined) writeSetting(db, key, value);
+  }).immediate();
+  return appSettings(db);
 }

@@ -27,7 +27,12 @@ const otherHandlers: Omit<HandlerTable, ActionChannel> = {
   'orgs:list': (inventory) => inventory.organizations(),
   'orgs:save': (inventory, input) => inventory.saveOrganization(input.organization, input.mode),
   'orgs:import': (inventory, input) => inventory.importOrganizations(input.csv),
-  'settings:get': (inventory) => inventory.settings(),
+  'settings:get': (inventory) => inventory.settingsView(),
+  'settings:set': (inventory, input) => inventory.updateSettings(input.changes),
+  'notifications:list': (inventory, input) => inventory.notifications(input),
+  'outbox:list': (inventory, input) => inventory.outbox(input),
+  'outbox:retry': (inventory, input) => inventory.retryEmail(input.id),
+  'outbox:export-eml': (inventory, input) => inventory.emailAsEml(input.id),
 };
 
 export const handlers: HandlerTable = { ...otherHandlers, ...actionHandlers };
@@ -35,6 +40,8 @@ export const handlers: HandlerTable = { ...otherHandlers, ...actionHandlers };
 /** Which change a successful call causes, so open windows can refresh what they show. */
 export function changeOf(channel: Channel, result: unknown): ChangeEvent | null {
   if (channel.startsWith('orgs:') && channel !== 'orgs:list') return { scope: 'organizations' };
+  if (channel === 'settings:set') return { scope: 'settings' };
+  if (channel === 'outbox:retry') return { scope: 'outbox' };
   if (channel === 'numbers:add') {
     const added = (result as { status: string; number: string | null }[]).filter((r) => r.status === 'added');
     return added.length ? { scope: 'numbers', numbers: added.map((r) => r.number as string), states: ['available'] } : null;

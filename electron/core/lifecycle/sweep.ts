@@ -8,8 +8,13 @@ import { insertEvent, NO_STATE_FIELDS, updateState } from '../numbers/repository
 
 export const SWEEP_BATCH_SIZE = 500;
 
+export interface SweepHooks {
+  /** Runs inside the release's transaction (the expiry notices), so both commit or neither does. */
+  onRelease?: (row: NumberRow, now: string) => void;
+}
+
 /** Releases up to `limit` due numbers in one transaction; returns what it released. */
-export function sweepBatch(ctx: CoreContext, now: string, limit = SWEEP_BATCH_SIZE): ExpiredRelease[] {
+export function sweepBatch(ctx: CoreContext, now: string, limit = SWEEP_BATCH_SIZE, hooks: SweepHooks = {}): ExpiredRelease[] {
   const { db } = ctx;
   return db
     .transaction(() => {
@@ -33,6 +38,7 @@ export function sweepBatch(ctx: CoreContext, now: string, limit = SWEEP_BATCH_SI
           remark: null,
           details: { dueAt: row.expires_at, ...(row.reservation_org_uuid ? { orgUuid: row.reservation_org_uuid } : {}) },
         });
+        hooks.onRelease?.(row, now);
         released.push({ number: row.number, from: row.state, expiredAt: row.expires_at as string });
       }
       return released;
@@ -41,10 +47,10 @@ export function sweepBatch(ctx: CoreContext, now: string, limit = SWEEP_BATCH_SI
 }
 
 /** Sweeps until nothing is due, yielding between batches so other work can run. */
-export async function sweepAll(ctx: CoreContext, now: string, batchSize = SWEEP_BATCH_SIZE): Promise<ExpiredRelease[]> {
+export async function sweepAll(ctx: CoreContext, now: string, batchSize = SWEEP_BATCH_SIZE, hooks: SweepHooks = {}): Promise<ExpiredRelease[]> {
   const released: ExpiredRelease[] = [];
   for (;;) {
-    const batch = sweepBatch(ctx, now, batchSize);
+    const batch = sweepBatch(ctx, now, batchSize, hooks);
     released.push(...batch);
     if (batch.length < batchSize) return released;
     await new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,0 +1,79 @@
+// The background work of the desktop app, independent of Electron: the expiry sweep on its wake
+// loop, then desktop notification batches and email delivery after it. The main process wires it
+// to powerMonitor, Notification and the window; tests drive it with a manual clock and fake timers.
+import type { DesktopBatch } from '../../../shared/notifications';
+import type { Inventory } from '../inventory';
+import { takeDesktopBatches } from '../notifications/desktop';
+import { deliverDue, type DeliveryResult } from '../outbox/deliver';
+import { nextAttemptAt } from '../outbox/repository';
+import { smtpSender, type MailSender } from '../outbox/transport';
+import type { AppSettings } from '../../../shared/settings';
+import { nextDueInstant, sweepWithNotices, type SweepReport } from './sweep';
+import { WakeLoop, type TimerFunctions } from './wake-loop';
+
+export interface BackgroundServiceOptions {
+  inventory: Inventory;
+  timers?: TimerFunctions;
+  /** After each sweep, with what it did (to push change events). */
+  onSwept?(report: SweepReport): void;
+  /** Notices not shown yet, batched per kind (to show desktop notifications). */
+  onDesktopBatches?(batches: DesktopBatch[]): void;
+  onDelivered?(result: DeliveryResult): void;
+  onError?(error: unknown, where: 'sweep' | 'delivery'): void;
+  /** Builds the sender for the SMTP settings in force; nodemailer SMTP unless a test gives another. */
+  senderFor?(settings: AppSettings): MailSender;
+  batchSize?: number;
+}
+
+export interface BackgroundServices {
+  expiry: WakeLoop;
+  delivery: WakeLoop;
+  start(): Promise<void>;
+  stop(): void;
+  /** System resume or a change that may have made a new deadline: sweep (and deliver) now. */
+  wake(reason: string): Promise<void>;
+}
+
+export function createBackgroundServices(options: BackgroundServiceOptions): BackgroundServices {
+  const { inventory } = options;
+  const now = () => inventory.clock.now().toISOString();
+  const delivery = new WakeLoop({
+    clock: inventory.clock,
+    timers: options.timers,
+    async run() {
+      const result = await deliverDue(inventory.db, inventory.clock, options.senderFor ?? smtpSender);
+      if (result.sent || result.failed) options.onDelivered?.(result);
+    },
+    nextAt: () => nextAttemptAt(inventory.db),
+    onError: (error) => options.onError?.(error, 'delivery'),
+  });
+  const expiry = new WakeLoop({
+    clock: inventory.clock,
+    timers: options.timers,
+    async run() {
+      const report = await sweepWithNotices(inventory.context, now(), options.batchSize);
+      if (report.released.length || report.notified.length) options.onSwept?.(report);
+      const batches = takeDesktopBatches(inventory.db, now());
+      if (batches.length) options.onDesktopBatches?.(batches);
+      if (report.notified.some((n) => n.emails.some((e) => e.status === 'queued'))) void delivery.wake('queued');
+    },
+    nextAt: () => nextDueInstant(inventory.context, now()),
+    onError: (error) => options.onError?.(error, 'sweep'),
+  });
+  return {
+    expiry,
+    delivery,
+    async start() {
+      await expiry.start();
+      await delivery.start();
+    },
+    stop() {
+      expiry.stop();
+      delivery.stop();
+    },
+    async wake(reason) {
+      await expiry.wake(reason);
+      await delivery.wake(reason);
+    },
+  };
+}

@@ -1,0 +1,124 @@
+// A job that runs now and then again at its next due instant, woken by a timer that never waits
+// more than an hour at a time. Deadlines live in the database; the timer is only a wake-up, so a
+// clock change, a sleep or a missed tick costs at most one step. Node fires a setTimeout longer
+// than 2^31-1 ms (about 24.8 days) at once, with a TimeoutOverflowWarning: capping every step at
+// an hour keeps far deadlines correct. Pure: clock and timer functions are injected.
+import type { Clock } from '../clock';
+
+export const MAX_TIMER_STEP_MS = 60 * 60 * 1000;
+
+export interface TimerFunctions {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export const nodeTimers: TimerFunctions = {
+  set: (callback, ms) => {
+    const handle = setTimeout(callback, ms);
+    // A pending wake-up must not keep a CLI or test process alive.
+    handle.unref?.();
+    return handle;
+  },
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** How long to wait before the next wake: until the target, but never more than one step. */
+export function stepDelay(targetMs: number | null, nowMs: number, maxStepMs = MAX_TIMER_STEP_MS): number {
+  const step = Math.min(maxStepMs, MAX_TIMER_STEP_MS);
+  if (targetMs === null || Number.isNaN(targetMs)) return step;
+  return Math.min(step, Math.max(0, targetMs - nowMs));
+}
+
+export interface WakeLoopOptions {
+  clock: Clock;
+  timers?: TimerFunctions;
+  /** The work of one wake (a sweep, a delivery round). */
+  run(reason: string): Promise<void>;
+  /** The next instant there is work (ISO), or null for none known. */
+  nextAt(): Promise<string | null> | string | null;
+  onError?(error: unknown): void;
+  maxStepMs?: number;
+}
+
+export class WakeLoop {
+  private handle: unknown = null;
+  private running: Promise<void> | null = null;
+  private rerun: string | null = null;
+  private stopped = true;
+  /** The delay of the timer last armed, for diagnostics and tests. */
+  lastDelayMs: number | null = null;
+
+  constructor(private readonly options: WakeLoopOptions) {}
+
+  private get timers(): TimerFunctions {
+    return this.options.timers ?? nodeTimers;
+  }
+
+  /** Runs at once and keeps running at each due instant until stopped. */
+  start(): Promise<void> {
+    this.stopped = false;
+    return this.wake('start');
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.disarm();
+  }
+
+  get isRunning(): boolean {
+    return this.running !== null;
+  }
+
+  /**
+   * Runs now (system resume, a change that may have created a deadline, a timer tick). Runs never
+   * overlap: a wake during a run is coalesced into one more run after it.
+   */
+  wake(reason: string): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.rerun = reason;
+      return this.running;
+    }
+    this.disarm();
+    this.running = (async () => {
+      let next: string | null = reason;
+      while (next !== null && !this.stopped) {
+        this.rerun = null;
+        try {
+          await this.options.run(next);
+        } catch (error) {
+          this.options.onError?.(error);
+        }
+        next = this.rerun;
+      }
+    })().finally(async () => {
+      this.running = null;
+      await this.arm();
+    });
+    return this.running;
+  }
+
+  private disarm(): void {
+    if (this.handle !== null) this.timers.clear(this.handle);
+    this.handle = null;
+  }
+
+  private async arm(): Promise<void> {
+    if (this.stopped) return;
+    let target: string | null = null;
+    try {
+      target = await this.options.nextAt();
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    if (this.stopped || this.running) return;
+    this.disarm();
+    const delay = stepDelay(target === null ? null : Date.parse(target), this.options.clock.now().getTime(), this.options.maxStepMs);
+    this.lastDelayMs = delay;
+    // Every tick runs the job: an hourly run also catches deadlines another process (the CLI) added.
+    this.handle = this.timers.set(() => {
+      this.handle = null;
+      void this.wake('timer');
+    }, delay);
+  }
+}

@@ -1,0 +1,54 @@
+// Recording one notice and queueing its emails. Called inside the caller's transaction (the sweep's
+// release or warning batch), so the state change and the queued email commit together. The unique
+// (number, kind, deadline) key makes a second call for the same notice do nothing.
+import type { NumberState } from '../../../shared/domain';
+import { notificationKey, type NoticeSummary, type NotificationKind } from '../../../shared/notifications';
+import type { AppSettings } from '../../../shared/settings';
+import type { Db } from '../db/connection';
+import { composeEmail } from './compose';
+import { recipientsFor } from './recipients';
+
+export interface NoticeInput {
+  number: string;
+  kind: NotificationKind;
+  deadline: string;
+  state: NumberState;
+  orgUuid: string | null;
+  reservationKind: string | null;
+}
+
+/** Records the notice and queues its emails; null when this notice was already recorded. */
+export function recordNotice(db: Db, notice: NoticeInput, now: string, settings: AppSettings): NoticeSummary | null {
+  const inserted = db
+    .prepare(
+      `INSERT INTO notifications (number, kind, deadline, state, org_uuid, created_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (number, kind, deadline) DO NOTHING`,
+    )
+    .run(notice.number, notice.kind, notice.deadline, notice.state, notice.orgUuid, now);
+  if (inserted.changes === 0) return null;
+  const notificationId = Number(inserted.lastInsertRowid);
+  const org = notice.orgUuid
+    ? (db.prepare('SELECT name FROM organizations WHERE uuid = ?').get(notice.orgUuid) as { name: string } | undefined)
+    : undefined;
+  const { subject, body } = composeEmail({
+    number: notice.number,
+    kind: notice.kind,
+    deadline: notice.deadline,
+    now,
+    orgName: org?.name ?? null,
+    orgUuid: notice.orgUuid,
+    reservationKind: notice.reservationKind,
+    operatorName: settings.operatorName,
+  });
+  const insertEmail = db.prepare(
+    `INSERT INTO outbox (notification_id, recipient_role, recipient, subject, body, status, next_attempt_at, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const emails: NoticeSummary['emails'] = [];
+  for (const { role, address } of recipientsFor(db, settings, notice.kind, notice.orgUuid)) {
+    const status = address ? 'queued' : 'no-recipient';
+    insertEmail.run(notificationId, role, address, subject, body, status, address ? now : null, now);
+    emails.push({ role, recipient: address, status });
+  }
+  return { key: notificationKey(notice), number: notice.number, kind: notice.kind, deadline: notice.deadline, emails };
+}

@@ -1,0 +1,111 @@
+// The outbox table: listing, reading and the status changes of delivery and retry.
+import { InventoryError } from '../../../shared/errors';
+import { outboxListSchema, type OutboxEmail, type OutboxListRequest, type OutboxStatus, type RecipientRole } from '../../../shared/notifications';
+import type { Db } from '../db/connection';
+import { resolveRecipient } from '../notifications/recipients';
+import { appSettings } from '../settings-store';
+import { parseOrThrow } from '../validation';
+
+interface OutboxRow {
+  id: number;
+  notification_id: number | null;
+  recipient_role: RecipientRole;
+  recipient: string | null;
+  subject: string;
+  body: string;
+  status: OutboxStatus;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: string | null;
+  created_at: string;
+  sent_at: string | null;
+  message_id: string | null;
+}
+
+function toEmail(r: OutboxRow): OutboxEmail {
+  return {
+    id: r.id,
+    notificationId: r.notification_id,
+    role: r.recipient_role,
+    recipient: r.recipient,
+    subject: r.subject,
+    body: r.body,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    nextAttemptAt: r.next_attempt_at,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+    messageId: r.message_id,
+  };
+}
+
+/** Newest first. */
+export function listOutbox(db: Db, request: OutboxListRequest = {}): OutboxEmail[] {
+  const { statuses, limit } = parseOrThrow(outboxListSchema, request, 'Outbox list');
+  const where = statuses?.length ? `WHERE status IN (${statuses.map(() => '?').join(', ')})` : '';
+  const rows = db.prepare(`SELECT * FROM outbox ${where} ORDER BY id DESC LIMIT ?`).all(...(statuses ?? []), limit) as OutboxRow[];
+  return rows.map(toEmail);
+}
+
+export function getEmail(db: Db, id: number): OutboxEmail {
+  const row = db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow | undefined;
+  if (!row) throw new InventoryError('NOT_FOUND', `No email ${id} in the outbox`);
+  return toEmail(row);
+}
+
+/** Emails whose next attempt is due, oldest first. */
+export function dueEmails(db: Db, now: string, limit: number): OutboxEmail[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM outbox WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= ? AND status IN ('queued', 'failed')
+       ORDER BY next_attempt_at, id LIMIT ?`,
+    )
+    .all(now, limit) as OutboxRow[];
+  return rows.map(toEmail);
+}
+
+export function nextAttemptAt(db: Db): string | null {
+  return (db.prepare(`SELECT min(next_attempt_at) AS at FROM outbox WHERE next_attempt_at IS NOT NULL AND status IN ('queued', 'failed')`).get() as { at: string | null }).at;
+}
+
+export function markSent(db: Db, id: number, now: string, messageId: string | null): void {
+  db.prepare(
+    `UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, message_id = ?, last_error = NULL, next_attempt_at = NULL WHERE id = ?`,
+  ).run(now, messageId, id);
+}
+
+export function markFailed(db: Db, id: number, error: string, nextAttempt: string | null): void {
+  db.prepare(`UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?`).run(
+    error.slice(0, 2000),
+    nextAttempt,
+    id,
+  );
+}
+
+/**
+ * The operator's retry: a failed email is tried again now; a "no recipient" email looks its
+ * address up again (the org or the support address may have been filled in since). A sent email
+ * is not sent twice.
+ */
+export function retryEmail(db: Db, id: number, now: string): OutboxEmail {
+  return db
+    .transaction(() => {
+      const email = getEmail(db, id);
+      if (email.status === 'sent') throw new InventoryError('INVALID_INPUT', `Email ${id} was already sent on ${email.sentAt}; it is not sent twice.`);
+      let recipient = email.recipient;
+      if (email.status === 'no-recipient') {
+        const orgUuid = email.notificationId
+          ? ((db.prepare('SELECT org_uuid FROM notifications WHERE id = ?').get(email.notificationId) as { org_uuid: string | null } | undefined)
+              ?.org_uuid ?? null)
+          : null;
+        recipient = resolveRecipient(db, appSettings(db), email.role, orgUuid);
+        if (!recipient) {
+          throw new InventoryError('INVALID_INPUT', `Email ${id} still has no recipient: configure the ${email.role.replace('-', ' ')} address first.`);
+        }
+      }
+      db.prepare(`UPDATE outbox SET status = 'queued', recipient = ?, next_attempt_at = ? WHERE id = ?`).run(recipient, now, id);
+      return getEmail(db, id);
+    })
+    .immediate();
+}

@@ -1,0 +1,35 @@
+// Helpers for the expiry, notification and outbox tests: exact instants and table dumps.
+import type { Db } from '../../electron/core/db/connection';
+import { DAY_MS } from '../../shared/settings';
+
+export const CUSTOMER_ORG = '55555555-5555-4555-8555-555555555555';
+export const PARTNER_ORG = '66666666-6666-4666-8666-666666666666';
+export const UNKNOWN_ORG = '77777777-7777-4777-8777-777777777777';
+
+/** `base` plus whole days (and optional extra milliseconds), as an ISO instant. */
+export function plusDays(base: string, days: number, extraMs = 0): string {
+  return new Date(Date.parse(base) + days * DAY_MS + extraMs).toISOString();
+}
+
+export interface OutboxDump {
+  number: string;
+  kind: string;
+  deadline: string;
+  role: string;
+  recipient: string | null;
+  status: string;
+}
+
+/** Every queued email with the notice it belongs to, in insertion order. */
+export function outboxDump(db: Db): OutboxDump[] {
+  return db
+    .prepare(
+      `SELECT t.number, t.kind, t.deadline, o.recipient_role AS role, o.recipient, o.status
+       FROM outbox o JOIN notifications t ON t.id = o.notification_id ORDER BY o.id`,
+    )
+    .all() as OutboxDump[];
+}
+
+export function noticeDump(db: Db): { number: string; kind: string; deadline: string }[] {
+  return db.prepare('SELECT number, kind, deadline FROM notifications ORDER BY id').all() as { number: string; kind: string; deadline: string }[];
+}
