@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import type { ChangeEvent } from '../../../shared/contract';
 
 type Scope = ChangeEvent['scope'];
-type Revisions = Record<Scope, number>;
+type Revisions = Partial<Record<Scope, number>>;
 
 interface Changes {
   revisions: Revisions;
@@ -17,8 +17,8 @@ interface Changes {
 const ChangesContext = createContext<Changes | null>(null);
 
 export function ChangesProvider({ children }: { children: ReactNode }) {
-  const [revisions, setRevisions] = useState<Revisions>({ numbers: 0, organizations: 0, settings: 0 });
-  const bump = useCallback((scope: Scope) => setRevisions((current) => ({ ...current, [scope]: current[scope] + 1 })), []);
+  const [revisions, setRevisions] = useState<Revisions>({});
+  const bump = useCallback((scope: Scope) => setRevisions((current) => ({ ...current, [scope]: (current[scope] ?? 0) + 1 })), []);
   useEffect(() => api.onChange((event) => bump(event.scope)), [bump]);
   const value = useMemo(() => ({ revisions, bump }), [revisions, bump]);
   return <ChangesContext.Provider value={value}>{children}</ChangesContext.Provider>;
@@ -32,5 +32,5 @@ export function useChanges(): Changes {
 
 /** The revision of one scope: use it as an effect dependency to refetch on change. */
 export function useRevision(scope: Scope): number {
-  return useChanges().revisions[scope];
+  return useChanges().revisions[scope] ?? 0;
 }

@@ -54,9 +54,11 @@ export function ActionDialog({ action, detail, onCancel, onDone }: Props) {
       if (value !== '' || field.required) input[field.key] = value;
     }
     const parsed = actionInputSchemas[action].safeParse(input);
-    if (!parsed.success) {
-      const found = fieldErrors(parsed.error, fields.map((field) => field.key));
-      setErrors(found.byField);
+    // A required field left empty is named as missing, not as malformed.
+    const missing = Object.fromEntries(fields.filter((field) => field.required && input[field.key] === '').map((field) => [field.key, `${field.label} is required`]));
+    if (!parsed.success || Object.keys(missing).length > 0) {
+      const found = parsed.success ? { byField: {}, other: [] } : fieldErrors(parsed.error, fields.map((field) => field.key));
+      setErrors({ ...found.byField, ...missing });
       setFailure(found.other.length ? { message: found.other.join('; ') } : null);
       return;
     }

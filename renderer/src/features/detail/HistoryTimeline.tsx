@@ -13,10 +13,24 @@ export function actionLabel(action: string): string {
   return SYSTEM_LABELS[action] ?? action;
 }
 
+/** orgUuid -> "org UUID", periodDays -> "period days". */
+function humanKey(key: string): string {
+  return key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/\buuid\b/g, 'UUID')
+    .replace(/\bdid\b/g, 'DID');
+}
+
+function humanValue(value: unknown): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatInstant(value);
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
 function detailsText(details: Record<string, unknown>): string {
   return Object.entries(details)
     .filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .map(([key, value]) => `${humanKey(key)}: ${humanValue(value)}`)
     .join(' · ');
 }
 
