@@ -3,6 +3,8 @@
 // function stops them all at quit.
 import type { ChangeEvent } from '../../shared/contract';
 import type { Inventory } from '../core/inventory';
+import { electronParts } from './expiry/electron-parts';
+import { startExpiryServices } from './expiry/index';
 
 export interface BackgroundServiceContext {
   inventory: Inventory;
@@ -10,7 +12,9 @@ export interface BackgroundServiceContext {
   notifyChange: (event: ChangeEvent) => void;
 }
 
-export function startBackgroundServices(_context: BackgroundServiceContext): () => void {
+export function startBackgroundServices(context: BackgroundServiceContext): () => void {
   const stops: (() => void)[] = [];
+  // Expiry timer (sweep on start, on resume, at each wake), email delivery, desktop notifications.
+  stops.push(startExpiryServices({ ...context, ...electronParts() }).stop);
   return () => stops.splice(0).forEach((stop) => stop());
 }
