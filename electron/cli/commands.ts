@@ -167,8 +167,8 @@ export function registerInventoryCommands(program: Command, open: InventoryProvi
 
   program
     .command('sweep')
-    .description('release every reservation and lock whose deadline has passed')
-    .action(async () => out.released(await open().sweep()));
+    .description('release every reservation and lock whose deadline has passed, and queue every due warning and expiry notice')
+    .action(async () => out.swept(await open().sweepReport()));
 
   const orgs = program.command('orgs').description('the organizations directory');
   orgs

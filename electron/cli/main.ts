@@ -6,6 +6,7 @@ import { clockFromEnv } from '../core/clock';
 import { Inventory } from '../core/inventory';
 import { resolveDatabasePath } from '../core/paths';
 import { registerInventoryCommands } from './commands';
+import { registerOpsCommands } from './commands-ops';
 import { Output } from './output';
 
 export const EXIT_OK = 0;
@@ -41,6 +42,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
   };
   const output = new Output(stdout, stderr, () => Boolean(globals().json));
   registerInventoryCommands(program, open, output);
+  registerOpsCommands(program, open, output);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,5 +1,6 @@
 // Printing results: one JSON document with --json, readable lines otherwise.
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, Organization } from '../../shared/domain';
+import type { NoticeSummary } from '../../shared/notifications';
 import type { SearchResult } from '../../shared/search';
 
 export class Output {
@@ -80,6 +81,23 @@ export class Output {
     }
     const first = result.page * result.pageSize;
     this.line(result.total === 0 ? 'no numbers match' : `${first + 1}-${first + result.rows.length} of ${result.total}`);
+  }
+
+  /** A result of the ops commands (settings, outbox): its JSON document, or its readable lines. */
+  print(document: unknown, lines: () => string[]): void {
+    if (this.json()) return this.document(document);
+    for (const text of lines()) this.line(text);
+  }
+
+  /** The sweep: what it released and the notices it queued. */
+  swept(report: { released: ExpiredRelease[]; notified: NoticeSummary[] }): void {
+    if (this.json()) return this.document({ released: report.released, notified: report.notified });
+    for (const r of report.released) this.line(`released ${r.number} (${r.from}, due ${r.expiredAt})`);
+    for (const n of report.notified) {
+      const to = n.emails.map((e) => (e.recipient ? `${e.recipient}` : `no recipient (${e.role})`)).join(', ');
+      this.line(`notice ${n.kind} ${n.number} (deadline ${n.deadline})${to ? ` -> ${to}` : ''}`);
+    }
+    this.line(`${report.released.length} released, ${report.notified.length} notices queued`);
   }
 
   released(released: ExpiredRelease[]): void {
