@@ -1,0 +1,217 @@
+// The app's start (electron/main/index.ts) with a mocked `electron`: single-instance lock, app
+// identity, sandbox, menu, session hardening, the database on the Electron-ABI binding (or a dialog
+// when it is missing), IPC registered from the contract, and change events pushed to windows.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANGE_EVENT_CHANNEL, CHANNELS } from '../../shared/contract';
+import { tempDir } from '../helpers/inventory';
+
+type Listener = (...args: unknown[]) => unknown;
+const state = vi.hoisted(() => ({
+  lock: true,
+  isPackaged: true,
+  appData: '',
+  userData: '',
+  appName: '',
+  quit: 0,
+  sandbox: false,
+  appListeners: {} as Record<string, Listener[]>,
+  handlers: new Map<string, Listener>(),
+  windows: [] as unknown[],
+  menu: null as unknown,
+  dialogs: [] as { title: string; content: string }[],
+  sessionCalls: [] as string[],
+}));
+
+vi.mock('electron', () => {
+  class FakeContents {
+    listeners: Record<string, Listener> = {};
+    sent: unknown[][] = [];
+    mainFrame = { url: '', parent: null };
+    on(name: string, fn: Listener) {
+      this.listeners[name] = fn;
+    }
+    setWindowOpenHandler() {}
+    send(...args: unknown[]) {
+      this.sent.push(args);
+    }
+    isDestroyed() {
+      return false;
+    }
+  }
+  class BrowserWindow {
+    static getAllWindows = () => state.windows;
+    webContents = new FakeContents();
+    minimized = true;
+    focused = false;
+    loaded = '';
+    constructor(readonly options: Record<string, unknown>) {
+      state.windows.push(this);
+    }
+    on() {}
+    once() {}
+    isMinimized() {
+      return this.minimized;
+    }
+    restore() {
+      this.minimized = false;
+    }
+    show() {}
+    focus() {
+      this.focused = true;
+    }
+    maximize() {}
+    loadFile(file: string) {
+      this.loaded = file;
+      this.webContents.mainFrame.url = `file://${file}`;
+      return Promise.resolve();
+    }
+    loadURL() {
+      return Promise.resolve();
+    }
+  }
+  const app = {
+    get isPackaged() {
+      return state.isPackaged;
+    },
+    setName: (name: string) => (state.appName = name),
+    getPath: (name: string) => (name === 'userData' ? state.userData : state.appData),
+    setPath: (_name: string, value: string) => (state.userData = value),
+    getAppPath: () => process.cwd(),
+    enableSandbox: () => (state.sandbox = true),
+    requestSingleInstanceLock: () => state.lock,
+    on: (name: string, fn: Listener) => (state.appListeners[name] ??= []).push(fn),
+    whenReady: () => Promise.resolve(),
+    quit: () => state.quit++,
+  };
+  return {
+    app,
+    BrowserWindow,
+    dialog: { showErrorBox: (title: string, content: string) => state.dialogs.push({ title, content }) },
+    ipcMain: { handle: (channel: string, fn: Listener) => state.handlers.set(channel, fn), removeHandler: (c: string) => state.handlers.delete(c) },
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (state.menu = m) },
+    session: {
+      defaultSession: {
+        webRequest: { onHeadersReceived: () => state.sessionCalls.push('csp') },
+        setPermissionRequestHandler: () => state.sessionCalls.push('permission-request'),
+        setPermissionCheckHandler: () => state.sessionCalls.push('permission-check'),
+      },
+    },
+    shell: { openExternal: vi.fn() },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+  };
+});
+
+let dir: string;
+const originalResources = (process as { resourcesPath?: string }).resourcesPath;
+
+beforeEach(() => {
+  dir = tempDir('ni-app-');
+  Object.assign(state, { lock: true, isPackaged: true, appData: dir, userData: path.join(dir, 'Electron'), appName: '', quit: 0, sandbox: false, menu: null });
+  state.appListeners = {};
+  state.handlers.clear();
+  state.windows.length = 0;
+  state.dialogs.length = 0;
+  state.sessionCalls.length = 0;
+  const resources = path.join(dir, 'resources');
+  fs.mkdirSync(path.join(resources, 'native'), { recursive: true });
+  // Under Node the "Electron-ABI" binary is stood in for by the Node build: what matters is the path.
+  fs.copyFileSync(path.join('node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), path.join(resources, 'native', 'better_sqlite3.node'));
+  (process as { resourcesPath?: string }).resourcesPath = resources;
+  delete process.env.NUMBER_INVENTORY_DB;
+  vi.resetModules();
+});
+
+afterEach(() => {
+  state.appListeners['will-quit']?.forEach((fn) => fn());
+  (process as { resourcesPath?: string }).resourcesPath = originalResources;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function startApp(): Promise<void> {
+  await import('../../electron/main/index');
+  await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+type FakeWindow = { options: { webPreferences: Record<string, unknown> }; webContents: { listeners: Record<string, Listener>; sent: unknown[][]; mainFrame: { url: string } }; minimized: boolean; focused: boolean; loaded: string };
+
+describe('desktop app start', () => {
+  it('takes the single-instance lock, names itself, sandboxes every renderer and hardens the session', async () => {
+    await startApp();
+    expect(state.appName).toBe('Number Inventory');
+    expect(state.userData).toBe(path.join(dir, 'Number Inventory'));
+    expect(state.sandbox).toBe(true);
+    expect(state.sessionCalls).toEqual(['csp', 'permission-request', 'permission-check']);
+    expect(state.appListeners['second-instance']).toHaveLength(1);
+    expect(state.appListeners['web-contents-created']).toHaveLength(1);
+  });
+
+  it('opens the database in userData through the packaged native binding and creates one hardened window', async () => {
+    await startApp();
+    expect(state.dialogs).toEqual([]);
+    expect(fs.existsSync(path.join(dir, 'Number Inventory', 'inventory.db'))).toBe(true);
+    expect(state.windows).toHaveLength(1);
+    const window = state.windows[0] as FakeWindow;
+    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(String(window.options.webPreferences.preload)).toMatch(/preload[\\/]index\.js$/);
+    expect(window.loaded).toMatch(/renderer[\\/]index\.html$/);
+  });
+
+  it('installs the standard menu with Edit, View (zoom) and Window roles', async () => {
+    await startApp();
+    const menu = state.menu as { label?: string; role?: string; submenu?: { role?: string }[] }[];
+    expect(menu.map((item) => item.role ?? item.label)).toEqual(expect.arrayContaining(['editMenu', 'windowMenu', 'View']));
+    const view = menu.find((item) => item.label === 'View')!;
+    expect(view.submenu!.map((item) => item.role)).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut', 'reload']));
+    // Packaged: no developer tools in the menu.
+    expect(view.submenu!.map((item) => item.role)).not.toContain('toggleDevTools');
+  });
+
+  it('registers exactly the contract channels, answers the app window and pushes a change event to it', async () => {
+    await startApp();
+    expect([...state.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    const window = state.windows[0] as FakeWindow;
+    const event = { sender: window.webContents, senderFrame: Object.assign(window.webContents.mainFrame, { parent: null }) };
+    const outcome = (await state.handlers.get('numbers:add')!(event, { numbers: '+6561230000', vendor: 'Singtel', country: 'SG', sku: 'SG-DID' })) as { ok: boolean };
+    expect(outcome.ok).toBe(true);
+    expect(window.webContents.sent).toEqual([[CHANGE_EVENT_CHANNEL, { scope: 'numbers', numbers: ['+6561230000'], states: ['available'] }]]);
+    const foreign = { sender: { mainFrame: {} }, senderFrame: { url: 'https://evil.example/', parent: null } };
+    expect(await state.handlers.get('numbers:search')!(foreign, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('hardens every web contents created later', async () => {
+    await startApp();
+    const contents = { listeners: {} as Record<string, Listener>, on(name: string, fn: Listener) { this.listeners[name] = fn; }, setWindowOpenHandler: vi.fn() };
+    state.appListeners['web-contents-created'][0]({}, contents);
+    expect(Object.keys(contents.listeners)).toEqual(expect.arrayContaining(['will-navigate', 'will-attach-webview']));
+    expect(contents.setWindowOpenHandler).toHaveBeenCalled();
+  });
+
+  it('a second launch brings the first window back instead of opening another', async () => {
+    await startApp();
+    const window = state.windows[0] as FakeWindow;
+    state.appListeners['second-instance'][0]();
+    expect(window.minimized).toBe(false);
+    expect(window.focused).toBe(true);
+    expect(state.windows).toHaveLength(1);
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    state.lock = false;
+    await startApp();
+    expect(state.quit).toBe(1);
+    expect(state.windows).toHaveLength(0);
+    expect(state.handlers.size).toBe(0);
+  });
+
+  it('shows a dialog naming `npm run rebuild:electron` when the Electron build of better-sqlite3 is missing', async () => {
+    state.isPackaged = false;
+    await startApp();
+    expect(state.windows).toHaveLength(0);
+    expect(state.quit).toBe(1);
+    expect(state.dialogs).toHaveLength(1);
+    expect(state.dialogs[0].content).toContain('npm run rebuild:electron');
+    expect(state.dialogs[0].content).toContain(path.join('node_modules', '.electron-native', 'better_sqlite3.node'));
+  });
+});

@@ -1,0 +1,50 @@
+// Only the app's own page in the main frame of the app's own window may call the core.
+import { describe, expect, it } from 'vitest';
+import type { RendererLocation } from '../../electron/main/renderer-location';
+import { trustedSenderCheck } from '../../electron/main/sender';
+
+const fileLocation: RendererLocation = { kind: 'file', file: '/app/out/renderer/index.html', url: 'file:///app/out/renderer/index.html' };
+const devLocation: RendererLocation = { kind: 'dev-server', url: 'http://localhost:5173/', origin: 'http://localhost:5173' };
+
+function windowContents(url: string) {
+  const mainFrame = { url, parent: null };
+  return { mainFrame };
+}
+
+const eventFrom = (sender: { mainFrame: unknown }, frame: unknown) => ({ sender, senderFrame: frame }) as never;
+
+describe('IPC sender check', () => {
+  it('accepts the main frame of the app window on the app page', () => {
+    const app = windowContents('file:///app/out/renderer/index.html');
+    const check = trustedSenderCheck(fileLocation, () => [app as never]);
+    expect(check(eventFrom(app, app.mainFrame))).toBe(true);
+    const dev = windowContents('http://localhost:5173/');
+    expect(trustedSenderCheck(devLocation, () => [dev as never])(eventFrom(dev, dev.mainFrame))).toBe(true);
+  });
+
+  it('refuses a webContents that is not an app window', () => {
+    const app = windowContents('file:///app/out/renderer/index.html');
+    const stranger = windowContents('file:///app/out/renderer/index.html');
+    const check = trustedSenderCheck(fileLocation, () => [app as never]);
+    expect(check(eventFrom(stranger, stranger.mainFrame))).toBe(false);
+  });
+
+  it('refuses a sub-frame of the app window', () => {
+    const app = windowContents('file:///app/out/renderer/index.html');
+    const iframe = { url: 'file:///app/out/renderer/index.html', parent: app.mainFrame };
+    expect(trustedSenderCheck(fileLocation, () => [app as never])(eventFrom(app, iframe))).toBe(false);
+  });
+
+  it('refuses the app window once it shows another page', () => {
+    for (const url of ['https://evil.example/', 'file:///tmp/evil.html', 'http://localhost:5174/', 'about:blank']) {
+      const app = windowContents(url);
+      expect(trustedSenderCheck(fileLocation, () => [app as never])(eventFrom(app, app.mainFrame)), url).toBe(false);
+      expect(trustedSenderCheck(devLocation, () => [app as never])(eventFrom(app, app.mainFrame)), url).toBe(false);
+    }
+  });
+
+  it('refuses an event without a frame (the frame was destroyed)', () => {
+    const app = windowContents('file:///app/out/renderer/index.html');
+    expect(trustedSenderCheck(fileLocation, () => [app as never])(eventFrom(app, null))).toBe(false);
+  });
+});
