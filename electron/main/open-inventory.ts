@@ -15,7 +15,8 @@ export function openDesktopInventory(options: { databasePath: string; nativeBind
     return { ok: true, inventory: Inventory.open(options.databasePath, { nativeBinding: options.nativeBinding, clock }) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const abi = /NODE_MODULE_VERSION|was compiled against a different|invalid ELF|not a valid Win32/i.test(reason);
+    // The addon could not be loaded at all (wrong ABI, truncated or foreign file).
+    const abi = (error as { code?: unknown }).code === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION|was compiled against a different/i.test(reason);
     const hint = abi && !options.isPackaged ? '\n\nThe database engine was built for another runtime. Run `npm run rebuild:electron`, then start again.' : '';
     return { ok: false, message: `Could not open the inventory database ${options.databasePath}:\n${reason}${hint}` };
   }

@@ -1,0 +1,114 @@
+// The built main bundle (electron-vite's real config) loads under plain Node with `electron`
+// replaced by a recording stub, and reaches the creation of its hardened window; the built preload
+// is one CommonJS file that requires nothing but `electron` (a sandboxed preload can require no more).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../shared/contract';
+import { RENDERER_CSP_HEADER } from '../../electron/main/content-security-policy';
+import { tempDir } from '../helpers/inventory';
+
+const root = path.resolve(__dirname, '..', '..');
+// Inside the project so the bundle resolves node_modules; out/ is ignored by git.
+const outDir = path.join(root, 'out', `test-build-${process.pid}`);
+const harness = path.join(__dirname, 'electron-main-harness.cjs');
+let dir: string;
+
+const BUILD_SCRIPT = `
+import { resolveConfig } from 'electron-vite';
+import { build } from 'vite';
+const { config } = await resolveConfig({ configFile: 'electron.vite.config.ts', logLevel: 'error' }, 'build', 'production');
+for (const target of ['main', 'preload']) {
+  const c = config[target];
+  c.build.outDir = ${JSON.stringify(outDir)} + '/' + target;
+  c.logLevel = 'error';
+  await build(c);
+}`;
+
+interface Report {
+  windows: { webPreferences: Record<string, unknown>; show: boolean }[];
+  loads: { file?: string; url?: string }[];
+  handlers: string[];
+  dialogs: { title: string; content: string }[];
+  quit: boolean;
+  singleInstanceLock: boolean;
+  sandboxEnabled: boolean;
+  menu: string[];
+  csp: string[];
+  permissionRequestAnswer: boolean;
+  permissionCheckAnswer: boolean;
+  appName: string;
+  userData: string;
+}
+
+function runHarness(env: Record<string, string>): Report {
+  const result = spawnSync(process.execPath, [harness, path.join(outDir, 'main', 'index.js')], {
+    cwd: root,
+    env: { ...process.env, HARNESS_APP_PATH: root, ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (result.status !== 0) throw new Error(`harness failed (${result.status}): ${result.stderr}`);
+  const line = result.stdout.trim().split('\n').pop()!;
+  return JSON.parse(line) as Report;
+}
+
+beforeAll(() => {
+  dir = tempDir('ni-built-');
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', BUILD_SCRIPT], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  if (result.status !== 0) throw new Error(`build failed: ${result.stderr}`);
+}, 120_000);
+
+afterAll(() => {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('built main bundle', () => {
+  it('is CommonJS and keeps better-sqlite3 external', () => {
+    const main = fs.readFileSync(path.join(outDir, 'main', 'index.js'), 'utf8');
+    expect(main).toMatch(/require\("better-sqlite3"\)/);
+    expect(main).toMatch(/require\("electron"\)/);
+    expect(main).not.toMatch(/^\s*import\s/m);
+  });
+
+  it('starts under Node with electron stubbed and creates its hardened window (packaged layout)', () => {
+    const resources = path.join(dir, 'resources');
+    fs.mkdirSync(path.join(resources, 'native'), { recursive: true });
+    fs.copyFileSync(path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), path.join(resources, 'native', 'better_sqlite3.node'));
+    const report = runHarness({ HARNESS_APP_DATA: path.join(dir, 'appdata'), HARNESS_RESOURCES: resources, HARNESS_PACKAGED: '1' });
+
+    expect(report.dialogs).toEqual([]);
+    expect(report.singleInstanceLock).toBe(true);
+    expect(report.sandboxEnabled).toBe(true);
+    expect(report.appName).toBe('Number Inventory');
+    expect(report.userData).toBe(path.join(dir, 'appdata', 'Number Inventory'));
+    expect(fs.existsSync(path.join(report.userData, 'inventory.db'))).toBe(true);
+    expect(report.windows).toHaveLength(1);
+    expect(report.windows[0].show).toBe(false);
+    expect(report.windows[0].webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(report.windows[0].webPreferences.preload).toBe(path.join(outDir, 'preload', 'index.js'));
+    expect(report.loads).toEqual([{ file: path.join(outDir, 'renderer', 'index.html') }]);
+    expect([...report.handlers].sort()).toEqual([...CHANNELS].sort());
+    expect(report.menu).toEqual(expect.arrayContaining(['editMenu', 'View', 'windowMenu']));
+    expect(report.csp).toEqual([RENDERER_CSP_HEADER]);
+    expect(report.permissionRequestAnswer).toBe(false);
+    expect(report.permissionCheckAnswer).toBe(false);
+  });
+
+  it('shows the rebuild dialog instead of crashing when the Electron build is missing (development)', () => {
+    const report = runHarness({ HARNESS_APP_DATA: path.join(dir, 'appdata2'), HARNESS_PACKAGED: '0' });
+    expect(report.windows).toEqual([]);
+    expect(report.quit).toBe(true);
+    expect(report.dialogs[0].content).toContain('npm run rebuild:electron');
+  });
+
+  it('preload is one CommonJS file requiring only electron', () => {
+    const preload = fs.readFileSync(path.join(outDir, 'preload', 'index.js'), 'utf8');
+    const requires = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+    expect(new Set(requires)).toEqual(new Set(['electron']));
+    expect(preload).toContain('exposeInMainWorld');
+    expect(fs.readdirSync(path.join(outDir, 'preload'))).toEqual(['index.js']);
+  });
+});
