@@ -1,0 +1,60 @@
+// Runs the real `number-inventory` command (node electron/cli/bin.cjs) in a child process, on a
+// given database file and a fixed clock.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..');
+export const CLI_BIN = path.join(root, 'electron', 'cli', 'bin.cjs');
+
+/** Builds the CLI bundle once, so test processes started together never race to rebuild it. */
+export function buildCliOnce(): void {
+  const load = createRequire(path.join(root, 'package.json'));
+  (load('./electron/cli/build-cli.cjs') as { buildCli: () => string }).buildCli();
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** stdout read as the one JSON document --json prints. */
+  json<T = unknown>(): T;
+}
+
+export interface CliOptions {
+  /** NUMBER_INVENTORY_DB; omitted means unset. */
+  db?: string;
+  /** NUMBER_INVENTORY_NOW; omitted means unset. */
+  now?: string;
+  cwd?: string;
+}
+
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.NUMBER_INVENTORY_DB;
+  delete env.NUMBER_INVENTORY_NOW;
+  if (options.db !== undefined) env.NUMBER_INVENTORY_DB = options.db;
+  if (options.now !== undefined) env.NUMBER_INVENTORY_NOW = options.now;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI_BIN, ...args], { env, cwd: options.cwd ?? root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout,
+        stderr,
+        json<T>(): T {
+          try {
+            return JSON.parse(stdout) as T;
+          } catch {
+            throw new Error(`stdout is not one JSON document (exit ${code}):\n${stdout}\nstderr:\n${stderr}`);
+          }
+        },
+      }),
+    );
+  });
+}
