@@ -20,10 +20,15 @@ export function readInstant(text: string): InstantReading {
   }
   const ms = Date.parse(normalized);
   if (Number.isNaN(ms)) return { ok: false, reason: `"${input}" is not a real date` };
-  const iso = new Date(ms).toISOString();
-  // Date.parse rolls 2026-02-30 over to March; refuse such dates instead of guessing.
-  if (iso.slice(0, 10) !== normalized.slice(0, 10) && /Z$/i.test(normalized)) {
-    return { ok: false, reason: `"${input}" is not a real date` };
-  }
-  return { ok: true, iso, dateOnly };
+  // Date.parse rolls 2026-02-30 over to March (whatever the zone); refuse such dates instead of guessing.
+  if (!isCalendarDate(input.slice(0, 10))) return { ok: false, reason: `"${input}" is not a real date` };
+  return { ok: true, iso: new Date(ms).toISOString(), dateOnly };
+}
+
+/** YYYY-MM-DD names a day that exists (2028-02-29 does, 2026-02-29 and 2026-04-31 do not). */
+function isCalendarDate(ymd: string): boolean {
+  const [year, month, day] = ymd.split('-').map(Number);
+  // Leap years repeat every 400 years; shifting keeps Date.UTC away from its 0-99 => 1900s rule.
+  const daysInMonth = new Date(Date.UTC(2000 + (year % 400), month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
 }

@@ -101,6 +101,7 @@ describe('missing or malformed input', () => {
     { action: 'extend', input: { didReservationUuid: DID_1 }, mentions: 'Paid-until' },
     { action: 'extend', input: { didReservationUuid: DID_1, paidUntil: 'next month' }, mentions: 'Paid-until' },
     { action: 'extend', input: { didReservationUuid: DID_1, paidUntil: '2027-02-30' }, mentions: 'Paid-until' },
+    { action: 'extend', input: { didReservationUuid: DID_1, paidUntil: '2027-02-30T10:00:00+01:00' }, mentions: 'Paid-until' },
     { action: 'release', input: {}, mentions: 'Remark' },
     { action: 'lock', input: { remark: '' }, mentions: 'Remark' },
     { action: 'unlock', input: {}, mentions: 'Remark' },
