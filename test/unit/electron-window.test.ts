@@ -59,7 +59,7 @@ vi.mock('electron', () => {
   };
 });
 
-import { createMainWindow, secureWebPreferences } from '../../electron/main/window';
+import { createMainWindow } from '../../electron/main/window';
 import { readWindowState, restoreBounds, writeWindowState } from '../../electron/main/window-state';
 
 let dir: string;
@@ -86,6 +86,7 @@ describe('main window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(Object.prototype.hasOwnProperty.call(prefs, 'sandbox')).toBe(true);
     expect(options.show).toBe(false);
@@ -118,12 +119,6 @@ describe('main window', () => {
     expect(reopened.maximized).toBe(true);
   });
 
-  it('secureWebPreferences never enables Node in the page', () => {
-    const prefs = secureWebPreferences('x.js');
-    expect(prefs.nodeIntegration).toBe(false);
-    expect(prefs.contextIsolation).toBe(true);
-    expect(prefs.sandbox).toBe(true);
-  });
 });
 
 describe('window bounds restore', () => {
