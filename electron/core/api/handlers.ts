@@ -73,7 +73,10 @@ export async function dispatch(
     const parsed = contract[channel].input.safeParse(payload);
     if (!parsed.success) throw new InventoryError('INVALID_INPUT', describeIssues(parsed.error));
     const handler = handlers[channel] as (inventory: Inventory, input: unknown) => Promise<unknown>;
-    const value = await handler(inventory, parsed.data);
+    // Action schemas transform some fields (an instant becomes a reading object) and the core parses
+    // its input again with the same schema: it must get the validated payload as sent, not the output.
+    const isAction = (OPERATOR_ACTIONS as readonly string[]).some((action) => channel === `numbers:${action}`);
+    const value = await handler(inventory, isAction ? payload : parsed.data);
     const change = changeOf(channel, value);
     if (change && onChange) onChange(change);
     return { ok: true, value };
