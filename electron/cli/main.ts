@@ -37,7 +37,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
   let inventory: Inventory | undefined;
   const globals = () => program.opts<GlobalOptions>();
   const open: InventoryProvider = () => {
-    inventory ??= Inventory.open(resolveDatabasePath(globals().db), { clock: clockFromEnv(), actor: globals().actor });
+    inventory ??= Inventory.open(resolveDatabasePath(globals().db), { clock: clockFromEnvOrUsage(), actor: globals().actor });
     return inventory;
   };
   const output = new Output(stdout, stderr, () => Boolean(globals().json));
@@ -67,3 +67,12 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
 
 /** A mistake in how the command was called, found after commander's own parsing. */
 export class UsageError extends Error {}
+
+/** A malformed NUMBER_INVENTORY_NOW is a mistake in how the command was called: exit 2, no stack trace. */
+function clockFromEnvOrUsage() {
+  try {
+    return clockFromEnv();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

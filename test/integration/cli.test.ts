@@ -213,6 +213,22 @@ describe('database and clock selection', () => {
   });
 });
 
+describe('clock and schema errors', () => {
+  it('a malformed NUMBER_INVENTORY_NOW is a usage error; a database newer than the code is refused', async () => {
+    const badNow = await runCli(['--json', 'search'], { db, now: 'next tuesday' });
+    expect(badNow.code).toBe(2);
+    expect(badNow.stderr).toContain('NUMBER_INVENTORY_NOW');
+    expect(badNow.stderr).not.toContain('    at ');
+    ok(await cli(['add', '+6561230000', ...SG]));
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(db);
+    raw.pragma('user_version = 9999');
+    raw.close();
+    const error = refusal(await cli(['--json', 'show', '+6561230000']));
+    expect(error).toMatchObject({ code: 'DATABASE_TOO_NEW', message: expect.stringContaining('9999') });
+  });
+});
+
 describe('organizations', () => {
   it('orgs add, list and import from CSV', async () => {
     const added = ok(await cli(['--json', 'orgs', 'add', ORG_A, '--name', 'Acme', '--type', 'customer', '--billing-email', 'billing@acme.example'])).json<Organization>();
