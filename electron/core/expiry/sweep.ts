@@ -52,6 +52,14 @@ function noticeOf(row: NumberRow, kind: NotificationKind) {
   };
 }
 
+/**
+ * A held number whose deadline is after now (parameter 1) and within the lead (parameter 2: now +
+ * lead) and whose warning for that deadline is not recorded yet.
+ */
+const WARNING_PENDING = `n.state IN ('reserved', 'locked') AND n.expires_at IS NOT NULL AND n.expires_at > ? AND n.expires_at <= ?
+  AND NOT EXISTS (SELECT 1 FROM notifications t WHERE t.number = n.number AND t.deadline = n.expires_at
+                  AND t.kind = CASE n.state WHEN 'reserved' THEN 'reservation-warning' ELSE 'lock-warning' END)`;
+
 /** The latest deadline whose warning is due at `now`: deadlines up to now + lead. */
 export function warningHorizon(now: string, warningLeadDays: number): string {
   return new Date(Date.parse(now) + warningLeadDays * DAY_MS).toISOString();
@@ -67,11 +75,7 @@ export function warnBatch(ctx: CoreContext, now: string, limit = SWEEP_BATCH_SIZ
       if (settings.warningLeadDays === 0) return [];
       const due = db
         .prepare(
-          `SELECT * FROM numbers n
-           WHERE n.state IN ('reserved', 'locked') AND n.expires_at IS NOT NULL AND n.expires_at > ? AND n.expires_at <= ?
-             AND NOT EXISTS (SELECT 1 FROM notifications t WHERE t.number = n.number AND t.deadline = n.expires_at
-                             AND t.kind = CASE n.state WHEN 'reserved' THEN 'reservation-warning' ELSE 'lock-warning' END)
-           ORDER BY n.expires_at, n.id LIMIT ?`,
+`SELECT * FROM numbers n WHERE ${WARNING_PENDING} ORDER BY n.expires_at, n.id LIMIT ?`,
         )
         .all(now, warningHorizon(now, settings.warningLeadDays), limit) as NumberRow[];
       const notices: NoticeSummary[] = [];
@@ -85,8 +89,8 @@ export function warnBatch(ctx: CoreContext, now: string, limit = SWEEP_BATCH_SIZ
 }
 
 /**
- * The next instant a sweep has work: the earliest future deadline or warning instant (deadline
- * minus the lead). Null when nothing is held with a deadline. The timer wakes for it (in steps of
+ * The next instant a sweep has work: the earliest deadline or warning instant (deadline minus the
+ * lead); an instant already passed means "now". Null when nothing is held with a deadline. The timer wakes for it (in steps of
  * at most an hour); warnings already overdue are recorded by the sweep that runs on every wake.
  */
 export function nextDueInstant(ctx: CoreContext, now: string): string | null {
@@ -94,9 +98,19 @@ export function nextDueInstant(ctx: CoreContext, now: string): string | null {
   const lead = appSettings(db).warningLeadDays;
   const next = (sql: string, bound: string) => (db.prepare(sql).get(bound) as { at: string | null }).at;
   const HELD = `state IN ('reserved', 'locked') AND expires_at IS NOT NULL`;
-  const expiry = next(`SELECT min(expires_at) AS at FROM numbers WHERE ${HELD} AND expires_at > ?`, now);
+  // Any deadline: one already passed (not swept yet) makes the sweep due at once.
+  const expiry = (db.prepare(`SELECT min(expires_at) AS at FROM numbers WHERE ${HELD}`).get() as { at: string | null }).at;
   const warnDeadline = lead > 0 ? next(`SELECT min(expires_at) AS at FROM numbers WHERE ${HELD} AND expires_at > ?`, warningHorizon(now, lead)) : null;
   const warning = warnDeadline ? new Date(Date.parse(warnDeadline) - lead * DAY_MS).toISOString() : null;
-  const candidates = [expiry, warning].filter((v): v is string => v !== null);
+  // A warning already due but not recorded (a short reservation made since the last sweep, maybe
+  // by another process) makes the sweep due now.
+  const overdueWarning =
+    lead > 0 &&
+    db
+      .prepare(
+`SELECT 1 FROM numbers n WHERE ${WARNING_PENDING} LIMIT 1`,
+      )
+      .get(now, warningHorizon(now, lead)) !== undefined;
+  const candidates = [expiry, warning, overdueWarning ? now : null].filter((v): v is string => v !== null);
   return candidates.length ? candidates.sort()[0] : null;
 }

@@ -44,6 +44,7 @@ export class WakeLoop {
   private handle: unknown = null;
   private running: Promise<void> | null = null;
   private rerun: string | null = null;
+  private settled: Promise<void> = Promise.resolve();
   private stopped = true;
   /** The delay of the timer last armed, for diagnostics and tests. */
   lastDelayMs: number | null = null;
@@ -77,10 +78,10 @@ export class WakeLoop {
     if (this.stopped) return Promise.resolve();
     if (this.running) {
       this.rerun = reason;
-      return this.running;
+      return this.settled;
     }
     this.disarm();
-    this.running = (async () => {
+    const cycle = (async () => {
       let next: string | null = reason;
       while (next !== null && !this.stopped) {
         this.rerun = null;
@@ -91,11 +92,18 @@ export class WakeLoop {
         }
         next = this.rerun;
       }
-    })().finally(async () => {
+    })();
+    this.running = cycle;
+    this.settled = cycle.then(async () => {
       this.running = null;
       await this.arm();
     });
-    return this.running;
+    return this.settled;
+  }
+
+  /** Resolves when the current run, and the arming of the next wake after it, are done. */
+  idle(): Promise<void> {
+    return this.settled;
   }
 
   private disarm(): void {
@@ -115,10 +123,25 @@ export class WakeLoop {
     this.disarm();
     const delay = stepDelay(target === null ? null : Date.parse(target), this.options.clock.now().getTime(), this.options.maxStepMs);
     this.lastDelayMs = delay;
-    // Every tick runs the job: an hourly run also catches deadlines another process (the CLI) added.
     this.handle = this.timers.set(() => {
       this.handle = null;
-      void this.wake('timer');
+      this.settled = this.tick();
     }, delay);
+  }
+
+  /**
+   * A timer step ended: run if the due instant (read again, so deadlines another process such as
+   * the CLI added count too) has come, otherwise arm the next step.
+   */
+  private async tick(): Promise<void> {
+    if (this.stopped || this.running) return;
+    let target: string | null = null;
+    try {
+      target = await this.options.nextAt();
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    if (target !== null && Date.parse(target) <= this.options.clock.now().getTime()) return this.wake('timer');
+    return this.arm();
   }
 }
