@@ -127,7 +127,7 @@ export function registerInventoryCommands(program: Command, open: InventoryProvi
     .option('--sku <skus>', 'comma separated SKUs')
     .option('--vendor <vendors>', 'comma separated vendors')
     .option('--country <codes>', 'comma separated country codes')
-    .option('--capability <caps>', 'comma separated capabilities the number must all have')
+    .option('--capability <caps>', 'comma separated capabilities; a number with any of them matches')
     .option('--routing <routings>', 'comma separated routings')
     .option('--golden', 'golden numbers only')
     .option('--ported-in', 'ported-in numbers only')

@@ -6,6 +6,7 @@ import { clockFromEnv } from '../core/clock';
 import { Inventory } from '../core/inventory';
 import { resolveDatabasePath } from '../core/paths';
 import { registerInventoryCommands } from './commands';
+import { registerTransferCommands } from './commands-transfer';
 import { registerOpsCommands } from './commands-ops';
 import { Output } from './output';
 
@@ -42,6 +43,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
   };
   const output = new Output(stdout, stderr, () => Boolean(globals().json));
   registerInventoryCommands(program, open, output);
+  registerTransferCommands(program, open, output, { stdout, stderr });
   registerOpsCommands(program, open, output);
 
   try {

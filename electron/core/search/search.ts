@@ -1,7 +1,14 @@
 // Searching the inventory: one page of records, the total, and the counts per state.
+//
+// At a million numbers every query here is answered from an index (migration 002):
+// - a page walks the sort column's (state, column, number) index and stops after the page; pages
+//   in the second half of the result are read walking the index backwards from the end, so the
+//   deepest page costs no more than the first;
+// - the total and the tab counts of a filter that is only a state choice are read from
+//   number_state_counts (kept by triggers); other filters are counted per state on an index.
 import type { NumberRecord, NumberState } from '../../../shared/domain';
 import { NUMBER_STATES } from '../../../shared/domain';
-import { searchFilterSchema, searchRequestSchema, type SearchResult, type SortField } from '../../../shared/search';
+import { searchFilterSchema, searchRequestSchema, type ParsedSearchFilter, type SearchResult, type SortField } from '../../../shared/search';
 import type { Db } from '../db/connection';
 import { NUMBER_COLUMNS, toRecord, type NumberRow } from '../numbers/rows';
 import { parseOrThrow } from '../validation';
@@ -19,28 +26,63 @@ const SORT_COLUMNS: Record<SortField, string> = {
   updatedAt: 'n.updated_at',
 };
 
+type Direction = 'ASC' | 'DESC';
+const flip = (d: Direction): Direction => (d === 'ASC' ? 'DESC' : 'ASC');
+
+export function orderBy(field: SortField, direction: Direction): string {
+  return field === 'number' ? `n.number ${direction}` : `${SORT_COLUMNS[field]} ${direction}, n.number ${direction}`;
+}
+
+/** True when the filter chooses nothing but states: its counts are the maintained per-state totals. */
+function onlyStates(filter: ParsedSearchFilter): boolean {
+  return Object.entries(filter).every(([key, value]) => key === 'states' || value === undefined || (Array.isArray(value) && value.length === 0) || value === '');
+}
+
+function maintainedCounts(db: Db): Record<NumberState, number> {
+  const counts = Object.fromEntries(NUMBER_STATES.map((s) => [s, 0])) as Record<NumberState, number>;
+  for (const { state, count } of db.prepare('SELECT state, count FROM number_state_counts').all() as { state: NumberState; count: number }[]) {
+    counts[state] = count;
+  }
+  return counts;
+}
+
+function totalOf(db: Db, filter: ParsedSearchFilter): number {
+  if (onlyStates(filter)) {
+    const counts = maintainedCounts(db);
+    const states = filter.states?.length ? filter.states : NUMBER_STATES;
+    return [...new Set(states)].reduce((sum, s) => sum + counts[s], 0);
+  }
+  const where = whereClause(filter);
+  return db.prepare(`SELECT count(*) FROM numbers n WHERE ${where.sql}`).pluck().get(...where.params) as number;
+}
+
 export function searchNumbers(db: Db, rawRequest: unknown): SearchResult<NumberRecord> {
   const request = parseOrThrow(searchRequestSchema, rawRequest ?? {}, 'Search');
   const where = whereClause(request.filter);
-  const total = db.prepare(`SELECT count(*) FROM numbers n WHERE ${where.sql}`).pluck().get(...where.params) as number;
-  const direction = request.sort.direction === 'desc' ? 'DESC' : 'ASC';
-  const order =
-    request.sort.field === 'number' ? `n.number ${direction}` : `${SORT_COLUMNS[request.sort.field]} ${direction}, n.number ${direction}`;
+  const total = totalOf(db, request.filter);
+  const direction: Direction = request.sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const offset = request.page * request.pageSize;
+  if (offset >= total) return { total, page: request.page, pageSize: request.pageSize, rows: [] };
+  const limit = Math.min(request.pageSize, total - offset);
+  // Deep pages: OFFSET steps through every skipped index entry, so read the second half backwards.
+  const fromEnd = total - offset - limit;
+  const backwards = fromEnd < offset;
   const rows = db
-    .prepare(`SELECT ${NUMBER_COLUMNS} FROM numbers n WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...where.params, request.pageSize, request.page * request.pageSize) as NumberRow[];
+    .prepare(
+      `SELECT ${NUMBER_COLUMNS} FROM numbers n WHERE ${where.sql}
+       ORDER BY ${orderBy(request.sort.field, backwards ? flip(direction) : direction)} LIMIT ? OFFSET ?`,
+    )
+    .all(...where.params, limit, backwards ? fromEnd : offset) as NumberRow[];
+  if (backwards) rows.reverse();
   return { total, page: request.page, pageSize: request.pageSize, rows: rows.map(toRecord) };
 }
 
 /** Numbers per state under a filter, ignoring the filter's own state choice (the tabs show every state). */
 export function countByState(db: Db, rawFilter: unknown): Record<NumberState, number> {
   const filter = parseOrThrow(searchFilterSchema, rawFilter ?? {}, 'Search');
+  if (onlyStates(filter)) return maintainedCounts(db);
   const where = whereClause(filter, { ignoreStates: true });
-  const counts = Object.fromEntries(NUMBER_STATES.map((s) => [s, 0])) as Record<NumberState, number>;
-  const rows = db.prepare(`SELECT n.state, count(*) AS c FROM numbers n WHERE ${where.sql} GROUP BY n.state`).all(...where.params) as {
-    state: NumberState;
-    c: number;
-  }[];
-  for (const { state, c } of rows) counts[state] = c;
-  return counts;
+  // One count per state, each a range of a (state, ...) index; a GROUP BY would walk every state.
+  const count = db.prepare(`SELECT count(*) FROM numbers n WHERE n.state = ? AND (${where.sql})`).pluck();
+  return Object.fromEntries(NUMBER_STATES.map((s) => [s, count.get(s, ...where.params) as number])) as Record<NumberState, number>;
 }

@@ -1,5 +1,8 @@
 // Builds the SQL condition for a search filter. Every value is a bound parameter.
 import type { ParsedSearchFilter } from '../../../shared/search';
+import { patternCondition, prefixUpperBound } from './pattern';
+
+export { patternCondition };
 
 export interface SqlCondition {
   sql: string;
@@ -7,20 +10,6 @@ export interface SqlCondition {
 }
 
 const UUID_FRAGMENT = /^[0-9a-f-]*[a-f-][0-9a-f-]*$/i;
-
-/** The smallest string greater than every string starting with `prefix`. */
-function prefixUpperBound(prefix: string): string {
-  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-}
-
-export function patternCondition(pattern: string): SqlCondition {
-  if (/[*?]/.test(pattern)) return { sql: 'n.number GLOB ?', params: [pattern] };
-  if (pattern.startsWith('+')) {
-    if (pattern === '+') return { sql: '1', params: [] };
-    return { sql: 'n.number >= ? AND n.number < ?', params: [pattern, prefixUpperBound(pattern)] };
-  }
-  return { sql: 'instr(n.number, ?) > 0', params: [pattern] };
-}
 
 function inList(column: string, values: readonly unknown[]): SqlCondition {
   return { sql: `${column} IN (${values.map(() => '?').join(', ')})`, params: [...values] };
@@ -33,13 +22,17 @@ export function whereClause(filter: ParsedSearchFilter, options: { ignoreStates?
   if (filter.skus?.length) parts.push(inList('n.sku', filter.skus));
   if (filter.vendors?.length) parts.push(inList('n.vendor', filter.vendors));
   if (filter.countries?.length) parts.push(inList('n.country', filter.countries));
-  for (const capability of filter.capabilities ?? []) parts.push({ sql: `n.cap_${capability} = 1`, params: [] });
+  // A multi-value field matches any of its values: voice,sms = voice OR sms.
+  if (filter.capabilities?.length) parts.push({ sql: filter.capabilities.map((c) => `n.cap_${c} = 1`).join(' OR '), params: [] });
   if (filter.routings?.length) parts.push(inList('n.routing', filter.routings));
-  if (filter.golden !== undefined) parts.push({ sql: 'n.golden = ?', params: [filter.golden ? 1 : 0] });
-  if (filter.portedIn !== undefined) parts.push({ sql: 'n.ported_in = ?', params: [filter.portedIn ? 1 : 0] });
+  // Literals, not parameters: only then can SQLite use the partial indexes WHERE golden = 1.
+  if (filter.golden !== undefined) parts.push({ sql: `n.golden = ${filter.golden ? 1 : 0}`, params: [] });
+  if (filter.portedIn !== undefined) parts.push({ sql: `n.ported_in = ${filter.portedIn ? 1 : 0}`, params: [] });
   if (filter.visibleTo?.length) {
+    // IN (subquery) rather than a correlated EXISTS: a rare domain then drives the query from its
+    // (domain, number_id) index instead of testing every number.
     const domains = inList('v.domain', filter.visibleTo);
-    parts.push({ sql: `EXISTS (SELECT 1 FROM number_visibility v WHERE v.number_id = n.id AND ${domains.sql})`, params: domains.params });
+    parts.push({ sql: `n.id IN (SELECT v.number_id FROM number_visibility v WHERE ${domains.sql})`, params: domains.params });
   }
   if (filter.subscriptionUuid) parts.push({ sql: 'n.subscription_uuid = ?', params: [filter.subscriptionUuid] });
   // The owner of a number is its assignee, or the org it is reserved for.

@@ -2,11 +2,12 @@
 // file with the next number and list it here. Each runs in its own transaction and sets
 // PRAGMA user_version to its number.
 import { migration001 } from './001_initial';
+import { migration002 } from './002_search_at_scale';
 import { migration003 } from './003_notifications_outbox';
 import type { Migration } from './types';
 
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

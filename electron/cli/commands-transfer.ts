@@ -1,0 +1,163 @@
+// CLI commands for moving inventory in and out: export, import, and saved searches.
+import { Command, Option } from 'commander';
+import { InventoryError } from '../../shared/errors';
+import { CAPABILITIES, NUMBER_STATES } from '../../shared/domain';
+import type { SearchFilter } from '../../shared/search';
+import type { ImportReport } from '../../shared/transfer';
+import { EXPORT_FORMATS, type ExportFormat } from '../core/export/types';
+import { startExport } from '../core/export/worker-host';
+import { importFile } from '../core/import/run-import';
+import { deleteSavedSearch, listSavedSearches, saveSearch } from '../core/saved-searches';
+import type { InventoryProvider } from './main';
+import { UsageError } from './main';
+import type { Output } from './output';
+
+const csv = (value: string) =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+/** The search filters, the same as `search` takes. */
+function addFilterOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--state <states>', `comma separated: ${NUMBER_STATES.join(',')}`))
+    .option('--pattern <pattern>', 'number pattern: +65* (wildcard), +65 (prefix), 65 (anywhere)')
+    .option('--sku <skus>', 'comma separated SKUs')
+    .option('--vendor <vendors>', 'comma separated vendors')
+    .option('--country <codes>', 'comma separated country codes')
+    .option('--capability <caps>', `comma separated (${CAPABILITIES.join(',')}); a number with any of them matches`)
+    .option('--routing <routings>', 'comma separated routings')
+    .option('--golden', 'golden numbers only')
+    .option('--ported-in', 'ported-in numbers only')
+    .option('--visible-to <domains>', 'comma separated domains')
+    .option('--subscription <uuid>', 'Subscription UUID')
+    .option('--owner <uuid>', 'Owner UUID (assignee or reserver)')
+    .option('--expires-before <time>', 'reservation or lock expiring before this ISO time')
+    .option('--expires-after <time>', 'reservation or lock expiring after this ISO time');
+}
+
+// Commander hands options over untyped.
+type FilterOptions = Record<string, string | boolean | undefined>;
+
+function filterFromOptions(o: FilterOptions): SearchFilter {
+  const s = (key: string) => (typeof o[key] === 'string' ? (o[key] as string) : undefined);
+  const l = (key: string) => (s(key) ? csv(s(key) as string) : undefined);
+  return {
+    states: l('state') as SearchFilter['states'],
+    pattern: s('pattern'),
+    skus: l('sku'),
+    vendors: l('vendor'),
+    countries: l('country'),
+    capabilities: l('capability') as SearchFilter['capabilities'],
+    routings: l('routing'),
+    golden: o.golden ? true : undefined,
+    portedIn: o.portedIn ? true : undefined,
+    visibleTo: l('visibleTo'),
+    subscriptionUuid: s('subscription'),
+    ownerUuid: s('owner'),
+    expiresBefore: s('expiresBefore') ? new Date(s('expiresBefore') as string).toISOString() : undefined,
+    expiresAfter: s('expiresAfter') ? new Date(s('expiresAfter') as string).toISOString() : undefined,
+  };
+}
+
+function printImportReport(out: Output, json: boolean, report: ImportReport, stdout: NodeJS.WritableStream): void {
+  if (json) {
+    stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  for (const r of report.results) {
+    if (r.status === 'add' && !report.dryRun) continue;
+    stdout.write(`line ${r.line}: ${r.status.padEnd(11)} ${r.number ?? ''}${r.reason ? `  ${r.reason}` : ''}\n`);
+  }
+  if (report.resultsTruncated) stdout.write('(more rows not listed; the counts below are complete)\n');
+  if (report.ignoredColumns.length) stdout.write(`ignored columns: ${report.ignoredColumns.join(', ')}\n`);
+  const c = report.counts;
+  const verb = report.dryRun ? 'dry run' : `imported ${report.imported}`;
+  stdout.write(`${verb}: ${report.rows} rows: ${c.add} to add, ${c.invalid} invalid, ${c.duplicate} duplicate, ${c.conflicting} conflicting\n`);
+  void out;
+}
+
+export function registerTransferCommands(program: Command, open: InventoryProvider, out: Output, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): void {
+  const json = () => Boolean(program.opts().json);
+
+  addFilterOptions(
+    program
+      .command('export')
+      .description('export every number the filters match to CSV or XLSX (progress on stderr; Ctrl-C cancels and leaves no file)')
+      .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).makeOptionMandatory())
+      .requiredOption('--out <file>', 'file to write'),
+  ).action(async (o: FilterOptions) => {
+    const inventory = open();
+    let lastReport = 0;
+    const handle = startExport(inventory.db.name, { format: o.format as ExportFormat, out: o.out as string, filter: filterFromOptions(o) }, (p) => {
+      const now = Date.now();
+      if (now - lastReport < 250 && p.rows < p.total) return;
+      lastReport = now;
+      io.stderr.write(`exported ${p.rows} of ${p.total} rows\n`);
+    });
+    const onSignal = () => handle.cancel();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    try {
+      const outcome = await handle.done;
+      if (outcome.status === 'cancelled') throw new InventoryError('INVALID_INPUT', 'Export cancelled; no file was written');
+      if (outcome.status === 'failed') throw new InventoryError(outcome.error.code, outcome.error.message);
+      if (json()) io.stdout.write(`${JSON.stringify(outcome.summary, null, 2)}\n`);
+      else io.stdout.write(`exported ${outcome.summary.rows} numbers to ${outcome.summary.file}\n`);
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+  });
+
+  program
+    .command('import')
+    .description('import numbers from an inventory CSV or XLSX (header row; the columns export writes); --dry-run reports per row and writes nothing')
+    .argument('<file>', 'CSV or XLSX file')
+    .option('--dry-run', 'check every row and report, write nothing')
+    .option('--batch-size <n>', 'rows per committed batch', '2000')
+    .action(async (file: string, o: { dryRun?: boolean; batchSize: string }) => {
+      if (!/^\d+$/.test(o.batchSize) || Number(o.batchSize) < 1) throw new UsageError('--batch-size must be a positive whole number');
+      const inventory = open();
+      let lastReport = 0;
+      const report = await importFile(inventory.context, { file, dryRun: Boolean(o.dryRun) }, {
+        batchSize: Number(o.batchSize),
+        onProgress: (p) => {
+          const now = Date.now();
+          if (now - lastReport < 250) return;
+          lastReport = now;
+          io.stderr.write(`${o.dryRun ? 'checked' : 'imported'} ${o.dryRun ? p.rows : p.imported} rows${p.total !== null ? ` of ${p.total}` : ''}\n`);
+        },
+      });
+      printImportReport(out, json(), report, io.stdout);
+    });
+
+  const searches = program.command('saved-search').description('saved searches: named filters');
+  searches
+    .command('list')
+    .action(async () => {
+      const list = listSavedSearches(open().db);
+      if (json()) io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+      else for (const s of list) io.stdout.write(`${s.id}  ${s.name}  ${JSON.stringify(s.filter)}\n`);
+    });
+  addFilterOptions(
+    searches
+      .command('save')
+      .argument('<name>')
+      .option('--overwrite', 'replace a saved search of the same name'),
+  ).action(async (name: string, o: FilterOptions) => {
+    const saved = saveSearch(open().context, { name, filter: filterFromOptions(o), overwrite: Boolean(o.overwrite) });
+    if (json()) io.stdout.write(`${JSON.stringify(saved, null, 2)}\n`);
+    else io.stdout.write(`saved search ${saved.id} "${saved.name}"\n`);
+  });
+  searches
+    .command('delete')
+    .argument('<id>')
+    .action(async (id: string) => {
+      if (!/^\d+$/.test(id)) throw new UsageError('saved search id must be a whole number');
+      deleteSavedSearch(open().db, Number(id));
+      if (json()) io.stdout.write(`${JSON.stringify({ deleted: Number(id) })}\n`);
+      else io.stdout.write(`deleted saved search ${id}\n`);
+    });
+}

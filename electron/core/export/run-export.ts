@@ -1,0 +1,73 @@
+// Exporting every row a search matches, in number order, to CSV or XLSX.
+//
+// Streams: rows are read with one iterator (one read snapshot, so the file is consistent even while
+// the app goes on writing) and written in batches. The file is written as FILE.partial and renamed
+// only when complete, so a cancelled or failed export leaves nothing behind.
+import fs from 'node:fs';
+import { InventoryError } from '../../../shared/errors';
+import type { Db } from '../db/connection';
+import { NUMBER_COLUMNS, type NumberRow } from '../numbers/rows';
+import { whereClause } from '../search/where';
+import { parseOrThrow } from '../validation';
+import { rowToCells, TRANSFER_COLUMNS } from './columns';
+import { CsvStreamWriter } from './csv-writer';
+import { exportRequestSchema, type ExportProgress, type ExportSummary } from './types';
+import { XLSX_MAX_ROWS, XlsxStreamWriter } from './xlsx-writer';
+
+const BATCH = 1000;
+
+export class ExportCancelled extends Error {
+  constructor() {
+    super('Export cancelled');
+    this.name = 'ExportCancelled';
+  }
+}
+
+export interface ExportHooks {
+  onProgress?: (progress: ExportProgress) => void;
+  isCancelled?: () => boolean;
+  /** Rows between progress reports. */
+  progressEvery?: number;
+}
+
+export const partialPath = (file: string) => `${file}.partial`;
+
+export async function exportToFile(db: Db, rawRequest: unknown, hooks: ExportHooks = {}): Promise<ExportSummary> {
+  const request = parseOrThrow(exportRequestSchema, rawRequest, 'Export');
+  const where = whereClause(request.filter);
+  const partial = partialPath(request.out);
+  const total = db.prepare(`SELECT count(*) FROM numbers n WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  if (request.format === 'xlsx' && total + 1 > XLSX_MAX_ROWS) {
+    throw new InventoryError('LIMIT_EXCEEDED', `Export: ${total} rows do not fit in one XLSX sheet (at most ${XLSX_MAX_ROWS - 1}); export to CSV instead`);
+  }
+  const every = hooks.progressEvery ?? 10_000;
+  const writer = request.format === 'csv' ? new CsvStreamWriter(partial) : new XlsxStreamWriter(partial);
+  let done = 0;
+  try {
+    await writer.writeRows([[...TRANSFER_COLUMNS]]);
+    hooks.onProgress?.({ rows: 0, total });
+    const rows = db.prepare(`SELECT ${NUMBER_COLUMNS} FROM numbers n WHERE ${where.sql} ORDER BY n.number`).iterate(...where.params);
+    let batch: string[][] = [];
+    for (const row of rows as IterableIterator<NumberRow>) {
+      batch.push(rowToCells(row));
+      if (batch.length === BATCH) {
+        if (hooks.isCancelled?.()) throw new ExportCancelled();
+        await writer.writeRows(batch);
+        done += batch.length;
+        batch = [];
+        if (done % every === 0) hooks.onProgress?.({ rows: done, total });
+      }
+    }
+    if (hooks.isCancelled?.()) throw new ExportCancelled();
+    await writer.writeRows(batch);
+    done += batch.length;
+    await writer.finish();
+    fs.renameSync(partial, request.out);
+    hooks.onProgress?.({ rows: done, total });
+    return { file: request.out, format: request.format, rows: done };
+  } catch (error) {
+    await writer.abort();
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+}

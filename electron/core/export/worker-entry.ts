@@ -1,0 +1,33 @@
+// The export worker thread's entry: opens its own read-only connection, runs the export and
+// reports progress to the host. Bundled on its own (out/cli/export-worker.cjs for the CLI; the
+// desktop app's main bundle gets the same entry) because a worker needs a file to start from.
+import { parentPort, workerData } from 'node:worker_threads';
+import { isInventoryError } from '../../../shared/errors';
+import { openDatabase } from '../db/connection';
+import { ExportCancelled, exportToFile } from './run-export';
+import { EXPORT_WORKER_KIND, type ExportWorkerData, type ExportWorkerMessage } from './worker-protocol';
+
+async function run(data: ExportWorkerData): Promise<ExportWorkerMessage> {
+  const cancel = new Int32Array(data.cancelFlag);
+  const post = (message: ExportWorkerMessage) => parentPort?.postMessage(message);
+  let db;
+  try {
+    db = openDatabase(data.dbFile, { readonly: true, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
+    const summary = await exportToFile(db, data.request, {
+      onProgress: (progress) => post({ type: 'progress', progress }),
+      isCancelled: () => Atomics.load(cancel, 0) === 1,
+    });
+    return { type: 'done', summary };
+  } catch (error) {
+    if (error instanceof ExportCancelled) return { type: 'cancelled' };
+    if (isInventoryError(error)) return { type: 'failed', error: error.toJSON() };
+    return { type: 'failed', error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } };
+  } finally {
+    db?.close();
+  }
+}
+
+const data = workerData as ExportWorkerData | undefined;
+if (parentPort && data?.kind === EXPORT_WORKER_KIND) {
+  void run(data).then((message) => parentPort?.postMessage(message));
+}

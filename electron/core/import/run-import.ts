@@ -1,0 +1,163 @@
+// Importing an inventory file (CSV or XLSX, the format export writes).
+//
+// A dry run reads the whole file and answers, per row: to add, invalid (why), duplicate (already
+// in the inventory or earlier in the file, identical) or conflicting (already there, different).
+// A committed import first checks the whole file's shape (header, size limits) so a hostile or
+// foreign file is refused with nothing written, then adds the new rows in batches, each its own
+// transaction: killing the process loses at most the batch in flight, and running the import
+// again skips what was already added (as duplicates).
+import path from 'node:path';
+import { InventoryError } from '../../../shared/errors';
+import { importRequestSchema, type ImportReport, type ImportRowResult, type ImportRowStatus } from '../../../shared/transfer';
+import fs from 'node:fs';
+import type { CoreContext } from '../context';
+import { rowToCells, TRANSFER_COLUMNS } from '../export/columns';
+import type { NumberRow } from '../numbers/rows';
+import { parseOrThrow } from '../validation';
+import { cellsByColumn, readHeader, type HeaderMap } from './header';
+import { detectFormat, readRows, type ImportFormat } from './read-rows';
+import { readImportRow, type ImportCandidate } from './validate-row';
+import { BatchWriter } from './write-batch';
+
+export const IMPORT_BATCH_SIZE = 2000;
+const MAX_LISTED_PROBLEMS = 10_000;
+const MAX_LISTED_ADDS = 1_000;
+
+export interface ImportProgress {
+  /** Data rows processed so far. */
+  rows: number;
+  /** Data rows in the file (known for a committed import after its check pass). */
+  total: number | null;
+  imported: number;
+}
+
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  batchSize?: number;
+}
+
+/** The candidate as the row it would become, to compare with what the inventory holds. */
+function asRow(c: ImportCandidate): NumberRow {
+  const caps = new Set(c.number.capabilities);
+  return {
+    id: 0,
+    number: c.number.number,
+    country: c.number.country,
+    vendor: c.number.vendor,
+    sku: c.number.sku,
+    cap_voice: caps.has('voice') ? 1 : 0,
+    cap_fax: caps.has('fax') ? 1 : 0,
+    cap_sms: caps.has('sms') ? 1 : 0,
+    routing: c.number.routing,
+    golden: c.number.golden ? 1 : 0,
+    ported_in: c.number.portedIn ? 1 : 0,
+    ...c.fields,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+    version: 1,
+    visible_to: [...c.number.visibleTo].sort().join(',') || null,
+  };
+}
+
+/** Columns whose values differ, timestamps aside (they say when, not what). */
+function differences(existing: NumberRow, candidate: ImportCandidate): string[] {
+  const a = rowToCells(existing);
+  const b = rowToCells(asRow(candidate));
+  return TRANSFER_COLUMNS.filter((c, i) => c !== 'created_at' && c !== 'updated_at' && a[i] !== b[i]);
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Reads the whole file once for its shape alone: header and limits. Returns the data row count. */
+async function checkShape(file: string, format: ImportFormat): Promise<number> {
+  let header: HeaderMap | null = null;
+  let rows = 0;
+  for await (const row of readRows(file, format)) {
+    if (!header) header = readHeader(file, row.cells);
+    else rows++;
+  }
+  if (!header) throw new InventoryError('INVALID_INPUT', `Import: ${file} is not an inventory file: it is empty`);
+  return rows;
+}
+
+export async function importFile(ctx: CoreContext, rawRequest: unknown, options: ImportOptions = {}): Promise<ImportReport> {
+  const request = parseOrThrow(importRequestSchema, rawRequest, 'Import');
+  const file = path.resolve(request.file);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new InventoryError('NOT_FOUND', `Import: ${request.file} is not a file`);
+  const format = detectFormat(file);
+  const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
+  const total = request.dryRun ? null : await checkShape(file, format);
+
+  const writer = new BatchWriter(ctx.db);
+  const audit = { at: ctx.clock.now().toISOString(), actor: ctx.actor, file: path.basename(file) };
+  const counts: Record<ImportRowStatus, number> = { add: 0, invalid: 0, duplicate: 0, conflicting: 0 };
+  const results: ImportRowResult[] = [];
+  let truncated = false;
+  let listedAdds = 0;
+  let listedProblems = 0;
+  const record = (result: ImportRowResult) => {
+    counts[result.status]++;
+    const listable = result.status === 'add' ? listedAdds++ < MAX_LISTED_ADDS : listedProblems++ < MAX_LISTED_PROBLEMS;
+    if (listable) results.push(result);
+    else truncated = true;
+  };
+
+  // First line of each number in the file, to report repeats.
+  const seen = new Map<string, number>();
+  let header: HeaderMap | null = null;
+  let rows = 0;
+  let imported = 0;
+  let batch: { line: number; candidate: ImportCandidate }[] = [];
+
+  const flush = async () => {
+    const work = () => {
+      for (const { line, candidate } of batch) {
+        const number = candidate.number.number;
+        const existing = writer.existing(number);
+        if (existing) {
+          const diff = differences(existing, candidate);
+          if (diff.length === 0) record({ line, number, status: 'duplicate', reason: 'already in the inventory with the same fields' });
+          else record({ line, number, status: 'conflicting', reason: `already in the inventory (${existing.state}) with a different ${diff.join(', ')}` });
+          continue;
+        }
+        if (!request.dryRun) {
+          writer.insert(candidate, line, audit);
+          imported++;
+        }
+        record({ line, number, status: 'add' });
+      }
+    };
+    if (request.dryRun) work();
+    else writer.transaction(work);
+    batch = [];
+    options.onProgress?.({ rows, total, imported });
+    await yieldToEventLoop();
+  };
+
+  for await (const row of readRows(file, format)) {
+    if (!header) {
+      header = readHeader(file, row.cells);
+      continue;
+    }
+    if (row.cells.every((c) => c.trim() === '')) continue;
+    rows++;
+    const reading = readImportRow(cellsByColumn(header, row.cells), audit.at);
+    if (!reading.ok) {
+      record({ line: row.line, number: reading.number, status: 'invalid', reason: reading.reason });
+      continue;
+    }
+    const number = reading.candidate.number.number;
+    const firstLine = seen.get(number);
+    if (firstLine !== undefined) {
+      record({ line: row.line, number, status: 'duplicate', reason: `repeats line ${firstLine} of the file` });
+      continue;
+    }
+    seen.set(number, row.line);
+    batch.push({ line: row.line, candidate: reading.candidate });
+    if (batch.length >= batchSize) await flush();
+  }
+  if (!header) throw new InventoryError('INVALID_INPUT', `Import: ${file} is not an inventory file: it is empty`);
+  await flush();
+  results.sort((a, b) => a.line - b.line);
+  return { file, dryRun: request.dryRun, rows, counts, imported, results, resultsTruncated: truncated, ignoredColumns: header.ignored };
+}
