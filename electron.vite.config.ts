@@ -27,7 +27,10 @@ export function rendererCspPlugin(): Plugin {
       order: 'pre',
       handler(html) {
         const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
-        return html.replace(CSP_META, '').replace(/<head>/i, `<head>\n    ${meta}`);
+        const withoutOld = html.replace(CSP_META, '');
+        // Right after <meta charset>, which must come first.
+        const charset = /<meta\s+charset=[^>]*>/i;
+        return charset.test(withoutOld) ? withoutOld.replace(charset, (tag) => `${tag}\n    ${meta}`) : withoutOld.replace(/<head>/i, `<head>\n    ${meta}`);
       },
     },
   };
@@ -41,6 +44,8 @@ export const rendererConfig: RendererViteConfig = {
   build: {
     outDir: path.join(root, 'out', 'renderer'),
     emptyOutDir: true,
+    // MUI and the data grid make one large chunk; it is loaded from disk, not a network.
+    chunkSizeWarningLimit: 4096,
     rollupOptions: { input: path.join(root, 'renderer', 'index.html') },
   },
 };

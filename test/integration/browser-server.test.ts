@@ -1,0 +1,255 @@
+// Browser mode: the real `dev:browser` command on PORT=0, and the server in-process for the edge
+// cases. Loopback only, per-run token, Host check against DNS rebinding, the same contract and
+// validation as IPC, Server-Sent change events (including commits by another process).
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_PREFIX, EVENTS_PATH, startBrowserServer, TOKEN_HEADER, type BrowserServer } from '../../electron/browser/server';
+import { TOKEN_META_NAME } from '../../electron/browser/static-files';
+import { Inventory } from '../../electron/core/inventory';
+import type { ChangeEvent } from '../../shared/contract';
+import { addSgNumbers, freshInventory, tempDir, type TestInventory } from '../helpers/inventory';
+
+const root = path.resolve(__dirname, '..', '..');
+const NOW = '2026-03-02T09:00:00.000Z';
+const INDEX = '<!doctype html><html><head><meta charset="UTF-8" /><title>t</title></head><body>app</body></html>';
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const post = (base: string, channel: string, token: string | null, payload: unknown) =>
+  request(`${base}api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token === null ? {} : { [TOKEN_HEADER]: token }) },
+    body: JSON.stringify(payload),
+  });
+
+/** Opens the event stream and collects ChangeEvents until closed. */
+function subscribe(base: string, token: string): Promise<{ events: ChangeEvent[]; close(): void; status: number }> {
+  return new Promise((resolve, reject) => {
+    const events: ChangeEvent[] = [];
+    const req = http.get(`${base}api/events?token=${encodeURIComponent(token)}`, (res) => {
+      let buffer = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = frame.split('\n').find((line) => line.startsWith('data: '));
+          if (data) events.push(JSON.parse(data.slice(6)) as ChangeEvent);
+        }
+      });
+      res.on('error', () => {});
+      resolve({ events, status: res.statusCode ?? 0, close: () => req.destroy() });
+    });
+    req.on('error', reject);
+  });
+}
+
+async function until(condition: () => boolean, ms = 5000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (!condition() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 25));
+  return condition();
+}
+
+const tokenOf = (html: string) => /<meta name="number-inventory-token" content="([^"]+)"/.exec(html)?.[1] ?? '';
+
+describe('the protocol', () => {
+  it('is the one the renderer client speaks (renderer/src/api/client.ts)', () => {
+    // The client needs a DOM, so its constants are read from its source.
+    const client = fs.readFileSync(path.join(root, 'renderer', 'src', 'api', 'client.ts'), 'utf8');
+    const constant = (name: string) => new RegExp(`export const ${name} = '([^']+)'`).exec(client)?.[1];
+    expect(constant('TOKEN_META')).toBe(TOKEN_META_NAME);
+    expect(constant('TOKEN_HEADER')).toBe(TOKEN_HEADER);
+    expect(constant('HTTP_API_PREFIX')).toBe(API_PREFIX);
+    expect(constant('HTTP_EVENTS_PATH')).toBe(EVENTS_PATH);
+  });
+});
+
+describe('npm run dev:browser (the real command)', () => {
+  let dir: string;
+  let child: ChildProcess;
+  let base = '';
+  let output = '';
+  let token = '';
+
+  beforeAll(async () => {
+    dir = tempDir('ni-browser-');
+    const rendererDir = path.join(dir, 'renderer');
+    fs.mkdirSync(rendererDir);
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), INDEX);
+    child = spawn(process.execPath, [path.join(root, 'electron', 'browser', 'bin.cjs')], {
+      cwd: root,
+      env: { ...process.env, PORT: '0', NUMBER_INVENTORY_DB: path.join(dir, 'inventory.db'), NUMBER_INVENTORY_NOW: NOW, NUMBER_INVENTORY_RENDERER_DIR: rendererDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const started = await until(() => /Number Inventory \(browser mode\): http:\/\/127\.0\.0\.1:\d+\//.test(output), 60_000);
+    if (!started) throw new Error(`browser mode did not print its URL:\n${output}`);
+    base = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)![1];
+    token = tokenOf((await request(base)).body);
+  }, 90_000);
+
+  afterAll(async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints its loopback URL and serves the page with a per-run token and the CSP', async () => {
+    expect(output).toMatch(/^Number Inventory \(browser mode\): http:\/\/127\.0\.0\.1:\d+\/$/m);
+    const page = await request(base);
+    expect(page.status).toBe(200);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(page.body).toContain('app');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['cache-control']).toBe('no-store');
+  });
+
+  it('refuses calls without the token, or with a wrong one (403)', async () => {
+    const none = await post(base, 'numbers:counts', null, {});
+    expect(none.status).toBe(403);
+    expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await post(base, 'numbers:counts', 'x'.repeat(token.length), {})).status).toBe(403);
+    expect((await post(base, 'numbers:counts', '', {})).status).toBe(403);
+    expect((await request(`${base}api/events`)).status).toBe(403);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding), even with the token', async () => {
+    const port = new URL(base).port;
+    for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1:${Number(port) + 1}`, `localhost.evil.example:${port}`]) {
+      const answer = await request(base, { headers: { host } });
+      expect(answer.status, host).toBe(403);
+      const api = await request(`${base}api/numbers:counts`, { method: 'POST', headers: { host, 'content-type': 'application/json', [TOKEN_HEADER]: token }, body: '{}' });
+      expect(api.status, host).toBe(403);
+    }
+    expect((await request(base, { headers: { host: `localhost:${port}` } })).status).toBe(200);
+  });
+
+  it('listens on loopback only', async () => {
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .find((address) => address && address.family === 'IPv4' && !address.internal);
+    if (!external) {
+      expect(new URL(base).hostname).toBe('127.0.0.1');
+      return;
+    }
+    const port = new URL(base).port;
+    await expect(request(`http://${external.address}:${port}/`)).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('answers calls with the Outcome of the same contract, on the clock NUMBER_INVENTORY_NOW fixes', async () => {
+    const added = await post(base, 'numbers:add', token, { numbers: '+6561230000', vendor: 'Singtel', country: 'SG', sku: 'SG-DID' });
+    expect(added.status).toBe(200);
+    expect(JSON.parse(added.body)).toEqual({ ok: true, value: [expect.objectContaining({ status: 'added', number: '+6561230000' })] });
+    const shown = JSON.parse((await post(base, 'numbers:show', token, { number: '+6561230000' })).body) as { ok: true; value: { history: { at: string }[] } };
+    expect(shown.value.history[0].at).toBe(NOW);
+    const refused = JSON.parse((await post(base, 'numbers:reserve', token, { number: '+6561230000' })).body);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('streams a change event after a change, and after a commit by another process', async () => {
+    const stream = await subscribe(base, token);
+    try {
+      expect(stream.status).toBe(200);
+      await post(base, 'numbers:add', token, { numbers: '+6561230001', vendor: 'Singtel', country: 'SG', sku: 'SG-DID' });
+      expect(await until(() => stream.events.length > 0)).toBe(true);
+      expect(stream.events[0]).toEqual({ scope: 'numbers', numbers: ['+6561230001'], states: ['available'] });
+
+      const cli = Inventory.open(path.join(dir, 'inventory.db'), { actor: 'cli' });
+      try {
+        await cli.act('lock', { number: '+6561230001', remark: 'from the CLI' });
+      } finally {
+        cli.close();
+      }
+      expect(await until(() => stream.events.length > 1, 8000)).toBe(true);
+      expect(stream.events[1]).toEqual({ scope: 'numbers' });
+    } finally {
+      stream.close();
+    }
+  });
+});
+
+describe('browser-mode server edge cases', () => {
+  let t: TestInventory;
+  let server: BrowserServer;
+  let rendererDir: string;
+
+  beforeAll(async () => {
+    t = freshInventory();
+    await addSgNumbers(t.inventory, 1);
+    rendererDir = tempDir('ni-renderer-');
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), INDEX);
+    fs.mkdirSync(path.join(rendererDir, 'assets'));
+    fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(path.dirname(rendererDir), 'secret.txt'), 'secret');
+    server = await startBrowserServer({ inventory: t.inventory, rendererDir, port: 0 });
+  });
+
+  afterAll(async () => {
+    await server.close();
+    t.close();
+    fs.rmSync(rendererDir, { recursive: true, force: true });
+  });
+
+  it('serves assets with their type, app routes as the page, and nothing outside the renderer folder', async () => {
+    const asset = await request(`${server.url}assets/app.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']).toContain('text/javascript');
+    expect(tokenOf((await request(`${server.url}organizations`)).body)).toBe(server.token);
+    for (const probe of ['../secret.txt', '%2e%2e/secret.txt', '..%2fsecret.txt', 'assets/../../secret.txt', 'missing.js']) {
+      const answer = await request(`${server.url}${probe}`);
+      expect(answer.body, probe).not.toContain('secret');
+      expect([404, 200], probe).toContain(answer.status);
+    }
+    expect((await request(`${server.url}missing.js`)).status).toBe(404);
+  });
+
+  it('answers bad requests with typed errors and never changes the database', async () => {
+    const before = JSON.stringify(await t.inventory.search({}));
+    const headers = { 'content-type': 'application/json', [TOKEN_HEADER]: server.token };
+    const badJson = await request(`${server.url}api/numbers:lock`, { method: 'POST', headers, body: '{"number":' });
+    expect(badJson.status).toBe(400);
+    expect(JSON.parse(badJson.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const notJson = await request(`${server.url}api/numbers:lock`, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: '{}' });
+    expect(notJson.status).toBe(415);
+    const unknown = JSON.parse((await post(server.url, 'numbers:drop-table', server.token, {})).body);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((await request(`${server.url}api/numbers:counts`, { headers })).status).toBe(405);
+    const hostile = JSON.parse((await post(server.url, 'numbers:lock', server.token, { number: { $gt: '' }, remark: ['x'] })).body);
+    expect(hostile).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(JSON.stringify(await t.inventory.search({}))).toBe(before);
+  });
+
+  it('sends security headers with the page', async () => {
+    const page = await request(server.url);
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+});
