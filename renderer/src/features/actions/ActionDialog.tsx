@@ -82,7 +82,11 @@ export function ActionDialog({ action, detail, onCancel, onDone }: Props) {
     autoFocus: index === 0,
     error: errors[field.key],
     helper: field.helper,
-    onChange: (value: string) => setValues((current) => ({ ...current, [field.key]: value })),
+    onChange: (value: string) => {
+      setValues((current) => ({ ...current, [field.key]: value }));
+      // A message about the old value no longer applies.
+      setErrors(({ [field.key]: _fixed, ...rest }) => rest);
+    },
   });
 
   return (

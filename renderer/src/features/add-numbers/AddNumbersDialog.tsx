@@ -51,7 +51,10 @@ export function AddNumbersDialog({ open, onClose }: { open: boolean; onClose: ()
   const [results, setResults] = useState<AddResult[] | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((current) => ({ ...current, [key]: value }));
+    setErrors(({ [key]: _fixed, ...rest }) => rest);
+  };
   const close = () => {
     setDraft(EMPTY);
     setErrors({});

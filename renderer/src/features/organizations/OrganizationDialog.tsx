@@ -49,7 +49,10 @@ export function OrganizationDialog({ editing, onClose, onSaved }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (key: keyof typeof draft, value: string) => setDraft((current) => ({ ...current, [key]: value }));
+  const set = (key: keyof typeof draft, value: string) => {
+    setDraft((current) => ({ ...current, [key]: value }));
+    setErrors(({ [key]: _fixed, ...rest }) => rest);
+  };
   const title = editing ? `Edit ${editing.name}` : 'Add organization';
 
   const submit = async (event: FormEvent) => {

@@ -1,0 +1,79 @@
+// The fixture every UI test uses: a fresh database and a fixed clock per test, seeded through the
+// CLI, and browser mode started on them (stopped after the test). The browser's own clock is fixed
+// to the same instant, so "days left" on screen counts from the inventory's now.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test as base, type Page } from '@playwright/test';
+import { startBrowserMode, type BrowserMode } from './browser-mode';
+
+export const NOW = '2026-03-02T09:00:00.000Z';
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'electron', 'cli', 'bin.cjs');
+
+/** Runs the CLI on the test's database with --json and returns its parsed answer. */
+export type Cli = (...args: string[]) => unknown;
+
+export interface InventoryApp {
+  /** Starts browser mode on the test's database and opens the app in the page. */
+  open: () => Promise<void>;
+}
+
+interface Fixtures {
+  databasePath: string;
+  cli: Cli;
+  app: InventoryApp;
+}
+
+export const test = base.extend<Fixtures>({
+  databasePath: async ({}, use, testInfo) => {
+    const file = testInfo.outputPath('inventory.db');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await use(file);
+  },
+
+  cli: async ({ databasePath }, use) => {
+    await use((...args: string[]) => {
+      const out = execFileSync(process.execPath, [CLI, '--db', databasePath, '--json', ...args], {
+        cwd: ROOT,
+        env: { ...process.env, NUMBER_INVENTORY_NOW: NOW },
+        encoding: 'utf8',
+      });
+      return JSON.parse(out) as unknown;
+    });
+  },
+
+  app: async ({ page, databasePath }, use, testInfo) => {
+    let server: BrowserMode | null = null;
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      // A CSP violation or a React error would show here; failed requests of refused calls do not.
+      if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) problems.push(`console error: ${message.text()}`);
+    });
+    await use({
+      open: async () => {
+        server = await startBrowserMode({ databasePath, now: NOW, cwd: ROOT });
+        if (!process.env.NI_NO_CLOCK) await page.clock.setFixedTime(new Date(NOW));
+        await page.goto(server.url);
+        await expect(page.getByRole('tab', { name: 'Available', exact: true })).toBeVisible();
+      },
+    });
+    const stopped: BrowserMode | null = server;
+    if (stopped !== null) {
+      await testInfo.attach('browser-mode.log', { body: (stopped as BrowserMode).output(), contentType: 'text/plain' });
+      await (stopped as BrowserMode).stop();
+    }
+    expect(problems, 'the page logged no errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Saves a screenshot under test-results/screenshots/ and attaches it to the test's report. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const file = path.join(ROOT, 'test-results', 'screenshots', `${name}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file });
+  await test.info().attach(name, { path: file, contentType: 'image/png' });
+}
