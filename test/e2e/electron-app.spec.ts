@@ -18,14 +18,13 @@ function electronBinary(): string | null {
     const candidate = path.join(override, names[process.platform] ?? 'electron');
     return fs.existsSync(candidate) ? candidate : null;
   }
-  try {
-    // The electron package exports the binary's path, and throws when the binary was never downloaded.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const binary = require('electron') as unknown;
-    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
+  // Where `npm install` put the binary (electron/path.txt names it inside electron/dist). Not
+  // require('electron'): since Electron 45 that tries to download a missing binary.
+  const electronDir = path.join(ROOT, 'node_modules', 'electron');
+  const pathFile = path.join(electronDir, 'path.txt');
+  if (!fs.existsSync(pathFile)) return null;
+  const candidate = path.join(electronDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
+  return fs.existsSync(candidate) ? candidate : null;
 }
 
 /** The packaged executable electron-builder left in dist/, if any (`npx electron-builder --dir`). */
