@@ -44,6 +44,8 @@ export const rendererConfig: RendererViteConfig = {
   build: {
     outDir: path.join(root, 'out', 'renderer'),
     emptyOutDir: true,
+    // electron-vite leaves bundles unminified by default; the renderer is large enough to care.
+    minify: true,
     // MUI and the data grid make one large chunk; it is loaded from disk, not a network.
     chunkSizeWarningLimit: 4096,
     rollupOptions: { input: path.join(root, 'renderer', 'index.html') },
