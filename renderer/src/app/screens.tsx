@@ -5,6 +5,12 @@ import Inventory2Outlined from '@mui/icons-material/Inventory2Outlined';
 import BusinessOutlined from '@mui/icons-material/BusinessOutlined';
 import { InventoryScreen } from '../features/inventory/InventoryScreen';
 import { OrganizationsScreen } from '../features/organizations/OrganizationsScreen';
+import NotificationsOutlined from '@mui/icons-material/NotificationsOutlined';
+import OutboxOutlined from '@mui/icons-material/OutboxOutlined';
+import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
+import { NotificationsScreen } from '../features/notifications/NotificationsScreen';
+import { OutboxScreen } from '../features/outbox/OutboxScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
 
 export interface Screen {
   /** Stable id, used in the URL hash (#inventory). */
@@ -18,4 +24,7 @@ export interface Screen {
 export const SCREENS: Screen[] = [
   { id: 'inventory', label: 'Inventory', icon: <Inventory2Outlined />, render: () => <InventoryScreen /> },
   { id: 'organizations', label: 'Organizations', icon: <BusinessOutlined />, render: () => <OrganizationsScreen /> },
+  { id: 'notifications', label: 'Notifications', icon: <NotificationsOutlined />, render: () => <NotificationsScreen /> },
+  { id: 'outbox', label: 'Outbox', icon: <OutboxOutlined />, render: () => <OutboxScreen /> },
+  { id: 'settings', label: 'Settings', icon: <SettingsOutlined />, render: () => <SettingsScreen /> },
 ];

@@ -18,12 +18,15 @@ import { SearchBox } from './SearchBox';
 import { INVENTORY_TABS } from './tabs';
 import { INVENTORY_TOOLBAR_ITEMS } from './toolbar-items';
 import { useCounts } from './useCounts';
+import { useInventoryNavigation } from '../notifications/inventory-navigation';
 
 export function InventoryScreen() {
   const counts = useCounts();
   const [state, setState] = useState<NumberState>('available');
   const [query, setQuery] = useState('');
   const [extraFilter, setExtraFilter] = useState<SearchFilter>({});
+  // A click on a notification opens the tab it is about, with its filter.
+  useInventoryNavigation(setState, setExtraFilter);
   const [viewing, setViewing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);

@@ -4,6 +4,7 @@
 import type { ReactElement } from 'react';
 import type { NumberState } from '../../../../shared/domain';
 import type { SearchFilter } from '../../../../shared/search';
+import { notificationFilterToolbarItem } from '../notifications/inventory-navigation';
 
 export interface InventoryToolbarContext {
   /** The state of the tab on screen. */
@@ -20,4 +21,4 @@ export interface InventoryToolbarItem {
   render: (context: InventoryToolbarContext) => ReactElement;
 }
 
-export const INVENTORY_TOOLBAR_ITEMS: InventoryToolbarItem[] = [];
+export const INVENTORY_TOOLBAR_ITEMS: InventoryToolbarItem[] = [notificationFilterToolbarItem];
