@@ -59,7 +59,8 @@ export default defineConfig({
       // The native module is loaded at run time through its nativeBinding option.
       externalizeDeps: { include: ['better-sqlite3'] },
       rollupOptions: {
-        input: { index: path.join(root, 'electron', 'main', 'index.ts') },
+        // export-worker: the export's worker thread starts from its own file (electron/core/export).
+        input: { index: path.join(root, 'electron', 'main', 'index.ts'), 'export-worker': path.join(root, 'electron', 'core', 'export', 'worker-entry.ts') },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },
     },

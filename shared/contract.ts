@@ -10,6 +10,7 @@ import { ORG_TYPES } from './domain';
 import type { ErrorInfo } from './errors';
 import type { OperatorAction } from './lifecycle';
 import { searchFilterSchema, searchRequestSchema, type SearchResult } from './search';
+import { exportStartSchema, importRequestSchema, saveSearchSchema, type ExportStatus, type ImportReport, type SavedSearch } from './transfer';
 import { settingsPatchSchema, type SettingsView } from './settings';
 import { notificationListSchema, outboxListSchema, type NavigationRequest, type NotificationRecord, type OutboxEmail } from './notifications';
 
@@ -60,6 +61,16 @@ export const contract = {
   'outbox:list': op(outboxListSchema.default({ limit: 500 }), returns<OutboxEmail[]>()),
   'outbox:retry': op(z.object({ id: z.number().int().positive() }), returns<OutboxEmail>()),
   'outbox:export-eml': op(z.object({ id: z.number().int().positive() }), returns<{ fileName: string; eml: string }>()),
+  'searches:list': op(z.object({}).default({}), returns<SavedSearch[]>()),
+  'searches:save': op(saveSearchSchema, returns<SavedSearch>()),
+  'searches:delete': op(z.object({ id: z.number().int().positive() }), returns<{ deleted: number }>()),
+  // A path to offer for the file (in Downloads); the desktop app's main process may answer with the
+  // system save dialog instead. null: the user cancelled.
+  'export:choose-file': op(z.object({ format: z.enum(['csv', 'xlsx']), suggestedName: z.string().trim().min(1).max(200) }), returns<{ path: string | null }>()),
+  'export:start': op(exportStartSchema, returns<ExportStatus>()),
+  'export:status': op(z.object({ id: z.string().uuid() }), returns<ExportStatus>()),
+  'export:cancel': op(z.object({ id: z.string().uuid() }), returns<ExportStatus>()),
+  'import:file': op(importRequestSchema, returns<ImportReport>()),
 } as const;
 
 export type Contract = typeof contract;

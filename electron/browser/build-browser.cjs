@@ -83,6 +83,19 @@ function buildServer() {
     sourcemap: 'inline',
     logLevel: 'error',
   });
+  // The export worker thread starts from its own file beside the server bundle (issue 4).
+  const worker = path.join(outDir, 'export-worker.cjs');
+  esbuild.buildSync({
+    entryPoints: [path.join(root, 'electron', 'core', 'export', 'worker-entry.ts')],
+    outfile: `${worker}.${process.pid}.tmp`,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
+  fs.renameSync(`${worker}.${process.pid}.tmp`, worker);
   fs.renameSync(tmp, serverBundle);
 }
 

@@ -3,6 +3,7 @@
 import { clockFromEnv, systemClock } from '../core/clock';
 import { Inventory } from '../core/inventory';
 import { missingNativeBindingMessage } from './native-binding';
+import { setExportWorkerLocation } from '../core/export/jobs';
 
 export type OpenedInventory = { ok: true; inventory: Inventory } | { ok: false; message: string };
 
@@ -12,6 +13,8 @@ export function openDesktopInventory(options: { databasePath: string; nativeBind
   try {
     // A fixed clock (NUMBER_INVENTORY_NOW) is for development and tests, never for an installed app.
     const clock = options.isPackaged ? systemClock : clockFromEnv(options.env);
+    // Export workers open their own connection: with the same Electron-ABI binding (issue 4).
+    setExportWorkerLocation({ nativeBinding: options.nativeBinding });
     return { ok: true, inventory: Inventory.open(options.databasePath, { nativeBinding: options.nativeBinding, clock }) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -5,6 +5,9 @@ import { CHANNELS, contract, type Channel, type ChannelParsedInput, type Channel
 import { InventoryError, isInventoryError } from '../../../shared/errors';
 import { OPERATOR_ACTIONS, type OperatorAction } from '../../../shared/lifecycle';
 import type { Inventory } from '../inventory';
+import { exportJobsOf, suggestedExportPath } from '../export/jobs';
+import { importFile } from '../import/run-import';
+import { deleteSavedSearch, listSavedSearches, saveSearch } from '../saved-searches';
 
 type Handler<C extends Channel> = (inventory: Inventory, input: ChannelParsedInput<C>) => Promise<ChannelResult<C>>;
 type HandlerTable = { [C in Channel]: Handler<C> };
@@ -33,12 +36,21 @@ const otherHandlers: Omit<HandlerTable, ActionChannel> = {
   'outbox:list': (inventory, input) => inventory.outbox(input),
   'outbox:retry': (inventory, input) => inventory.retryEmail(input.id),
   'outbox:export-eml': (inventory, input) => inventory.emailAsEml(input.id),
+  'searches:list': async (inventory) => listSavedSearches(inventory.db),
+  'searches:save': async (inventory, input) => saveSearch(inventory.context, input),
+  'searches:delete': async (inventory, input) => (deleteSavedSearch(inventory.db, input.id), { deleted: input.id }),
+  'export:choose-file': async (_inventory, input) => ({ path: suggestedExportPath(input.suggestedName, input.format) }),
+  'export:start': async (inventory, input) => exportJobsOf(inventory.db).start(input),
+  'export:status': async (inventory, input) => exportJobsOf(inventory.db).status(input.id),
+  'export:cancel': async (inventory, input) => exportJobsOf(inventory.db).cancel(input.id),
+  'import:file': (inventory, input) => importFile(inventory.context, input),
 };
 
 export const handlers: HandlerTable = { ...otherHandlers, ...actionHandlers };
 
 /** Which change a successful call causes, so open windows can refresh what they show. */
 export function changeOf(channel: Channel, result: unknown): ChangeEvent | null {
+  if (channel === 'import:file') return (result as { imported: number }).imported > 0 ? { scope: 'numbers' } : null;
   if (channel.startsWith('orgs:') && channel !== 'orgs:list') return { scope: 'organizations' };
   if (channel === 'settings:set') return { scope: 'settings' };
   if (channel === 'outbox:retry') return { scope: 'outbox' };

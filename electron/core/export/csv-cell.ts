@@ -10,8 +10,12 @@ const NEEDS_ESCAPE = /^'*[=+\-@\t\r]/;
 const ESCAPED = /^'+[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
+// First characters that can start a formula, plus the apostrophe (which may precede one).
+const RISKY_FIRST = new Set(['=', '+', '-', '@', '\t', '\r', "'"]);
+
 export function neutraliseFormula(value: string): string {
-  return NEEDS_ESCAPE.test(value) ? `'${value}` : value;
+  // A look at the first character settles almost every cell without a regular expression.
+  return value !== '' && RISKY_FIRST.has(value[0]) && NEEDS_ESCAPE.test(value) ? `'${value}` : value;
 }
 
 export function restoreFormulaEscape(cell: string): string {

@@ -1,8 +1,12 @@
 // Export jobs of the desktop app and browser mode: started by id, polled for progress
 // ('export:status'), cancelled ('export:cancel'). Each runs in its own worker thread.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { InventoryError } from '../../../shared/errors';
 import type { ExportStart, ExportStatus } from '../../../shared/transfer';
+import type { Db } from '../db/connection';
 import { startExport, type ExportHandle, type WorkerLocation } from './worker-host';
 
 /** Finished jobs kept for status queries. */
@@ -64,4 +68,33 @@ export class ExportJobs {
     const finished = [...this.jobs.entries()].filter(([, j]) => j.status.state !== 'running');
     for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(id);
   }
+}
+
+// One job registry per database connection, so the handlers need no new state on Inventory.
+const registries = new WeakMap<Db, ExportJobs>();
+let workerLocation: WorkerLocation = {};
+
+/**
+ * Where the export worker script and the native SQLite binding are: the desktop app's main process
+ * calls this at start (the Electron-ABI binding; the worker bundle beside the main bundle).
+ */
+export function setExportWorkerLocation(location: WorkerLocation): void {
+  workerLocation = { ...location };
+}
+
+export function exportJobsOf(db: Db): ExportJobs {
+  let jobs = registries.get(db);
+  if (!jobs) {
+    jobs = new ExportJobs(db.name, workerLocation);
+    registries.set(db, jobs);
+  }
+  return jobs;
+}
+
+/** Where to offer saving an export when there is no save dialog: Downloads (else home), a safe file name. */
+export function suggestedExportPath(suggestedName: string, format: 'csv' | 'xlsx'): string {
+  const downloads = path.join(os.homedir(), 'Downloads');
+  const folder = fs.existsSync(downloads) ? downloads : os.homedir();
+  const base = path.basename(suggestedName).replace(/[^\w.-]+/g, '-').replace(/\.(csv|xlsx)$/i, '') || 'numbers';
+  return path.join(folder, `${base}.${format}`);
 }

@@ -27,8 +27,11 @@ export interface WorkerLocation {
 export function defaultWorkerScript(): string {
   const fromEnv = process.env.NUMBER_INVENTORY_EXPORT_WORKER;
   if (fromEnv) return fromEnv;
-  // In a bundle (out/cli/index.cjs, out/main/index.js) __dirname is the bundle's folder.
-  return path.join(__dirname, EXPORT_WORKER_FILE);
+  // In a bundle (out/cli/index.cjs, out/browser/server.cjs, out/main/index.js) __dirname is the
+  // bundle's folder; electron-vite names its entry export-worker.js (CommonJS, like the package).
+  const beside = path.join(__dirname, EXPORT_WORKER_FILE);
+  const viteBuilt = path.join(__dirname, 'export-worker.js');
+  return !fs.existsSync(beside) && fs.existsSync(viteBuilt) ? viteBuilt : beside;
 }
 
 export function startExport(

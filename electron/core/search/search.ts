@@ -77,12 +77,32 @@ export function searchNumbers(db: Db, rawRequest: unknown): SearchResult<NumberR
   return { total, page: request.page, pageSize: request.pageSize, rows: rows.map(toRecord) };
 }
 
+/**
+ * Filters that pick few rows through an index of their own (the trigram index, a UUID or domain
+ * index): counted in one pass grouped by state. Every other filter is counted state by state on a
+ * (state, column) index, because a GROUP BY over them would walk the whole inventory.
+ */
+function hasSelectiveDriver(filter: ParsedSearchFilter): boolean {
+  const pattern = filter.pattern ?? '';
+  const patternDrives = pattern.startsWith('+') ? pattern.length >= 3 : pattern.replace(/[*?]/g, '').length >= 3;
+  return patternDrives || Boolean(filter.visibleTo?.length || filter.subscriptionUuid || filter.ownerUuid || filter.query);
+}
+
 /** Numbers per state under a filter, ignoring the filter's own state choice (the tabs show every state). */
 export function countByState(db: Db, rawFilter: unknown): Record<NumberState, number> {
   const filter = parseOrThrow(searchFilterSchema, rawFilter ?? {}, 'Search');
   if (onlyStates(filter)) return maintainedCounts(db);
   const where = whereClause(filter, { ignoreStates: true });
-  // One count per state, each a range of a (state, ...) index; a GROUP BY would walk every state.
+  const counts = Object.fromEntries(NUMBER_STATES.map((s) => [s, 0])) as Record<NumberState, number>;
+  if (hasSelectiveDriver(filter)) {
+    const rows = db.prepare(`SELECT n.state AS state, count(*) AS c FROM numbers n WHERE ${where.sql} GROUP BY n.state`).all(...where.params) as {
+      state: NumberState;
+      c: number;
+    }[];
+    for (const { state, c } of rows) counts[state] = c;
+    return counts;
+  }
   const count = db.prepare(`SELECT count(*) FROM numbers n WHERE n.state = ? AND (${where.sql})`).pluck();
-  return Object.fromEntries(NUMBER_STATES.map((s) => [s, count.get(s, ...where.params) as number])) as Record<NumberState, number>;
+  for (const s of NUMBER_STATES) counts[s] = count.get(s, ...where.params) as number;
+  return counts;
 }

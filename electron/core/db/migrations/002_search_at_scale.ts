@@ -3,8 +3,9 @@
 // - One index per sortable column, led by state: the grid always shows one state tab, so
 //   "WHERE state = ? ORDER BY <column>, number LIMIT ?" walks an index in order and stops after a page.
 // - Indexes for the UUID filters and the basic search box's UUID prefix search.
-// - Partial indexes for the rare special properties (golden, ported-in), usable because the
-//   search writes `golden = 1` as a literal.
+// - Partial indexes for the special properties (golden, ported-in) and each capability, usable
+//   because the search writes `golden = 1` / `cap_fax = 1` as literals: a capability page or count
+//   walks only the numbers that have it.
 // - An FTS5 trigram index over the number (external content: the text lives once, in numbers) for
 //   digits-anywhere and wildcard patterns; triggers keep it in step. Numbers never change after
 //   insert, so the update trigger only fires on an update OF number (the life cycle never pays for it).
@@ -26,6 +27,9 @@ export const migration002: Migration = {
       CREATE INDEX numbers_did_reservation ON numbers (did_reservation_uuid) WHERE did_reservation_uuid IS NOT NULL;
       CREATE INDEX numbers_golden ON numbers (state, number) WHERE golden = 1;
       CREATE INDEX numbers_ported_in ON numbers (state, number) WHERE ported_in = 1;
+      CREATE INDEX numbers_cap_voice ON numbers (state, number) WHERE cap_voice = 1;
+      CREATE INDEX numbers_cap_fax ON numbers (state, number) WHERE cap_fax = 1;
+      CREATE INDEX numbers_cap_sms ON numbers (state, number) WHERE cap_sms = 1;
 
       CREATE VIRTUAL TABLE numbers_fts USING fts5(number, content='numbers', content_rowid='id', tokenize='trigram', detail='none');
       INSERT INTO numbers_fts (rowid, number) SELECT id, number FROM numbers;

@@ -1,0 +1,225 @@
+// `npm run bench`: builds a realistic inventory of N numbers (default 1,000,000) and measures, each
+// beside a raw baseline on the same machine in the same run: import, grid pages, tab counts, export
+// to CSV and XLSX (time and peak RSS, each in its own process), and the expiry sweep.
+// Prints a table and JSON (also written to out/bench/result.json). Not part of `npm test`.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fixedClock } from '../../electron/core/clock';
+import { openDatabase, type Db } from '../../electron/core/db/connection';
+import { csvLine } from '../../electron/core/export/csv-cell';
+import { TRANSFER_COLUMNS } from '../../electron/core/export/columns';
+import { startExport } from '../../electron/core/export/worker-host';
+import { importFile } from '../../electron/core/import/run-import';
+import { Inventory } from '../../electron/core/inventory';
+import { whereClause } from '../../electron/core/search/where';
+import { orderBy } from '../../electron/core/search/search';
+import { searchFilterSchema, type SearchFilter, type SearchRequest } from '../../shared/search';
+import { BENCH_NOW, benchRows } from './dataset';
+import { percentile, round, table, time, timeAsync, type Measurement } from './stats';
+
+const args = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+const log = (text: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
+
+// ---- child processes: one export each, so peak RSS is the export's own ----
+async function child(): Promise<void> {
+  const mode = arg('child') as string;
+  const db = arg('db') as string;
+  const out = arg('out') as string;
+  const start = process.hrtime.bigint();
+  if (mode === 'raw-csv') {
+    // Baseline: every row by hand-written SQL, joined with commas, through a plain write stream.
+    const conn = openDatabase(db, { readonly: true });
+    const stream = fs.createWriteStream(out);
+    for (const row of conn.prepare('SELECT * FROM numbers ORDER BY number').raw().iterate() as IterableIterator<unknown[]>) {
+      if (!stream.write(`${row.map((v) => (v === null ? '' : String(v))).join(',')}\n`)) await new Promise<void>((r) => stream.once("drain", () => r()));
+    }
+    await new Promise<void>((resolve) => stream.end(resolve));
+    conn.close();
+  } else {
+    const handle = startExport(db, { format: mode === 'xlsx' ? 'xlsx' : 'csv', out, filter: {} }, () => undefined);
+    const outcome = await handle.done;
+    if (outcome.status !== 'done') throw new Error(`export ${outcome.status}: ${JSON.stringify(outcome)}`);
+  }
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  process.stdout.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, bytes: fs.statSync(out).size }));
+}
+
+function runChild(mode: string, db: string, out: string): { ms: number; maxRssMb: number; bytes: number } {
+  const result = spawnSync(process.execPath, [__filename, '--child', mode, '--db', db, '--out', out], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (result.status !== 0) throw new Error(`child ${mode} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as { ms: number; maxRssMb: number; bytes: number };
+}
+
+// ---- the benchmark ----
+interface PageCase {
+  name: string;
+  request: SearchRequest;
+}
+
+function pageCases(total: number): PageCase[] {
+  const deep = (fraction: number, stateShare: number) => Math.floor((total * stateShare * fraction) / 50);
+  return [
+    { name: 'available, by number, first page', request: { filter: { states: ['available'] } } },
+    { name: 'available, by number, middle page', request: { filter: { states: ['available'] }, page: deep(0.5, 0.5) } },
+    { name: 'available, by number, last pages', request: { filter: { states: ['available'] }, page: deep(0.98, 0.5) } },
+    { name: 'reserved, by expiry', request: { filter: { states: ['reserved'] }, sort: { field: 'expiresAt', direction: 'asc' } } },
+    { name: 'assigned, by updated desc, page 20', request: { filter: { states: ['assigned'] }, sort: { field: 'updatedAt', direction: 'desc' }, page: 20 } },
+    { name: 'locked, by created desc, deep (90%)', request: { filter: { states: ['locked'] }, sort: { field: 'createdAt', direction: 'desc' }, page: deep(0.9, 0.05) } },
+    { name: 'available SG, by vendor, page 10', request: { filter: { states: ['available'], countries: ['SG'] }, sort: { field: 'vendor', direction: 'asc' }, page: 10 } },
+    { name: 'available, digits "888" anywhere', request: { filter: { states: ['available'], pattern: '888' } } },
+    { name: 'available, wildcard "*4567"', request: { filter: { states: ['available'], pattern: '*4567' } } },
+    { name: 'available, wildcard "+65??88*"', request: { filter: { states: ['available'], pattern: '+65??88*' } } },
+    { name: 'available, prefix "+44207", page 5', request: { filter: { states: ['available'], pattern: '+44207' }, page: 5 } },
+    { name: 'available, short pattern "12"', request: { filter: { states: ['available'], pattern: '12' } } },
+    { name: 'available, golden, by sku', request: { filter: { states: ['available'], golden: true }, sort: { field: 'sku', direction: 'asc' } } },
+    { name: 'available, visible to acme.example', request: { filter: { states: ['available'], visibleTo: ['acme.example'] } } },
+    { name: 'available, fax, by country', request: { filter: { states: ['available'], capabilities: ['fax'] }, sort: { field: 'country', direction: 'asc' } } },
+    { name: 'deleted GB vendor Colt, by routing', request: { filter: { states: ['deleted'], countries: ['GB'], vendors: ['Colt'] }, sort: { field: 'routing', direction: 'asc' } } },
+  ];
+}
+
+/** The same page by plain hand-written SQL: one SELECT with LIMIT/OFFSET (no total, no visibility). */
+function rawPage(db: Db, request: SearchRequest): () => unknown[] {
+  const filter = searchFilterSchema.parse(request.filter ?? {});
+  const where = whereClause(filter);
+  const sort = request.sort ?? { field: 'number', direction: 'asc' };
+  const stmt = db.prepare(
+    `SELECT * FROM numbers n WHERE ${where.sql} ORDER BY ${orderBy(sort.field, sort.direction === 'desc' ? 'DESC' : 'ASC')} LIMIT 50 OFFSET ?`,
+  );
+  return () => stmt.all(...where.params, (request.page ?? 0) * 50);
+}
+
+function samples(work: () => unknown, runs: number): number[] {
+  work(); // warm up
+  return Array.from({ length: runs }, () => time(work).ms);
+}
+
+async function bench(): Promise<void> {
+  const n = Number(arg('n') ?? 1_000_000);
+  const runs = Number(arg('runs') ?? 25);
+  const due = Math.min(100_000, Math.floor(n / 10));
+  const dir = arg('dir') ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ni-bench-'));
+  fs.mkdirSync(dir, { recursive: true });
+  const results: Measurement[] = [];
+  const add = (m: Omit<Measurement, 'ratio'> & { ratio?: number | null }) => {
+    results.push({ ratio: m.baseline ? m.value / m.baseline : null, ...m });
+    log(`${m.name}: ${round(m.value)} ${m.unit}${m.baseline !== null ? ` (baseline ${round(m.baseline)})` : ''}`);
+  };
+  log(`N = ${n}, ${due} reservations due, in ${dir}`);
+
+  // 1. The inventory file.
+  const csvFile = path.join(dir, 'inventory.csv');
+  const fd = fs.openSync(csvFile, 'w');
+  let chunk = csvLine(TRANSFER_COLUMNS);
+  for (const cells of benchRows(n, due)) {
+    chunk += csvLine(cells);
+    if (chunk.length > 1 << 20) {
+      fs.writeSync(fd, chunk);
+      chunk = '';
+    }
+  }
+  fs.writeSync(fd, chunk);
+  fs.closeSync(fd);
+  log(`wrote ${csvFile} (${round(fs.statSync(csvFile).size / 1e6)} MB)`);
+
+  // 2. Import vs raw INSERT.
+  const rawDb = openDatabase(path.join(dir, 'raw.db'));
+  const insert = rawDb.prepare(
+    `INSERT INTO numbers (number, state, country, vendor, sku, cap_voice, cap_fax, cap_sms, routing, golden, ported_in, owner_uuid,
+       subscription_uuid, reservation_kind, reservation_origin, reservation_org_uuid, did_reservation_uuid, expires_at, deleted_reason,
+       created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const visibility = rawDb.prepare('INSERT INTO number_visibility (number_id, domain) VALUES (?, ?)');
+  const nul = (v: string) => (v === '' ? null : v);
+  const raw = time(() =>
+    rawDb.transaction(() => {
+      for (const c of benchRows(n, due)) {
+        const caps = c[5];
+        const { lastInsertRowid } = insert.run(c[0], c[1], c[2], c[3], c[4], caps.includes('voice') ? 1 : 0, caps.includes('fax') ? 1 : 0,
+          caps.includes('sms') ? 1 : 0, nul(c[6]), c[7] === 'yes' ? 1 : 0, c[8] === 'yes' ? 1 : 0, nul(c[10]), nul(c[11]), nul(c[12]), nul(c[13]),
+          nul(c[14]), nul(c[15]), nul(c[16]), nul(c[17]), c[18], c[19]);
+        if (c[9]) for (const d of c[9].split(',')) visibility.run(lastInsertRowid, d);
+      }
+    })(),
+  );
+  log(`raw insert ${round(raw.ms)} ms`);
+
+  const dbFile = path.join(dir, 'inventory.db');
+  const inventory = Inventory.open(dbFile, { clock: fixedClock(BENCH_NOW), actor: 'bench' });
+  const imported = await timeAsync(() => importFile(inventory.context, { file: csvFile, dryRun: false }));
+  if (imported.value.imported !== n) log(`note: imported ${imported.value.imported} of ${n} rows: ${JSON.stringify(imported.value.counts)}`);
+  const importRate = imported.value.imported / (imported.ms / 1000);
+  const rawRate = n / (raw.ms / 1000);
+  add({ name: 'import (CSV file, validated, audited)', unit: 'rows/s', value: importRate, baseline: rawRate, ratio: rawRate / importRate, target: 'within 2x raw', met: rawRate / importRate <= 2 });
+
+  // 3. Grid pages.
+  for (const c of pageCases(n)) {
+    const ours = samples(() => inventory.search({ pageSize: 50, ...c.request }), runs);
+    const base = samples(rawPage(rawDb, c.request), runs);
+    const p50 = percentile(ours, 50);
+    const p95 = percentile(ours, 95);
+    add({ name: `page p50: ${c.name}`, unit: 'ms', value: p50, baseline: percentile(base, 50), target: '-', met: null });
+    add({ name: `page p95: ${c.name}`, unit: 'ms', value: p95, baseline: percentile(base, 95), target: '< 20 ms', met: p95 < 20 });
+  }
+
+  // 4. Tab counts.
+  const countFilters: [string, SearchFilter][] = [
+    ['no filter', {}],
+    ['country SG', { countries: ['SG'] }],
+    ['vendor Colt', { vendors: ['Colt'] }],
+    ['digits "888"', { pattern: '888' }],
+    ['golden', { golden: true }],
+  ];
+  for (const [name, filter] of countFilters) {
+    const ours = samples(() => inventory.counts(filter), Math.min(runs, 10));
+    const where = whereClause(searchFilterSchema.parse(filter));
+    const stmt = rawDb.prepare(`SELECT n.state, count(*) FROM numbers n WHERE ${where.sql} GROUP BY n.state`);
+    const base = samples(() => stmt.all(...where.params), Math.min(runs, 10));
+    const p95 = percentile(ours, 95);
+    add({ name: `tab counts p95: ${name}`, unit: 'ms', value: p95, baseline: percentile(base, 95), target: '< 50 ms', met: p95 < 50 });
+  }
+  inventory.db.pragma('wal_checkpoint(TRUNCATE)');
+
+  // 5. Export, each in its own process.
+  const rawCsv = runChild('raw-csv', dbFile, path.join(dir, 'raw.csv'));
+  const csv = runChild('csv', dbFile, path.join(dir, 'export.csv'));
+  const xlsx = runChild('xlsx', dbFile, path.join(dir, 'export.xlsx'));
+  add({ name: 'export CSV, all rows', unit: 'ms', value: csv.ms, baseline: rawCsv.ms, target: 'within 1.5x raw', met: csv.ms <= 1.5 * rawCsv.ms });
+  add({ name: 'export CSV peak RSS', unit: 'MB', value: csv.maxRssMb, baseline: rawCsv.maxRssMb, target: '-', met: null });
+  add({ name: 'export XLSX, all rows', unit: 'ms', value: xlsx.ms, baseline: rawCsv.ms, target: n >= 1_000_000 ? '< 15 s' : '-', met: n >= 1_000_000 ? xlsx.ms < 15_000 : null });
+  add({ name: 'export XLSX peak RSS', unit: 'MB', value: xlsx.maxRssMb, baseline: rawCsv.maxRssMb, target: '< 400 MB', met: xlsx.maxRssMb < 400 });
+
+  // 6. The sweep: every due reservation released with its audit event (and notices).
+  const dueNow = inventory.db.prepare(`SELECT count(*) FROM numbers WHERE expires_at <= ? AND state IN ('reserved', 'locked')`).pluck().get(BENCH_NOW) as number;
+  const rawSweep = time(() =>
+    rawDb
+      .prepare(
+        `UPDATE numbers SET state = 'available', reservation_kind = NULL, reservation_origin = NULL, reservation_org_uuid = NULL,
+           did_reservation_uuid = NULL, expires_at = NULL, updated_at = ?, version = version + 1
+         WHERE expires_at <= ? AND state IN ('reserved', 'locked')`,
+      )
+      .run(BENCH_NOW, BENCH_NOW),
+  );
+  const swept = await timeAsync(() => inventory.sweep());
+  add({ name: `sweep releasing ${swept.value.length} due (of ${dueNow})`, unit: 'ms', value: swept.ms, baseline: rawSweep.ms, target: '< 2 s', met: swept.ms < 2000 });
+
+  inventory.close();
+  rawDb.close();
+  const report = { n, runs, machine: { cpus: os.cpus().length, loadavg: os.loadavg().map((l) => round(l)) }, results };
+  fs.mkdirSync(path.join(process.cwd(), 'out', 'bench'), { recursive: true });
+  fs.writeFileSync(path.join(process.cwd(), 'out', 'bench', 'result.json'), JSON.stringify(report, null, 2));
+  process.stdout.write(`\n${table(results)}\n\n${JSON.stringify(report, null, 2)}\n`);
+  if (!args.includes('--keep')) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+(arg('child') ? child() : bench()).catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
