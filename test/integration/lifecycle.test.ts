@@ -102,6 +102,7 @@ describe('extend reservation: reserved -> reserved (charged) until paid-until', 
       t.inventory.act('extend', { number: n, didReservationUuid: DID_1, paidUntil: '2026-01-01' }),
     );
     expect(past.message).toContain(n);
+    expect(past.message).toContain('reserved; allowed while reserved: extend, release, assign');
     await expectRefusal(t.inventory, 'INVALID_INPUT', () =>
       t.inventory.act('extend', { number: n, didReservationUuid: DID_1, paidUntil: '2026-02-02T09:00:00Z' }),
     );

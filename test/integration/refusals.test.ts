@@ -50,6 +50,13 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
+/** Every refusal of an action on a known number names it, its state and the actions allowed in that state. */
+function expectStateNamed(message: string, number: string, state: NumberState): void {
+  expect(message).toContain(number);
+  expect(message).toContain(state);
+  expect(message).toContain(OPERATOR_ACTIONS.filter((a) => TABLE[a].from.includes(state)).join(', '));
+}
+
 describe('the transition table', () => {
   it('in shared/lifecycle.ts is exactly the table of the issue', () => {
     expect(Object.keys(ACTION_RULES).sort()).toEqual(Object.keys(TABLE).sort());
@@ -123,6 +130,7 @@ describe('missing or malformed input', () => {
       await driveTo(t.inventory, n, state);
       const error = await expectRefusal(t.inventory, 'INVALID_INPUT', () => t.inventory.act(action, { number: n, ...input } as never));
       expect(error.message).toContain(mentions);
+      expectStateNamed(error.message, n, state);
     });
   }
 
@@ -158,7 +166,8 @@ describe('unknown numbers', () => {
 describe('reserved for another org', () => {
   it('assign to another org is ORG_MISMATCH; the reserver can still assign', async () => {
     await t.inventory.act('reserve', { number: n, orgUuid: ORG_A, remark: 'hold' });
-    await expectRefusal(t.inventory, 'ORG_MISMATCH', () => t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_B }));
+    const error = await expectRefusal(t.inventory, 'ORG_MISMATCH', () => t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_B }));
+    expectStateNamed(error.message, n, 'reserved');
     const detail = await t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_A.toUpperCase() });
     expect(detail.state).toBe('assigned');
   });
@@ -177,14 +186,14 @@ describe('stale expected version', () => {
     const error = await expectRefusal(t.inventory, 'STALE_VERSION', () =>
       t.inventory.act('unlock', { number: n, remark: 'mine', expectedVersion: shown.version }),
     );
-    expect(error.message).toContain(n);
-    expect(error.message).toContain('locked');
+    expectStateNamed(error.message, n, 'locked');
     const current = await t.inventory.show(n);
     const detail = await t.inventory.act('unlock', { number: n, remark: 'mine', expectedVersion: current.version });
     expect(detail.version).toBe(current.version + 1);
   });
 
   it('refuses a version from the future too', async () => {
-    await expectRefusal(t.inventory, 'STALE_VERSION', () => t.inventory.act('lock', { number: n, remark: 'r', expectedVersion: 99 }));
+    const error = await expectRefusal(t.inventory, 'STALE_VERSION', () => t.inventory.act('lock', { number: n, remark: 'r', expectedVersion: 99 }));
+    expectStateNamed(error.message, n, 'available');
   });
 });

@@ -2,7 +2,6 @@
 // The caller maps cells to columns by the header row; nothing here builds objects keyed by file
 // content, so a header such as "__proto__" can pollute nothing.
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { InventoryError } from '../../../shared/errors';
 import { restoreFormulaEscape } from '../export/csv-cell';
@@ -86,6 +85,8 @@ async function* xlsxRows(file: string): AsyncGenerator<RawRow> {
   if (fs.statSync(file).size > IMPORT_LIMITS.maxXlsxBytes) throw refuse(file, `it is larger than ${IMPORT_LIMITS.maxXlsxBytes} bytes`);
   const entries = readZipDirectory(file);
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw refuse(file, 'it is a zip file but not an XLSX workbook');
+  // Loaded here, not at the top: exceljs takes most of a second to load, and every CLI call would pay for it.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
   try {
     // The first sheet is the inventory; others are ignored.
