@@ -56,23 +56,32 @@ function totalOf(db: Db, filter: ParsedSearchFilter): number {
   return db.prepare(`SELECT count(*) FROM numbers n WHERE ${where.sql}`).pluck().get(...where.params) as number;
 }
 
+export interface Query {
+  sql: string;
+  params: unknown[];
+}
+
+/** The SELECT of one page; `backwards` walks the order reversed (the caller reverses the rows). */
+export function pageQuery(filter: ParsedSearchFilter, sort: { field: SortField; direction: 'asc' | 'desc' }, limit: number, offset: number, backwards = false): Query {
+  const where = whereClause(filter);
+  const direction: Direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  return {
+    sql: `SELECT ${NUMBER_COLUMNS} FROM numbers n WHERE ${where.sql} ORDER BY ${orderBy(sort.field, backwards ? flip(direction) : direction)} LIMIT ? OFFSET ?`,
+    params: [...where.params, limit, offset],
+  };
+}
+
 export function searchNumbers(db: Db, rawRequest: unknown): SearchResult<NumberRecord> {
   const request = parseOrThrow(searchRequestSchema, rawRequest ?? {}, 'Search');
-  const where = whereClause(request.filter);
   const total = totalOf(db, request.filter);
-  const direction: Direction = request.sort.direction === 'desc' ? 'DESC' : 'ASC';
   const offset = request.page * request.pageSize;
   if (offset >= total) return { total, page: request.page, pageSize: request.pageSize, rows: [] };
   const limit = Math.min(request.pageSize, total - offset);
   // Deep pages: OFFSET steps through every skipped index entry, so read the second half backwards.
   const fromEnd = total - offset - limit;
   const backwards = fromEnd < offset;
-  const rows = db
-    .prepare(
-      `SELECT ${NUMBER_COLUMNS} FROM numbers n WHERE ${where.sql}
-       ORDER BY ${orderBy(request.sort.field, backwards ? flip(direction) : direction)} LIMIT ? OFFSET ?`,
-    )
-    .all(...where.params, limit, backwards ? fromEnd : offset) as NumberRow[];
+  const query = pageQuery(request.filter, request.sort, limit, backwards ? fromEnd : offset, backwards);
+  const rows = db.prepare(query.sql).all(...query.params) as NumberRow[];
   if (backwards) rows.reverse();
   return { total, page: request.page, pageSize: request.pageSize, rows: rows.map(toRecord) };
 }
@@ -88,21 +97,23 @@ function hasSelectiveDriver(filter: ParsedSearchFilter): boolean {
   return patternDrives || Boolean(filter.visibleTo?.length || filter.subscriptionUuid || filter.ownerUuid || filter.query);
 }
 
+/** The statements countByState runs for a filter (none when the maintained totals answer). */
+export function countQueries(filter: ParsedSearchFilter): Query[] {
+  if (onlyStates(filter)) return [];
+  const where = whereClause(filter, { ignoreStates: true });
+  if (hasSelectiveDriver(filter)) return [{ sql: `SELECT n.state AS state, count(*) AS c FROM numbers n WHERE ${where.sql} GROUP BY n.state`, params: where.params }];
+  return NUMBER_STATES.map((s) => ({ sql: `SELECT n.state AS state, count(*) AS c FROM numbers n WHERE n.state = ? AND (${where.sql})`, params: [s, ...where.params] }));
+}
+
 /** Numbers per state under a filter, ignoring the filter's own state choice (the tabs show every state). */
 export function countByState(db: Db, rawFilter: unknown): Record<NumberState, number> {
   const filter = parseOrThrow(searchFilterSchema, rawFilter ?? {}, 'Search');
   if (onlyStates(filter)) return maintainedCounts(db);
-  const where = whereClause(filter, { ignoreStates: true });
   const counts = Object.fromEntries(NUMBER_STATES.map((s) => [s, 0])) as Record<NumberState, number>;
-  if (hasSelectiveDriver(filter)) {
-    const rows = db.prepare(`SELECT n.state AS state, count(*) AS c FROM numbers n WHERE ${where.sql} GROUP BY n.state`).all(...where.params) as {
-      state: NumberState;
-      c: number;
-    }[];
-    for (const { state, c } of rows) counts[state] = c;
-    return counts;
+  for (const query of countQueries(filter)) {
+    for (const { state, c } of db.prepare(query.sql).all(...query.params) as { state: NumberState | null; c: number }[]) {
+      if (state) counts[state] = c;
+    }
   }
-  const count = db.prepare(`SELECT count(*) FROM numbers n WHERE n.state = ? AND (${where.sql})`).pluck();
-  for (const s of NUMBER_STATES) counts[s] = count.get(s, ...where.params) as number;
   return counts;
 }
