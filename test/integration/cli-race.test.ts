@@ -20,7 +20,7 @@ beforeAll(async () => {
   const inventory = Inventory.open(db, { clock: new ManualClock(T0), actor: 'setup' });
   await inventory.add({ numbers: NUMBERS.join(','), vendor: 'Singtel', country: 'SG', sku: 'SG-DID' });
   inventory.close();
-});
+}, 180_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const errorCode = (run: CliRun) => run.json<{ error: { code: string } }>().error.code;
@@ -42,7 +42,7 @@ describe('two CLI processes racing for one number', () => {
       expect(shown.reservation?.orgUuid).toBe(winner.json<NumberDetail>().reservation?.orgUuid);
       expect(reserves[0].actor).toBe(winner === a ? 'proc-a' : 'proc-b');
     }
-  }, 60_000);
+  }, 180_000);
 
   it('reserve against lock: one wins and the number carries only its event', async () => {
     const number = NUMBERS[4];
@@ -55,5 +55,5 @@ describe('two CLI processes racing for one number', () => {
     expect(['ILLEGAL_TRANSITION', 'STALE_VERSION']).toContain(errorCode(loser));
     const shown = (await runCli(['--json', 'show', number], { db, now: T0 })).json<NumberDetail>();
     expect(shown.history.map((e) => e.action)).toEqual(['add', reserve.code === 0 ? 'reserve' : 'lock']);
-  }, 30_000);
+  }, 180_000);
 });

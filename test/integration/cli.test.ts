@@ -10,11 +10,13 @@ import { buildCliOnce, runCli, type CliRun } from '../helpers/cli';
 import { DID_1, ORG_A, ORG_B, SUB_1, SUB_2, tempDir } from '../helpers/inventory';
 
 const NOW = '2026-01-05T09:00:00.000Z';
+/** Each spawn costs about 0.3 s on an idle machine and several seconds on a loaded one: generous limits. */
+const SLOW = 180_000;
 const SG = ['--vendor', 'Singtel', '--country', 'SG', '--sku', 'SG-DID'];
 
 let dir: string;
 let db: string;
-beforeAll(() => buildCliOnce());
+beforeAll(() => buildCliOnce(), SLOW);
 beforeEach(() => {
   dir = tempDir('ni-cli-');
   db = path.join(dir, 'inventory.db');
@@ -85,7 +87,7 @@ describe('add and show', () => {
     const text = ok(await cli(['show', '+65 6123 0000']));
     expect(text.stdout).toContain('+6561230000');
     expect(text.stdout).toContain('available');
-  });
+  }, SLOW);
 
   it('add in plain text reports each input and refuses 51 numbers whole', async () => {
     const text = ok(await cli(['add', '+6561230000,+6561230000', ...SG]));
@@ -95,7 +97,7 @@ describe('add and show', () => {
     expect(refusal(await cli(['--json', 'add', many, ...SG])).code).toBe('LIMIT_EXCEEDED');
     const search = ok(await cli(['--json', 'search'])).json<{ total: number }>();
     expect(search.total).toBe(1);
-  });
+  }, SLOW);
 });
 
 describe('the life cycle through the CLI', () => {
@@ -162,7 +164,7 @@ describe('the life cycle through the CLI', () => {
     // Plain text output names the change in E.164.
     const text = ok(await cli(['lock', '+65 6123 0001', '--remark', 'x']));
     expect(text.stdout).toContain('+6561230001: available -> locked');
-  }, 60_000);
+  }, SLOW);
 });
 
 describe('refusals and usage errors', () => {
@@ -186,7 +188,7 @@ describe('refusals and usage errors', () => {
     // None of the refusals wrote anything.
     const shown = ok(await cli(['--json', 'show', '+6561230000'])).json<NumberDetail>();
     expect(shown.history.map((e) => e.action)).toEqual(['add', 'reserve']);
-  }, 30_000);
+  }, SLOW);
 
   it('a usage error exits 2 and never creates the database', async () => {
     const usage = [
@@ -201,7 +203,7 @@ describe('refusals and usage errors', () => {
     runs.forEach((run, i) => expect({ args: usage[i], code: run.code }).toEqual({ args: usage[i], code: 2 }));
     expect(runs[0].stderr).toContain('--org');
     expect(fs.existsSync(db)).toBe(false);
-  });
+  }, SLOW);
 });
 
 describe('database and clock selection', () => {
@@ -210,7 +212,7 @@ describe('database and clock selection', () => {
     ok(await runCli(['--db', other, 'add', '+6561230000', ...SG], { db, now: NOW }));
     expect(ok(await runCli(['--json', 'search'], { db: other, now: NOW })).json<{ total: number }>().total).toBe(1);
     expect(ok(await runCli(['--json', 'search'], { db, now: NOW })).json<{ total: number }>().total).toBe(0);
-  });
+  }, SLOW);
 });
 
 describe('clock and schema errors', () => {
@@ -226,7 +228,7 @@ describe('clock and schema errors', () => {
     raw.close();
     const error = refusal(await cli(['--json', 'show', '+6561230000']));
     expect(error).toMatchObject({ code: 'DATABASE_TOO_NEW', message: expect.stringContaining('9999') });
-  });
+  }, SLOW);
 });
 
 describe('organizations', () => {
@@ -253,7 +255,7 @@ describe('organizations', () => {
     ]);
     const text = ok(await cli(['orgs', 'list']));
     expect(text.stdout).toContain('Partner, Ltd');
-  });
+  }, SLOW);
 });
 
 describe('search', () => {
@@ -305,7 +307,7 @@ describe('search', () => {
       const [args, expected] = cases[i];
       expect({ args, total: result.total, rows: result.rows.map((r) => r.number) }).toEqual({ args, total: expected.length, rows: expected });
     });
-  }, 60_000);
+  }, SLOW);
 
   it('pages and sorts, and prints a readable table without --json', async () => {
     await seed();
@@ -329,5 +331,5 @@ describe('search', () => {
     ]);
     expect(ok(text).stdout).toContain('+442079460958');
     expect(text.stdout).toContain('1 of 1');
-  }, 30_000);
+  }, SLOW);
 });
