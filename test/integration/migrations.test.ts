@@ -69,12 +69,16 @@ describe('migrations', () => {
     track(openDatabase(file)).close();
     const setup = raw();
     setup.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    // A newer version may have chosen another journal mode; refusing must not switch it back.
+    setup.pragma('journal_mode = DELETE');
     const before = dumpDatabase(setup);
     setup.close();
     const refusal = refusalOf(() => openDatabase(file));
     expect(refusal.code).toBe('DATABASE_TOO_NEW');
     expect(refusal.message).toContain(String(LATEST_SCHEMA_VERSION + 1));
-    expect(dumpDatabase(raw())).toBe(before);
+    const after = raw();
+    expect(dumpDatabase(after)).toBe(before);
+    expect(after.pragma('journal_mode', { simple: true })).toBe('delete');
   });
 
   it('apply each migration once, in its own transaction, and roll back one that fails', () => {

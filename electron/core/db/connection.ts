@@ -24,6 +24,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     // Another process (the CLI beside the app) may hold the write lock briefly: wait, don't fail.
     db.pragma('busy_timeout = 5000');
+    // Refuse a newer database before anything below writes to it (journal_mode persists in the file).
+    refuseNewer(db, options.migrations ?? MIGRATIONS);
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -39,7 +41,7 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
+function refuseNewer(db: Db, migrations: readonly Migration[]): void {
   const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
   const current = schemaVersion(db);
   if (current > latest) {
@@ -48,6 +50,10 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
       `The database is at schema version ${current}, newer than this version of Number Inventory understands (${latest}). Update the application.`,
     );
   }
+}
+
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
+  refuseNewer(db, migrations);
   for (const migration of migrations) {
     if (migration.version <= schemaVersion(db)) continue;
     // IMMEDIATE: two processes starting together must not both apply the same migration.
