@@ -100,6 +100,36 @@ describe('migrations', () => {
     expect(db.prepare('SELECT x FROM a ORDER BY x').pluck().all()).toEqual([1, 2]);
   });
 
+  it('upgrade a database of schema version 1 with its data to the latest version, every feature working on the old rows', async () => {
+    const v1 = track(openDatabase(file, { migrations: MIGRATIONS.slice(0, 1) }));
+    expect(schemaVersion(v1)).toBe(1);
+    const insert = v1.prepare(
+      `INSERT INTO numbers (number, country, vendor, sku, cap_voice, state, reservation_kind, reservation_origin, reservation_org_uuid, expires_at, created_at, updated_at)
+       VALUES (?, 'SG', 'Singtel', 'SG-DID', 1, ?, ?, ?, ?, ?, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`,
+    );
+    insert.run('+6561230000', 'available', null, null, null, null);
+    insert.run('+6561238888', 'reserved', 'free', 'manual', '11111111-1111-4111-8111-111111111111', '2026-01-10T00:00:00.000Z');
+    insert.run('+6561230002', 'locked', null, null, null, null);
+    v1.close();
+
+    const clock = new ManualClock(T0);
+    const inventory = Inventory.open(file, { clock, actor: 'tester' });
+    try {
+      expect(schemaVersion(inventory.db)).toBe(LATEST_SCHEMA_VERSION);
+      expect(await inventory.counts()).toEqual({ available: 1, reserved: 1, locked: 1, assigned: 0, deleted: 0 });
+      const found = await inventory.search({ filter: { pattern: '888' } });
+      expect(found.rows.map((r) => r.number)).toEqual(['+6561238888']);
+      expect((await inventory.search({ filter: { states: ['locked'] } })).rows.map((r) => r.number)).toEqual(['+6561230002']);
+      await inventory.act('lock', { number: '+6561230000', remark: 'after upgrade' });
+      expect(await inventory.counts()).toEqual({ available: 0, reserved: 1, locked: 2, assigned: 0, deleted: 0 });
+      // The old permanent lock stays; the old reservation expires on time.
+      clock.set('2026-01-10T00:00:00.000Z');
+      expect((await inventory.sweep()).map((r) => r.number)).toEqual(['+6561238888']);
+    } finally {
+      inventory.close();
+    }
+  });
+
   it('refuse to open a database whose migrations are newer than a custom list', () => {
     const m1: Migration = { version: 1, name: 'one', sql: `CREATE TABLE a (x INTEGER);` };
     const m2: Migration = { version: 2, name: 'two', sql: `CREATE TABLE b (y INTEGER);` };
