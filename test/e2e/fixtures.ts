@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test as base, type Page } from '@playwright/test';
+import type { Channel, ChannelInput, ChannelResult, Outcome } from '../../shared/contract';
 import { startBrowserMode, type BrowserMode } from './browser-mode';
 
 export const NOW = '2026-03-02T09:00:00.000Z';
@@ -15,7 +16,9 @@ const CLI = path.join(ROOT, 'electron', 'cli', 'bin.cjs');
 export type Cli = (...args: string[]) => unknown;
 
 export interface InventoryApp {
-  /** Starts browser mode on the test's database and opens the app in the page. */
+  /** Calls one contract operation over browser mode's HTTP API (as the page would) and returns its value. */
+  call: <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelResult<C>>;
+  /** Opens the app in the page. */
   open: () => Promise<void>;
 }
 
@@ -44,29 +47,49 @@ export const test = base.extend<Fixtures>({
   },
 
   app: async ({ page, databasePath }, use, testInfo) => {
-    let server: BrowserMode | null = null;
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       // A CSP violation or a React error would show here; failed requests of refused calls do not.
       if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) problems.push(`console error: ${message.text()}`);
     });
-    await use({
-      open: async () => {
-        server = await startBrowserMode({ databasePath, now: NOW, cwd: ROOT });
-        if (!process.env.NI_NO_CLOCK) await page.clock.setFixedTime(new Date(NOW));
-        await page.goto(server.url);
-        await expect(page.getByRole('tab', { name: 'Available', exact: true })).toBeVisible();
-      },
-    });
-    const stopped: BrowserMode | null = server;
-    if (stopped !== null) {
-      await testInfo.attach('browser-mode.log', { body: (stopped as BrowserMode).output(), contentType: 'text/plain' });
-      await (stopped as BrowserMode).stop();
+    // Browser mode starts with the test (seeding goes through its API, much faster than a CLI process per step).
+    const server = await startBrowserMode({ databasePath, now: NOW, cwd: ROOT });
+    const token = await pageToken(server.url);
+    try {
+      await use({
+        call: async (channel, input) => {
+          const response = await fetch(`${server.url}api/${channel}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-number-inventory-token': token },
+            body: JSON.stringify(input),
+          });
+          const outcome = (await response.json()) as Outcome<never>;
+          if (!outcome.ok) throw new Error(`${channel} refused: ${outcome.error.code} ${outcome.error.message}`);
+          return outcome.value;
+        },
+        open: async () => {
+          await page.clock.setFixedTime(new Date(NOW));
+          await page.goto(server.url);
+          await expect(page.getByRole('tab', { name: 'Available', exact: true })).toBeVisible();
+        },
+      });
+    } finally {
+      await testInfo.attach('browser-mode.log', { body: server.output(), contentType: 'text/plain' });
+      await page.close();
+      await server.stop();
     }
     expect(problems, 'the page logged no errors').toEqual([]);
   },
 });
+
+/** The per-run token browser mode writes into the page it serves. */
+async function pageToken(url: string): Promise<string> {
+  const html = await (await fetch(url)).text();
+  const token = /<meta[^>]+name="number-inventory-token"[^>]+content="([^"]+)"/.exec(html)?.[1] ?? /<meta[^>]+content="([^"]+)"[^>]+name="number-inventory-token"/.exec(html)?.[1];
+  if (!token) throw new Error(`browser mode served no token:\n${html.slice(0, 500)}`);
+  return token;
+}
 
 export { expect };
 

@@ -9,9 +9,9 @@ import { actionButtons, chooseAction, closeDetail, confirm, expectCounts, field,
 const NUMBER = '+6561234567';
 const OTHER = '+6561234568';
 
-test('Reserve: Available to Reserved for an org, after refusing a missing and a malformed Org UUID and an empty remark', async ({ page, cli, app }) => {
-  addOrganizations(cli);
-  addNumbers(cli, [NUMBER, OTHER]);
+test('Reserve: Available to Reserved for an org, after refusing a missing and a malformed Org UUID and an empty remark', async ({ page, app }) => {
+  await addOrganizations(app);
+  await addNumbers(app, [NUMBER, OTHER]);
   await app.open();
   await expectCounts(page, { Available: 2, Reserved: 0 });
 
@@ -60,10 +60,10 @@ test('Reserve: Available to Reserved for an org, after refusing a missing and a 
   await expect(row).toContainText('28');
 });
 
-test('Extend Reservation: a free reservation becomes charged until the paid-until date, after refusing a bad DID Reservation UUID', async ({ page, cli, app }) => {
-  addOrganizations(cli);
-  addNumbers(cli, [NUMBER]);
-  reserve(cli, NUMBER);
+test('Extend Reservation: a free reservation becomes charged until the paid-until date, after refusing a bad DID Reservation UUID', async ({ page, app }) => {
+  await addOrganizations(app);
+  await addNumbers(app, [NUMBER]);
+  await reserve(app, NUMBER);
   await app.open();
   await selectTab(page, 'Reserved');
   await search(page, NUMBER);
@@ -93,10 +93,10 @@ test('Extend Reservation: a free reservation becomes charged until the paid-unti
   await expect(grid(page, 'Reserved').getByRole('row').filter({ hasText: NUMBER })).toContainText('Charged');
 });
 
-test('Release: Reserved back to Available, after refusing an empty remark', async ({ page, cli, app }) => {
-  addOrganizations(cli);
-  addNumbers(cli, [NUMBER]);
-  reserve(cli, NUMBER);
+test('Release: Reserved back to Available, after refusing an empty remark', async ({ page, app }) => {
+  await addOrganizations(app);
+  await addNumbers(app, [NUMBER]);
+  await reserve(app, NUMBER);
   await app.open();
   await expectCounts(page, { Available: 0, Reserved: 1 });
   await selectTab(page, 'Reserved');
@@ -119,8 +119,8 @@ test('Release: Reserved back to Available, after refusing an empty remark', asyn
   await expect(grid(page, 'Reserved').getByRole('row').filter({ hasText: NUMBER })).toHaveCount(0);
 });
 
-test('Lock: Available to Locked for the lock period, after refusing an empty remark', async ({ page, cli, app }) => {
-  addNumbers(cli, [NUMBER]);
+test('Lock: Available to Locked for the lock period, after refusing an empty remark', async ({ page, app }) => {
+  await addNumbers(app, [NUMBER]);
   await app.open();
   await selectTab(page, 'Available');
   await search(page, NUMBER);
@@ -143,9 +143,9 @@ test('Lock: Available to Locked for the lock period, after refusing an empty rem
   await expect(grid(page, 'Locked').getByRole('row').filter({ hasText: NUMBER })).toContainText('2026-03-30 09:00 UTC');
 });
 
-test('Unlock: Locked back to Available, after refusing an empty remark', async ({ page, cli, app }) => {
-  addNumbers(cli, [NUMBER]);
-  lock(cli, NUMBER);
+test('Unlock: Locked back to Available, after refusing an empty remark', async ({ page, app }) => {
+  await addNumbers(app, [NUMBER]);
+  await lock(app, NUMBER);
   await app.open();
   await selectTab(page, 'Locked');
   await search(page, NUMBER);
@@ -162,8 +162,8 @@ test('Unlock: Locked back to Available, after refusing an empty remark', async (
   await expectCounts(page, { Available: 1, Locked: 0 });
 });
 
-test('Delete from Available with a reason, after refusing a missing reason', async ({ page, cli, app }) => {
-  addNumbers(cli, [NUMBER]);
+test('Delete from Available with a reason, after refusing a missing reason', async ({ page, app }) => {
+  await addNumbers(app, [NUMBER]);
   await app.open();
   await selectTab(page, 'Available');
   await search(page, NUMBER);
@@ -187,9 +187,9 @@ test('Delete from Available with a reason, after refusing a missing reason', asy
   await expect(grid(page, 'Deleted').getByRole('row').filter({ hasText: NUMBER })).toContainText('Returned to vendor');
 });
 
-test('Delete from Locked', async ({ page, cli, app }) => {
-  addNumbers(cli, [NUMBER]);
-  lock(cli, NUMBER);
+test('Delete from Locked', async ({ page, app }) => {
+  await addNumbers(app, [NUMBER]);
+  await lock(app, NUMBER);
   await app.open();
   await selectTab(page, 'Locked');
   await search(page, NUMBER);
@@ -207,9 +207,9 @@ test('Delete from Locked', async ({ page, cli, app }) => {
   await expectCounts(page, { Locked: 0, Deleted: 1 });
 });
 
-test('Recover: Deleted back to Available, after refusing an empty remark', async ({ page, cli, app }) => {
-  addNumbers(cli, [NUMBER]);
-  remove(cli, NUMBER);
+test('Recover: Deleted back to Available, after refusing an empty remark', async ({ page, app }) => {
+  await addNumbers(app, [NUMBER]);
+  await remove(app, NUMBER);
   await app.open();
   await expectCounts(page, { Available: 0, Deleted: 1 });
   await selectTab(page, 'Deleted');

@@ -39,7 +39,7 @@ export function InventoryScreen() {
   return (
     <Stack spacing={1.5} sx={{ flex: 1, minHeight: 0 }}>
       <Paper variant="outlined" sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 1.5, px: 1.5, py: 1 }}>
-        <Tabs value={state} onChange={(_event, value: NumberState) => setState(value)} aria-label="Number states" sx={{ flex: '1 1 auto' }}>
+        <Tabs value={state} selectionFollowsFocus onChange={(_event, value: NumberState) => setState(value)} aria-label="Number states" sx={{ flex: '1 1 auto' }}>
           {INVENTORY_TABS.map((tab) => (
             <CountedTab key={tab.state} value={tab.state} label={tab.label} count={counts?.[tab.state] ?? null} id={tabId(tab.state)} aria-controls="inventory-tabpanel" />
           ))}
