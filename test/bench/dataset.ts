@@ -16,7 +16,7 @@ interface CountryPlan {
 }
 
 const COUNTRIES: CountryPlan[] = [
-  { country: 'SG', prefix: '+656', digits: 7, first: 0, vendors: ['Singtel', 'StarHub'], skus: ['SG-DID', 'SG-DID-PREMIUM'] },
+  { country: 'SG', prefix: '+6561', digits: 6, first: 0, vendors: ['Singtel', 'StarHub'], skus: ['SG-DID', 'SG-DID-PREMIUM'] },
   { country: 'US', prefix: '+1212', digits: 7, first: 2_000_000, vendors: ['Bandwidth', 'Lumen', 'Twilio'], skus: ['US-LOCAL', 'US-TOLLFREE'] },
   { country: 'GB', prefix: '+44207', digits: 7, first: 0, vendors: ['BT', 'Colt'], skus: ['GB-GEO', 'GB-GEO-GOLD'] },
   { country: 'DE', prefix: '+4930', digits: 8, first: 10_000_000, vendors: ['Telekom', 'Colt'], skus: ['DE-GEO'] },

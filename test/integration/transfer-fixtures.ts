@@ -26,9 +26,9 @@ export async function loadGenerated(inventory: Inventory, dir: string, n: number
   if (report.imported !== n) throw new Error(`test setup: imported ${report.imported} of ${n}: ${JSON.stringify(report.results.filter((r) => r.status !== 'add').slice(0, 5))}`);
 }
 
-/** Bundles the export worker (as the CLI build does) into dir; returns its path. */
-export function buildExportWorker(dir: string): string {
-  const outfile = path.join(dir, 'export-worker.cjs');
+/** Bundles the export worker (as the CLI build does) under out/ (packages resolve from the repository); returns its path. */
+export function buildExportWorker(): string {
+  const outfile = path.join(ROOT, 'out', 'test', `export-worker-${process.pid}-${Date.now()}.cjs`);
   buildSync({
     entryPoints: [path.join(ROOT, 'electron', 'core', 'export', 'worker-entry.ts')],
     outfile,

@@ -53,7 +53,9 @@ export function startExport(
     cancelFlag,
     ...(location.nativeBinding ? { nativeBinding: location.nativeBinding } : {}),
   };
-  const worker = new Worker(script, { workerData: data });
+  // A bounded heap: the export streams, so it never needs more; a regression that held rows would
+  // fail here (ERR_WORKER_OUT_OF_MEMORY) instead of swelling the app.
+  const worker = new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 } });
   const done = new Promise<ExportOutcome>((resolve) => {
     let settled = false;
     const settle = (outcome: ExportOutcome) => {
