@@ -67,7 +67,13 @@ afterAll(() => {
 
 describe('built main bundle', () => {
   it('is CommonJS and keeps better-sqlite3 external', () => {
-    const main = fs.readFileSync(path.join(outDir, 'main', 'index.js'), 'utf8');
+    // index.js plus any shared chunk (the export worker is a second entry).
+    const mainDir = path.join(outDir, 'main');
+    const main = fs
+      .readdirSync(mainDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => fs.readFileSync(path.join(mainDir, file), 'utf8'))
+      .join('\n');
     expect(main).toMatch(/require\("better-sqlite3"\)/);
     expect(main).toMatch(/require\("electron"\)/);
     expect(main).not.toMatch(/^\s*import\s/m);
