@@ -11,6 +11,7 @@ import { watchDatabase } from './database-watch';
 import { registerIpcHandlers } from './ipc';
 import { applicationMenuTemplate } from './menu';
 import { electronNativeBindingPath } from './native-binding';
+import { nativeOperations } from './native-operations';
 import { openDesktopInventory } from './open-inventory';
 import { rendererLocation } from './renderer-location';
 import { hardenSession, hardenWebContents } from './security';
@@ -59,7 +60,7 @@ function start(): void {
   }
   const inventory: Inventory = opened.inventory;
   const broadcast = changeBroadcaster(appWebContents);
-  registerIpcHandlers({ ipcMain, inventory, isTrustedSender: trustedSenderCheck(location, appWebContents), onChange: broadcast });
+  registerIpcHandlers({ ipcMain, inventory, isTrustedSender: trustedSenderCheck(location, appWebContents), onChange: broadcast, native: nativeOperations });
   const stopWatching = watchDatabase(inventory.db, () => broadcast({ scope: 'numbers' }));
   const stopServices = startBackgroundServices({ inventory, notifyChange: broadcast });
 
