@@ -28,7 +28,7 @@ afterEach(() => {
 const row = (values: Partial<Record<(typeof TRANSFER_COLUMNS)[number], string>>) => TRANSFER_COLUMNS.map((c) => values[c] ?? '');
 const AVAILABLE = { state: 'available', country: 'SG', vendor: 'Singtel', sku: 'SG-DID', golden: 'no', ported_in: 'no' };
 
-function writeCsv(t: TestInventory, name: string, lines: string[][], header = [...TRANSFER_COLUMNS]): string {
+function writeCsv(t: TestInventory, name: string, lines: string[][], header: string[] = [...TRANSFER_COLUMNS]): string {
   const file = path.join(t.dir, name);
   fs.writeFileSync(file, [header, ...lines].map((cells) => csvLine(cells)).join(''));
   return file;
