@@ -124,7 +124,7 @@ export function AddNumbersDialog({ open, onClose }: { open: boolean; onClose: ()
               {text('country', 'Country', { required: true, helper: 'Country code, e.g. SG' })}
               {text('sku', 'SKU', { required: true, helper: 'Number SKU' })}
             </Stack>
-            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3}>
+            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={4}>
               <FormGroup aria-labelledby="add-capabilities-label" row>
                 <FormLabel id="add-capabilities-label" component="span" sx={{ alignSelf: 'center', mr: 1.5 }}>
                   Capabilities
@@ -144,7 +144,10 @@ export function AddNumbersDialog({ open, onClose }: { open: boolean; onClose: ()
                   />
                 ))}
               </FormGroup>
-              <FormGroup row aria-label="Special properties">
+              <FormGroup row aria-labelledby="add-properties-label">
+                <FormLabel id="add-properties-label" component="span" sx={{ alignSelf: 'center', mr: 1.5 }}>
+                  Special properties
+                </FormLabel>
                 <FormControlLabel label="Golden" control={<Checkbox checked={draft.golden} onChange={(event) => set('golden', event.target.checked)} />} />
                 <FormControlLabel label="Ported-In" control={<Checkbox checked={draft.portedIn} onChange={(event) => set('portedIn', event.target.checked)} />} />
               </FormGroup>

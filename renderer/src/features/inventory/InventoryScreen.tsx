@@ -3,6 +3,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
@@ -12,6 +13,7 @@ import type { NumberState } from '../../../../shared/domain';
 import type { SearchFilter } from '../../../../shared/search';
 import { AddNumbersDialog } from '../add-numbers/AddNumbersDialog';
 import { NumberDetailDrawer } from '../detail/NumberDetailDrawer';
+import { useNavigationRequests } from '../notifications/navigation';
 import { CountedTab } from './CountedTab';
 import { NumbersGrid } from './NumbersGrid';
 import { SearchBox } from './SearchBox';
@@ -35,28 +37,55 @@ export function InventoryScreen() {
   const onView = useCallback((number: string) => setViewing(number), []);
   const onSearch = useCallback((text: string) => setQuery(text), []);
   const tabId = (s: NumberState) => `inventory-tab-${s}`;
+  // A clicked notification ("3 reservations expire within 7 days") opens its tab with its filter.
+  useNavigationRequests(
+    'numbers',
+    useCallback((request: { state: NumberState; filter: SearchFilter }) => {
+      setState(request.state);
+      const { states: _states, ...rest } = request.filter;
+      setExtraFilter(rest);
+    }, []),
+  );
+  const extraConditions = Object.keys(extraFilter).length;
 
   return (
-    <Stack spacing={1.5} sx={{ flex: 1, minHeight: 0 }}>
-      <Paper variant="outlined" sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 1.5, px: 1.5, py: 1 }}>
-        <Tabs value={state} selectionFollowsFocus onChange={(_event, value: NumberState) => setState(value)} aria-label="Number states" sx={{ flex: '1 1 auto' }}>
+    <Stack spacing={1.5} sx={{ flex: 1, minHeight: 0, minWidth: 0 }}>
+      <Paper variant="outlined">
+        <Tabs
+          value={state}
+          selectionFollowsFocus
+          onChange={(_event, value: NumberState) => setState(value)}
+          aria-label="Number states"
+          variant="scrollable"
+          scrollButtons="auto"
+          sx={{ px: 1, borderBottom: 1, borderColor: 'divider' }}
+        >
           {INVENTORY_TABS.map((tab) => (
             <CountedTab key={tab.state} value={tab.state} label={tab.label} count={counts?.[tab.state] ?? null} id={tabId(tab.state)} aria-controls="inventory-tabpanel" />
           ))}
         </Tabs>
-        <Box role="toolbar" aria-label="Inventory tools" sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
+        <Box role="toolbar" aria-label="Inventory tools" sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap', px: 1.5, py: 1.25 }}>
           <SearchBox onSearch={onSearch} />
           {INVENTORY_TOOLBAR_ITEMS.map((item) => (
             <Box key={item.id} sx={{ display: 'contents' }}>
               {item.render({ state, filter: { ...filter, states: [state] }, extraFilter, setExtraFilter })}
             </Box>
           ))}
+          {extraConditions > 0 && (
+            <Chip
+              color="primary"
+              variant="outlined"
+              label={`${extraConditions} more condition${extraConditions === 1 ? '' : 's'}`}
+              onDelete={() => setExtraFilter({})}
+            />
+          )}
+          <Box sx={{ flex: 1 }} />
           <Button variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)}>
             Add new numbers
           </Button>
         </Box>
       </Paper>
-      <Box id="inventory-tabpanel" role="tabpanel" aria-labelledby={tabId(state)} sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
+      <Box id="inventory-tabpanel" role="tabpanel" aria-labelledby={tabId(state)} sx={{ flex: 1, minHeight: 0, minWidth: 0, display: 'flex' }}>
         <NumbersGrid state={state} filter={filter} onView={onView} />
       </Box>
       {viewing && <NumberDetailDrawer number={viewing} onClose={() => setViewing(null)} onNotice={setNotice} />}

@@ -68,13 +68,14 @@ export function NumbersGrid({ state, filter, onView }: Props) {
   const label = `${STATE_LABELS[state]} numbers`;
 
   return (
-    <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: 1 }}>
+    // minWidth 0 down the flex chain: a wide grid scrolls inside itself instead of widening the page.
+    <Box sx={{ flex: 1, minHeight: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: 1 }}>
       {error && (
         <Alert severity="error" role="alert">
           {error}
         </Alert>
       )}
-      <Box sx={{ flex: 1, minHeight: 0 }}>
+      <Box sx={{ flex: 1, minHeight: 0, minWidth: 0 }}>
         <DataGrid
           aria-label={label}
           rows={rows}

@@ -60,7 +60,7 @@ export function OrganizationsScreen() {
   ];
 
   return (
-    <Stack spacing={1.5} sx={{ flex: 1, minHeight: 0 }}>
+    <Stack spacing={1.5} sx={{ flex: 1, minHeight: 0, minWidth: 0 }}>
       <Paper variant="outlined" role="toolbar" aria-label="Organization tools" sx={{ display: 'flex', alignItems: 'center', gap: 1.5, px: 1.5, py: 1 }}>
         <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
           Reservations and assignments name an organization by its UUID. Import a CSV with the columns uuid, name, type, billing_email, owner_email.
@@ -80,7 +80,7 @@ export function OrganizationsScreen() {
       )}
       <ErrorAlert error={importFailure} />
       {error && <ErrorAlert error={{ message: error }} />}
-      <Box sx={{ flex: 1, minHeight: 0 }}>
+      <Box sx={{ flex: 1, minHeight: 0, minWidth: 0 }}>
         <DataGrid
           aria-label="Organizations"
           rows={organizations}
