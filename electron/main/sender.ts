@@ -10,7 +10,10 @@ export function trustedSenderCheck(location: RendererLocation, appWebContents: (
     const frame = event.senderFrame;
     if (!frame) return false;
     if (!appWebContents().includes(event.sender)) return false;
-    if (frame !== event.sender.mainFrame || frame.parent !== null) return false;
+    const main = event.sender.mainFrame;
+    // The same frame, by object or (should Electron hand out another wrapper) by its ids.
+    const isMainFrame = frame === main || (frame.processId === main.processId && frame.routingId === main.routingId);
+    if (!isMainFrame || frame.parent !== null) return false;
     return isAppUrl(frame.url, location);
   };
 }

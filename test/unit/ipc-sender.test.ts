@@ -6,8 +6,9 @@ import { trustedSenderCheck } from '../../electron/main/sender';
 const fileLocation: RendererLocation = { kind: 'file', file: '/app/out/renderer/index.html', url: 'file:///app/out/renderer/index.html' };
 const devLocation: RendererLocation = { kind: 'dev-server', url: 'http://localhost:5173/', origin: 'http://localhost:5173' };
 
+let nextRoutingId = 1;
 function windowContents(url: string) {
-  const mainFrame = { url, parent: null };
+  const mainFrame = { url, parent: null, processId: 7, routingId: nextRoutingId++ };
   return { mainFrame };
 }
 
@@ -31,8 +32,16 @@ describe('IPC sender check', () => {
 
   it('refuses a sub-frame of the app window', () => {
     const app = windowContents('file:///app/out/renderer/index.html');
-    const iframe = { url: 'file:///app/out/renderer/index.html', parent: app.mainFrame };
+    const iframe = { url: 'file:///app/out/renderer/index.html', parent: app.mainFrame, processId: 7, routingId: 999 };
     expect(trustedSenderCheck(fileLocation, () => [app as never])(eventFrom(app, iframe))).toBe(false);
+  });
+
+  it('recognises the main frame by its ids when given another wrapper object', () => {
+    const app = windowContents('file:///app/out/renderer/index.html');
+    const sameFrame = { ...app.mainFrame };
+    expect(trustedSenderCheck(fileLocation, () => [app as never])(eventFrom(app, sameFrame))).toBe(true);
+    const otherFrame = { ...app.mainFrame, routingId: app.mainFrame.routingId + 100 };
+    expect(trustedSenderCheck(fileLocation, () => [app as never])(eventFrom(app, otherFrame))).toBe(false);
   });
 
   it('refuses the app window once it shows another page', () => {
