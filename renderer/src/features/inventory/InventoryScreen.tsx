@@ -23,7 +23,6 @@ import { useCounts } from './useCounts';
 import { useInventoryNavigation } from '../notifications/inventory-navigation';
 
 export function InventoryScreen() {
-  const counts = useCounts();
   const [state, setState] = useState<NumberState>('available');
   const [query, setQuery] = useState('');
   const [extraFilter, setExtraFilter] = useState<SearchFilter>({});
@@ -34,6 +33,8 @@ export function InventoryScreen() {
   const [notice, setNotice] = useState<string | null>(null);
 
   const filter = useMemo<SearchFilter>(() => ({ ...extraFilter, ...(query ? { query } : {}) }), [extraFilter, query]);
+  // The tab counts follow the same conditions as the grid and the export.
+  const counts = useCounts(filter);
   const onView = useCallback((number: string) => setViewing(number), []);
   const onSearch = useCallback((text: string) => setQuery(text), []);
   const tabId = (s: NumberState) => `inventory-tab-${s}`;

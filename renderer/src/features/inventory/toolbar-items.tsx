@@ -4,7 +4,9 @@
 import type { ReactElement } from 'react';
 import type { NumberState } from '../../../../shared/domain';
 import type { SearchFilter } from '../../../../shared/search';
+import { exportToolbarItem } from '../export/toolbar-item';
 import { notificationFilterToolbarItem } from '../notifications/inventory-navigation';
+import { advancedSearchToolbarItem } from '../search/toolbar-item';
 
 export interface InventoryToolbarContext {
   /** The state of the tab on screen. */
@@ -21,4 +23,4 @@ export interface InventoryToolbarItem {
   render: (context: InventoryToolbarContext) => ReactElement;
 }
 
-export const INVENTORY_TOOLBAR_ITEMS: InventoryToolbarItem[] = [notificationFilterToolbarItem];
+export const INVENTORY_TOOLBAR_ITEMS: InventoryToolbarItem[] = [advancedSearchToolbarItem, exportToolbarItem, notificationFilterToolbarItem];

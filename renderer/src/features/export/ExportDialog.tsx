@@ -1,0 +1,125 @@
+// Export the current search: choose XLSX or CSV and the file, then follow the export (it runs in a
+// worker in the core) with a progress bar; Cancel stops it and leaves no file behind.
+import { useEffect, useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import LinearProgress from '@mui/material/LinearProgress';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { call } from '../../api/client';
+import type { SearchFilter } from '../../../../shared/search';
+import type { ExportFormat, ExportStatus } from '../../../../shared/transfer';
+
+const POLL_MS = 300;
+
+export function ExportDialog(props: { open: boolean; filter: SearchFilter; description: string; onClose: () => void }) {
+  const { open, filter, description, onClose } = props;
+  const [format, setFormat] = useState<ExportFormat>('xlsx');
+  const [file, setFile] = useState('');
+  const [status, setStatus] = useState<ExportStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const running = status?.state === 'running';
+
+  // Offer a file for the format (the desktop app may answer with its save dialog).
+  useEffect(() => {
+    if (!open || running) return;
+    const stamp = new Date().toISOString().slice(0, 10);
+    call('export:choose-file', { format, suggestedName: `numbers-${stamp}` })
+      .then((chosen) => chosen.path && setFile(chosen.path))
+      .catch((e: Error) => setError(e.message));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, format]);
+
+  useEffect(() => {
+    if (!open) {
+      setStatus(null);
+      setError(null);
+    }
+    return () => {
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [open]);
+
+  const follow = (id: string) => {
+    timer.current = setTimeout(() => {
+      call('export:status', { id })
+        .then((next) => {
+          setStatus(next);
+          if (next.state === 'running') follow(id);
+        })
+        .catch((e: Error) => setError(e.message));
+    }, POLL_MS);
+  };
+
+  const start = async () => {
+    setError(null);
+    try {
+      const started = await call('export:start', { format, out: file, filter });
+      setStatus(started);
+      follow(started.id);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const cancel = async () => {
+    if (!status) return;
+    try {
+      setStatus(await call('export:cancel', { id: status.id }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const percent = status && status.total > 0 ? Math.min(100, (100 * status.rows) / status.total) : 0;
+  return (
+    <Dialog open={open} onClose={running ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby="export-title">
+      <DialogTitle id="export-title">Export numbers</DialogTitle>
+      <DialogContent dividers>
+        <Stack spacing={2}>
+          <Typography variant="body2">Every number of the current search: {description}.</Typography>
+          <RadioGroup row aria-label="File format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+            <FormControlLabel value="xlsx" control={<Radio />} label="Excel workbook (XLSX)" disabled={running} />
+            <FormControlLabel value="csv" control={<Radio />} label="CSV" disabled={running} />
+          </RadioGroup>
+          <TextField label="Save to file" value={file} onChange={(e) => setFile(e.target.value)} disabled={running} fullWidth size="small" helperText="The file appears only when the export is complete." />
+          {status && (
+            <Stack spacing={0.5}>
+              <LinearProgress variant={status.total ? 'determinate' : 'indeterminate'} value={percent} aria-label="Export progress" />
+              <Typography role="status" aria-live="polite" variant="body2">
+                {status.state === 'running' && `Exported ${status.rows.toLocaleString()} of ${status.total.toLocaleString()} numbers…`}
+                {status.state === 'done' && `Exported ${status.rows.toLocaleString()} numbers to ${status.file}`}
+                {status.state === 'cancelled' && 'Export cancelled; no file was written.'}
+                {status.state === 'failed' && `Export failed: ${status.error ?? 'unknown error'}`}
+              </Typography>
+            </Stack>
+          )}
+          {error && <Alert severity="error">{error}</Alert>}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        {running ? (
+          <Button color="warning" onClick={() => void cancel()}>
+            Cancel export
+          </Button>
+        ) : (
+          <>
+            <Button onClick={onClose}>Close</Button>
+            <Button variant="contained" disabled={!file.trim()} onClick={() => void start()}>
+              Export
+            </Button>
+          </>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}
