@@ -116,7 +116,7 @@ async function bench(): Promise<void> {
   const save = () => {
     const report = { n, runs, machine: { cpus: os.cpus().length, loadavg: os.loadavg().map((l) => round(l)) }, results };
     fs.mkdirSync(path.join(process.cwd(), 'out', 'bench'), { recursive: true });
-    fs.writeFileSync(path.join(process.cwd(), 'out', 'bench', 'result.json'), JSON.stringify(report, null, 2));
+    fs.writeFileSync(path.join(process.cwd(), 'out', 'bench', `result-${n}.json`), JSON.stringify(report, null, 2));
     return report;
   };
   log(`N = ${n}, ${due} reservations due, in ${dir}`);

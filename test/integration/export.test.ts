@@ -166,8 +166,8 @@ describe('streaming', () => {
     const small = freshInventory();
     const big = freshInventory();
     try {
-      await loadGenerated(small.inventory, small.dir, 2_500);
-      await loadGenerated(big.inventory, big.dir, 20_000);
+      await loadGenerated(small.inventory, small.dir, 1_500);
+      await loadGenerated(big.inventory, big.dir, 12_000);
       small.inventory.close();
       big.inventory.close();
       const peak = (db: string, format: string) => {
