@@ -1,6 +1,8 @@
 // Starts and stops browser mode (`npm run dev:browser`): the real renderer and core over loopback
 // HTTP, on the database and clock the test gives it, on a port the OS picks.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 
 const URL_LINE = /Number Inventory \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/)/;
 const START_TIMEOUT_MS = 60_000;
@@ -13,8 +15,9 @@ export interface BrowserMode {
 }
 
 export async function startBrowserMode(options: { databasePath: string; now: string; cwd: string }): Promise<BrowserMode> {
-  // Its own process group, so stopping it also stops whatever npm started under it.
-  const child: ChildProcess = spawn('npm', ['run', '--silent', 'dev:browser'], {
+  const [command, ...args] = devBrowserCommand(options.cwd);
+  // Its own process group, so stopping it also stops whatever it started.
+  const child: ChildProcess = spawn(command, args, {
     cwd: options.cwd,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,4 +65,15 @@ export async function startBrowserMode(options: { databasePath: string; now: str
       clearTimeout(killer);
     },
   };
+}
+
+/**
+ * The package's `dev:browser` script. A plain `node FILE` script runs directly on this Node (an npm
+ * process per test costs seconds on a loaded 2-core machine); anything else goes through npm.
+ */
+function devBrowserCommand(cwd: string): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(cwd, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const script = pkg.scripts?.['dev:browser'] ?? '';
+  const plain = /^node ([\w./-]+)$/.exec(script.trim());
+  return plain ? [process.execPath, plain[1]] : ['npm', 'run', '--silent', 'dev:browser'];
 }

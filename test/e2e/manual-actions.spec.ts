@@ -49,10 +49,14 @@ test('Reserve: Available to Reserved for an org, after refusing a missing and a 
   await expect(history(detail)).toHaveCount(2);
   await expect(actionButtons(detail)).toHaveText(['Extend Reservation', 'Release', 'Assign']);
   await screenshot(page, 'detail-reserved');
-  await expectCounts(page, { Available: 1, Reserved: 1 });
+  // The tab counts follow the search: the one number searched for is now reserved.
+  await expectCounts(page, { Available: 0, Reserved: 1 });
 
   await closeDetail(page, detail);
   await expect(page.getByRole('button', { name: `View ${NUMBER}` })).toHaveCount(0);
+  await search(page, '');
+  await expect(page.getByRole('button', { name: `View ${OTHER}` })).toBeVisible();
+  await expectCounts(page, { Available: 1, Reserved: 1 });
   await selectTab(page, 'Reserved');
   const row = grid(page, 'Reserved').getByRole('row').filter({ hasText: NUMBER });
   await expect(row).toContainText(ACME.name);

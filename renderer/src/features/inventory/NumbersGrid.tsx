@@ -32,7 +32,7 @@ export function NumbersGrid({ state, filter, onView }: Props) {
   const filterKey = JSON.stringify(filter);
 
   // A different filter or tab starts again from the first page.
-  useEffect(() => setPagination((current) => ({ ...current, page: 0 })), [filterKey, state]);
+  useEffect(() => setPagination((current) => (current.page === 0 ? current : { ...current, page: 0 })), [filterKey, state]);
 
   useEffect(() => {
     let current = true;
