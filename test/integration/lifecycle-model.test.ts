@@ -456,5 +456,5 @@ describe('life cycle, model-based', () => {
       }),
       { numRuns: 100 },
     );
-  }, 120_000);
+  }, 300_000);
 });

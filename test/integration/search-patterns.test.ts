@@ -82,5 +82,5 @@ describe('number pattern search', () => {
       ),
       { numRuns: 40 },
     );
-  }, 120_000);
+  }, 300_000);
 });
