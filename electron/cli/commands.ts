@@ -14,6 +14,16 @@ const csv = (value: string) =>
     .map((v) => v.trim())
     .filter(Boolean);
 
+/** A comma list whose every item must be one of `allowed`; anything else is a usage error. */
+function listOf<T extends string>(option: string, allowed: readonly T[]) {
+  return (value: string): T[] => {
+    const items = csv(value);
+    const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
+    if (unknown.length) throw new UsageError(`${option}: unknown ${unknown.join(', ')}; use ${allowed.join(', ')}`);
+    return items as T[];
+  };
+}
+
 function positiveInt(name: string) {
   return (value: string) => {
     if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number, got "${value}"`);
@@ -122,12 +132,12 @@ export function registerInventoryCommands(program: Command, open: InventoryProvi
   program
     .command('search')
     .description('search the inventory; all filters combine with AND')
-    .addOption(new Option('--state <states>', `comma separated: ${NUMBER_STATES.join(',')}`))
+    .addOption(new Option('--state <states>', `comma separated: ${NUMBER_STATES.join(',')}`).argParser(listOf('--state', NUMBER_STATES)))
     .option('--pattern <pattern>', 'number pattern: +65* (wildcard), +65 (prefix), 65 (anywhere)')
     .option('--sku <skus>', 'comma separated SKUs')
     .option('--vendor <vendors>', 'comma separated vendors')
     .option('--country <codes>', 'comma separated country codes')
-    .option('--capability <caps>', 'comma separated capabilities; a number with any of them matches')
+    .option('--capability <caps>', 'comma separated capabilities; a number with any of them matches', listOf('--capability', CAPABILITIES))
     .option('--routing <routings>', 'comma separated routings')
     .option('--golden', 'golden numbers only')
     .option('--ported-in', 'ported-in numbers only')
@@ -139,12 +149,12 @@ export function registerInventoryCommands(program: Command, open: InventoryProvi
     .option('--sort <field[:desc]>', `sort by ${SORT_FIELDS.join(', ')}`, 'number')
     .action(async (o) => {
       const filter: SearchFilter = {
-        states: o.state ? (csv(o.state) as SearchFilter['states']) : undefined,
+        states: o.state,
         pattern: o.pattern,
         skus: o.sku ? csv(o.sku) : undefined,
         vendors: o.vendor ? csv(o.vendor) : undefined,
         countries: o.country ? csv(o.country) : undefined,
-        capabilities: o.capability ? (csv(o.capability) as SearchFilter['capabilities']) : undefined,
+        capabilities: o.capability,
         routings: o.routing ? csv(o.routing) : undefined,
         golden: o.golden ? true : undefined,
         portedIn: o.portedIn ? true : undefined,

@@ -38,7 +38,16 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
   let inventory: Inventory | undefined;
   const globals = () => program.opts<GlobalOptions>();
   const open: InventoryProvider = () => {
-    inventory ??= Inventory.open(resolveDatabasePath(globals().db), { clock: clockFromEnvOrUsage(), actor: globals().actor });
+    if (inventory) return inventory;
+    const file = resolveDatabasePath(globals().db);
+    const clock = clockFromEnvOrUsage();
+    try {
+      inventory = Inventory.open(file, { clock, actor: globals().actor });
+    } catch (error) {
+      if (isInventoryError(error)) throw error;
+      // Not a database, no permission, a folder: the command was pointed at the wrong file.
+      throw new UsageError(`cannot open the database ${file}: ${(error as Error).message}`);
+    }
     return inventory;
   };
   const output = new Output(stdout, stderr, () => Boolean(globals().json));
