@@ -67,7 +67,8 @@ afterEach(() => t.close());
 
 function start() {
   const timers = new FakeTimers(t.clock);
-  const wiring = startExpiryServices({ inventory: t.inventory, notifyChange: (e) => events.push(e), timers, ...electronParts() });
+  // Hour steps keep the fake-clock walk through weeks short; the app's own step is a minute.
+  const wiring = startExpiryServices({ inventory: t.inventory, notifyChange: (e) => events.push(e), timers, stepMs: 60 * 60 * 1000, ...electronParts() });
   const settle = async () => {
     await wiring.services.expiry.idle();
     await wiring.services.delivery.idle();

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core/clock';
 import { createBackgroundServices } from '../../electron/core/expiry/service';
-import { MAX_TIMER_STEP_MS, nodeTimers, stepDelay, WakeLoop } from '../../electron/core/expiry/wake-loop';
+import { MAX_TIMER_STEP_MS, nodeTimers, RETRY_AFTER_RUN_MS, stepDelay, WakeLoop } from '../../electron/core/expiry/wake-loop';
 import { FakeTimers } from '../helpers/fake-timers';
 import { addSgNumbers, freshInventory, T0, type TestInventory } from '../helpers/inventory';
 import { plusDays } from '../helpers/expiry';
@@ -36,6 +36,7 @@ describe('WakeLoop', () => {
       timers,
       run: async (reason) => {
         reasons.push(reason);
+        due = null;
         if (reason === 'start') await new Promise<void>((r) => (release = r));
       },
       nextAt: () => due,
@@ -60,21 +61,31 @@ describe('WakeLoop', () => {
     due = new Date(clock.now().getTime() + 90 * 60 * 1000).toISOString();
     await timers.advanceTo(clock.now().getTime() + 3 * HOUR, () => loop.idle());
     expect(reasons).toEqual(['start', 'change', 'timer']);
-    expect(timers.delays.slice(4)).toEqual([HOUR, 30 * 60 * 1000, HOUR, HOUR]);
+    expect(timers.delays.slice(4)).toEqual([30 * 60 * 1000, HOUR, HOUR]);
     loop.stop();
     expect(timers.count).toBe(0);
     await loop.wake('resume');
     expect(reasons.length).toBe(3);
   });
 
-  it('reports a failing run and keeps its schedule', async () => {
+  it('reports a failing run and retries after a pause, never spinning on work that stays due', async () => {
     const clock = new ManualClock(T0);
     const timers = new FakeTimers(clock);
     const errors: unknown[] = [];
-    const loop = new WakeLoop({ clock, timers, run: async () => Promise.reject(new Error('disk full')), nextAt: () => null, onError: (e) => errors.push(e) });
+    const loop = new WakeLoop({
+      clock,
+      timers,
+      run: async () => Promise.reject(new Error('disk full')),
+      nextAt: () => T0,
+      onError: (e) => errors.push(e),
+    });
     await loop.start();
     expect(errors.map((e) => (e as Error).message)).toEqual(['disk full']);
-    expect(timers.count).toBe(1);
+    expect(timers.delays).toEqual([RETRY_AFTER_RUN_MS]);
+    await timers.advanceTo(Date.parse(T0) + 60_000, () => loop.idle());
+    // One try every pause: 12 in a minute, each followed by the same pause.
+    expect(errors).toHaveLength(13);
+    expect(new Set(timers.delays)).toEqual(new Set([RETRY_AFTER_RUN_MS]));
     loop.stop();
   });
 });
@@ -120,6 +131,31 @@ describe('the expiry service on a real inventory with a fake clock', () => {
     await services.wake('resume');
     expect((await t.inventory.show(n)).state).toBe('available');
     expect(await t.inventory.notifications()).toHaveLength(1);
+    services.stop();
+  });
+});
+
+describe('email delivery loop', () => {
+  it('with emails queued but SMTP not configured it waits a full step instead of spinning', async () => {
+    t = freshInventory();
+    const [n] = await addSgNumbers(t.inventory, 1);
+    await t.inventory.updateSettings({ operatorSupportEmail: 'support@b3.test' });
+    await t.inventory.act('lock', { number: n, remark: 'x' });
+    t.clock.set(plusDays(T0, 22));
+    const timers = new FakeTimers(t.clock);
+    const services = createBackgroundServices({ inventory: t.inventory, timers, stepMs: 60_000 });
+    await services.start();
+    expect((await t.inventory.outbox()).map((e) => e.status)).toContain('queued');
+    expect(services.delivery.lastDelayMs).toBe(60_000);
+    // Configured later: the next step finds the due email and tries it (here: nothing listens on port 9).
+    await t.inventory.updateSettings({ smtpHost: '127.0.0.1', smtpPort: 9, smtpSecurity: 'none', smtpFrom: 'ni@operator.test' });
+    await timers.advanceTo(t.clock.now().getTime() + 60_000, async () => {
+      await services.expiry.idle();
+      await services.delivery.idle();
+    });
+    const queued = (await t.inventory.outbox()).find((e) => e.recipient === 'support@b3.test');
+    expect(queued).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(services.delivery.lastDelayMs).toBe(60_000);
     services.stop();
   });
 });

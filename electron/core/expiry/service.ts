@@ -7,7 +7,8 @@ import { takeDesktopBatches } from '../notifications/desktop';
 import { deliverDue, type DeliveryResult } from '../outbox/deliver';
 import { nextAttemptAt } from '../outbox/repository';
 import { smtpSender, type MailSender } from '../outbox/transport';
-import type { AppSettings } from '../../../shared/settings';
+import { smtpConfigured, type AppSettings } from '../../../shared/settings';
+import { appSettings } from '../settings-store';
 import { nextDueInstant, sweepWithNotices, type SweepReport } from './sweep';
 import { WakeLoop, type TimerFunctions } from './wake-loop';
 
@@ -23,6 +24,12 @@ export interface BackgroundServiceOptions {
   /** Builds the sender for the SMTP settings in force; nodemailer SMTP unless a test gives another. */
   senderFor?(settings: AppSettings): MailSender;
   batchSize?: number;
+  /**
+   * Longest wait between looks at the database (at most an hour). Shorter steps pick up sooner
+   * what changed without a wake: a short reservation made in the app, a longer warning lead, SMTP
+   * just configured. A look that finds nothing due costs a few indexed queries.
+   */
+  stepMs?: number;
 }
 
 export interface BackgroundServices {
@@ -44,8 +51,10 @@ export function createBackgroundServices(options: BackgroundServiceOptions): Bac
       const result = await deliverDue(inventory.db, inventory.clock, options.senderFor ?? smtpSender);
       if (result.sent || result.failed) options.onDelivered?.(result);
     },
-    nextAt: () => nextAttemptAt(inventory.db),
+    // Unconfigured, queued emails wait: nothing is due (else the loop would spin on them).
+    nextAt: () => (smtpConfigured(appSettings(inventory.db)) ? nextAttemptAt(inventory.db) : null),
     onError: (error) => options.onError?.(error, 'delivery'),
+    maxStepMs: options.stepMs,
   });
   const expiry = new WakeLoop({
     clock: inventory.clock,
@@ -59,6 +68,7 @@ export function createBackgroundServices(options: BackgroundServiceOptions): Bac
     },
     nextAt: () => nextDueInstant(inventory.context, now()),
     onError: (error) => options.onError?.(error, 'sweep'),
+    maxStepMs: options.stepMs,
   });
   return {
     expiry,

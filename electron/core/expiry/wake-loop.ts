@@ -6,6 +6,11 @@
 import type { Clock } from '../clock';
 
 export const MAX_TIMER_STEP_MS = 60 * 60 * 1000;
+/**
+ * When a run ends with its work still due (it failed, or the work could not be done yet), the next
+ * try waits this long instead of spinning on a zero-length timer.
+ */
+export const RETRY_AFTER_RUN_MS = 5_000;
 
 export interface TimerFunctions {
   set(callback: () => void, ms: number): unknown;
@@ -96,7 +101,7 @@ export class WakeLoop {
     this.running = cycle;
     this.settled = cycle.then(async () => {
       this.running = null;
-      await this.arm();
+      await this.arm(true);
     });
     return this.settled;
   }
@@ -111,7 +116,7 @@ export class WakeLoop {
     this.handle = null;
   }
 
-  private async arm(): Promise<void> {
+  private async arm(afterRun = false): Promise<void> {
     if (this.stopped) return;
     let target: string | null = null;
     try {
@@ -121,7 +126,10 @@ export class WakeLoop {
     }
     if (this.stopped || this.running) return;
     this.disarm();
-    const delay = stepDelay(target === null ? null : Date.parse(target), this.options.clock.now().getTime(), this.options.maxStepMs);
+    const nowMs = this.options.clock.now().getTime();
+    const targetMs = target === null ? null : Date.parse(target);
+    let delay = stepDelay(targetMs, nowMs, this.options.maxStepMs);
+    if (afterRun && targetMs !== null && targetMs <= nowMs) delay = Math.min(stepDelay(null, nowMs, this.options.maxStepMs), RETRY_AFTER_RUN_MS);
     this.lastDelayMs = delay;
     this.handle = this.timers.set(() => {
       this.handle = null;

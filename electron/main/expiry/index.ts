@@ -19,7 +19,11 @@ export interface ExpiryWiring {
   timers?: TimerFunctions;
   senderFor?: (settings: AppSettings) => MailSender;
   log?: (message: string, error: unknown) => void;
+  /** See BackgroundServiceOptions.stepMs; a minute in the app. */
+  stepMs?: number;
 }
+
+export const APP_TIMER_STEP_MS = 60_000;
 
 export function startExpiryServices(wiring: ExpiryWiring): { services: BackgroundServices; stop: () => void } {
   const { notifyChange } = wiring;
@@ -28,6 +32,7 @@ export function startExpiryServices(wiring: ExpiryWiring): { services: Backgroun
     inventory: wiring.inventory,
     timers: wiring.timers,
     senderFor: wiring.senderFor,
+    stepMs: wiring.stepMs ?? APP_TIMER_STEP_MS,
     onSwept(report) {
       if (report.released.length) {
         notifyChange({ scope: 'numbers', numbers: report.released.map((r) => r.number), states: ['available', 'reserved', 'locked'] });
