@@ -197,12 +197,26 @@ describe('refusals and usage errors', () => {
       ['subscription', '+6561230000', 'paused'],
       ['search', '--sort', 'colour'],
       ['search', '--page', 'two'],
+      ['search', '--state', 'reserved,bogus'],
+      ['search', '--capability', 'telex'],
       ['frobnicate'],
     ];
     const runs = await Promise.all(usage.map((args) => cli(args)));
     runs.forEach((run, i) => expect({ args: usage[i], code: run.code }).toEqual({ args: usage[i], code: 2 }));
     expect(runs[0].stderr).toContain('--org');
+    expect(runs[5].stderr).toContain('bogus');
+    expect(runs[6].stderr).toContain('telex');
     expect(fs.existsSync(db)).toBe(false);
+  }, SLOW);
+
+  it('a --db that is not a database is a usage error, named, and the file is left as it was', async () => {
+    const notADatabase = path.join(dir, 'notes.txt');
+    fs.writeFileSync(notADatabase, 'not a database\n'.repeat(100));
+    const run = await runCli(['--db', notADatabase, 'show', '+6561230000']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`cannot open the database ${notADatabase}`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(fs.readFileSync(notADatabase, 'utf8')).toBe('not a database\n'.repeat(100));
   }, SLOW);
 });
 
