@@ -97,7 +97,7 @@ export class Output {
       const to = n.emails.map((e) => (e.recipient ? `${e.recipient}` : `no recipient (${e.role})`)).join(', ');
       this.line(`notice ${n.kind} ${n.number} (deadline ${n.deadline})${to ? ` -> ${to}` : ''}`);
     }
-    this.line(`${report.released.length} released, ${report.notified.length} notice${report.notified.length === 1 ? "" : "s"} queued`);
+    this.line(`${report.released.length} released, ${report.notified.length} notice${report.notified.length === 1 ? '' : 's'} queued`);
   }
 
   released(released: ExpiredRelease[]): void {
