@@ -1,0 +1,51 @@
+// The Notifications, Outbox and Settings screens in browser mode: a warning recorded by the CLI's
+// sweep appears in the notification list and the outbox (with its preview), a click on the notice
+// opens the inventory tab filtered to the number, and settings are validated and saved.
+import { expect } from '@playwright/test';
+import { test } from './fixtures';
+import { ACME, addNumbers, addOrganizations, assign } from './seed';
+
+const NUMBER = '+6561234500';
+
+test('a due warning shows in Notifications and Outbox; clicking it opens the Reserved tab filtered to the number', async ({ app, cli, page }) => {
+  await addOrganizations(app);
+  await addNumbers(app, [NUMBER]);
+  await assign(app, NUMBER, ACME.uuid);
+  // Swapped out: reserved for 1 day, inside the 7-day warning lead, so the sweep warns at once.
+  await app.call('numbers:swapped-out', { number: NUMBER });
+  const swept = cli('sweep') as { notified: { kind: string; emails: { recipient: string; status: string }[] }[] };
+  expect(swept.notified).toEqual([expect.objectContaining({ kind: 'reservation-warning', emails: [{ role: 'reserver', recipient: 'billing@acme.example', status: 'queued' }] })]);
+
+  await app.open();
+  await page.getByRole('link', { name: 'Outbox' }).click();
+  await expect(page.getByText('Email is not configured')).toBeVisible();
+  const row = page.getByRole('row', { name: /billing@acme\.example/ });
+  await expect(row).toContainText(`Reservation of ${NUMBER} expires on 2026-03-03 09:00 UTC`);
+  await row.click();
+  const preview = page.getByRole('region', { name: 'Email preview' });
+  await expect(preview).toContainText(`The phone number ${NUMBER} is reserved for ${ACME.name}`);
+  await expect(preview).toContainText('Action to take');
+
+  await page.getByRole('link', { name: 'Notifications' }).click();
+  const notice = page.getByRole('row', { name: new RegExp(`Reservation expires soon.*\\${NUMBER}`) });
+  await expect(notice).toContainText('billing@acme.example: Queued');
+  await notice.click();
+  await expect(page.getByRole('heading', { name: 'Inventory' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: /Reserved/, selected: true })).toBeVisible();
+  await expect(page.getByText(`From a notification: ${NUMBER}`)).toBeVisible();
+  await expect(page.getByRole('gridcell', { name: NUMBER, exact: true })).toBeVisible();
+});
+
+test('settings: a bad address is refused before saving; a valid change is stored and shown by the CLI', async ({ cli, app, page }) => {
+  await app.open();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const support = page.getByLabel('Operator (B3) support email');
+  await support.fill('b3 support');
+  await expect(page.getByText('must be an email address')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save settings' })).toBeDisabled();
+  await support.fill('support@b3.example');
+  await page.getByLabel('Warn before expiry').fill('10');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved')).toBeVisible();
+  expect(cli('settings', 'show')).toMatchObject({ operatorSupportEmail: 'support@b3.example', warningLeadDays: 10 });
+});
