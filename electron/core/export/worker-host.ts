@@ -22,6 +22,8 @@ export interface WorkerLocation {
   /** The bundled worker script; by default export-worker.cjs beside the running bundle, or $NUMBER_INVENTORY_EXPORT_WORKER. */
   workerScript?: string;
   nativeBinding?: string;
+  /** The worker's old-generation heap limit in MB (default 192). */
+  maxHeapMb?: number;
 }
 
 export function defaultWorkerScript(): string {
@@ -55,7 +57,7 @@ export function startExport(
   };
   // A bounded heap: the export streams, so it never needs more; a regression that held rows would
   // fail here (ERR_WORKER_OUT_OF_MEMORY) instead of swelling the app.
-  const worker = new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 } });
+  const worker = new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: location.maxHeapMb ?? 192, maxYoungGenerationSizeMb: 16 } });
   const done = new Promise<ExportOutcome>((resolve) => {
     let settled = false;
     const settle = (outcome: ExportOutcome) => {
