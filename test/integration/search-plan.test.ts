@@ -69,7 +69,7 @@ describe('query plans', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('a broad filter sorted by another column walks that column's index instead of sorting the tab', () => {
+  it('a broad filter sorted by another column walks that column index instead of sorting the tab', () => {
     for (const raw of [{ states: ['available'], countries: ['SG'] }, { states: ['reserved'], vendors: ['Colt'], golden: true }] as SearchFilter[]) {
       const filter = searchFilterSchema.parse(raw);
       const details = plan(pageQuery(filter, { field: 'vendor', direction: 'asc' }, 50, 500)).join(' | ');
