@@ -61,34 +61,12 @@ export interface Query {
   params: unknown[];
 }
 
-const SORT_INDEXES: Partial<Record<SortField, string>> = {
-  country: 'numbers_state_country',
-  vendor: 'numbers_state_vendor',
-  sku: 'numbers_state_sku',
-  routing: 'numbers_state_routing',
-  expiresAt: 'numbers_state_expires_at',
-  createdAt: 'numbers_state_created_at',
-  updatedAt: 'numbers_state_updated_at',
-};
-
-/**
- * Without statistics SQLite takes "state = ? AND country = ?" for a handful of rows and sorts them
- * for ORDER BY vendor; at a million numbers that is a sort of 100,000 rows per page. When no
- * selective index drives the filter (a pattern, a domain, a UUID), walk the sort column's index in
- * order instead and stop after the page.
- */
-function sortIndexHint(filter: ParsedSearchFilter, field: SortField): string {
-  const index = SORT_INDEXES[field];
-  if (!index || filter.states?.length !== 1 || hasSelectiveDriver(filter)) return '';
-  return ` INDEXED BY ${index}`;
-}
-
 /** The SELECT of one page; `backwards` walks the order reversed (the caller reverses the rows). */
 export function pageQuery(filter: ParsedSearchFilter, sort: { field: SortField; direction: 'asc' | 'desc' }, limit: number, offset: number, backwards = false): Query {
   const where = whereClause(filter);
   const direction: Direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
   return {
-    sql: `SELECT ${NUMBER_COLUMNS} FROM numbers n${sortIndexHint(filter, sort.field)} WHERE ${where.sql} ORDER BY ${orderBy(sort.field, backwards ? flip(direction) : direction)} LIMIT ? OFFSET ?`,
+    sql: `SELECT ${NUMBER_COLUMNS} FROM numbers n WHERE ${where.sql} ORDER BY ${orderBy(sort.field, backwards ? flip(direction) : direction)} LIMIT ? OFFSET ?`,
     params: [...where.params, limit, offset],
   };
 }
