@@ -156,6 +156,11 @@ describe('export in a worker thread', () => {
     }
   });
 
+  it('refuses a file not named for its format (a page cannot overwrite ~/.bashrc), with nothing started', () => {
+    expect(() => startExport(t.file, { format: 'csv', out: path.join(t.dir, '.bashrc'), filter: {} }, () => undefined, { workerScript: worker })).toThrow(/must end in \.csv/);
+    expect(fs.existsSync(path.join(t.dir, '.bashrc'))).toBe(false);
+  });
+
   it('refuses a folder that does not exist, with nothing started', () => {
     expect(() => startExport(t.file, { format: 'csv', out: path.join(t.dir, 'no', 'such', 'x.csv'), filter: {} }, () => undefined, { workerScript: worker })).toThrow(/does not exist/);
   });

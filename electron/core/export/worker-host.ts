@@ -45,6 +45,11 @@ export function startExport(
   const request = parseOrThrow(exportRequestSchema, rawRequest, 'Export');
   const out = path.resolve(request.out);
   if (!fs.existsSync(path.dirname(out))) throw new InventoryError('INVALID_INPUT', `Export: the folder ${path.dirname(out)} does not exist`);
+  // The path may come from the renderer: writing only files named for the export keeps a
+  // compromised page from overwriting arbitrary files (~/.bashrc) with inventory rows.
+  if (path.extname(out).toLowerCase() !== `.${request.format}`) {
+    throw new InventoryError('INVALID_INPUT', `Export: the file name must end in .${request.format} (got ${path.basename(out)})`);
+  }
   const script = location.workerScript ?? defaultWorkerScript();
   if (!fs.existsSync(script)) throw new InventoryError('INTERNAL', `Export: the export worker ${script} is missing from this build`);
   const cancelFlag = new SharedArrayBuffer(4);
