@@ -70,8 +70,6 @@ interface ModelNumber {
   kind: 'free' | 'charged' | null;
   owner: string | null;
   subscription: string | null;
-  /** When it was assigned, while assigned: a subscription event cannot predate it. */
-  assignedAt: number | null;
   version: number;
   actions: string[];
 }
@@ -94,7 +92,6 @@ const free = (state: NumberState, prev: ModelNumber, action: string): ModelNumbe
   kind: null,
   owner: null,
   subscription: null,
-  assignedAt: null,
   version: prev.version + 1,
   actions: [...prev.actions, action],
 });
@@ -154,10 +151,10 @@ function predict(m: Model, action: OperatorAction, number: string, p: Params): P
       return next({ expiresAt: m.now + m.days.lockPeriodDays * DAY });
     case 'assign':
       if (cur.state === 'reserved' && cur.reserver !== p.owner) return refuse('ORG_MISMATCH');
-      return next({ owner: p.owner, subscription: p.subscription, assignedAt: m.now });
+      return next({ owner: p.owner, subscription: p.subscription });
     default: {
       const effective = p.at.kind === 'ago' ? m.now - p.at.minutes * MINUTE : m.now;
-      if (effective > m.now || effective < (cur.assignedAt ?? -Infinity)) return refuse('INVALID_INPUT');
+      if (effective > m.now) return refuse('INVALID_INPUT');
       return next({ expiresAt: effective + m.days[SUBSCRIPTION_PERIOD[action]] * DAY, reserver: cur.owner, kind: 'free' });
     }
   }
@@ -223,9 +220,6 @@ async function compare(m: Model, r: Real): Promise<void> {
       continue;
     }
     const d = await r.inventory.show(number);
-    // assignedAt is the model's own bookkeeping; the record shows it as the last change's time.
-    const { assignedAt, ...shown } = expected;
-    if (assignedAt !== null) expect(d.updatedAt).toBe(iso(assignedAt));
     expect({
       number,
       state: d.state,
@@ -236,7 +230,7 @@ async function compare(m: Model, r: Real): Promise<void> {
       subscription: d.subscriptionUuid,
       version: d.version,
       actions: d.history.map((e) => e.action),
-    }).toEqual({ number, ...shown, expiresAt: shown.expiresAt === null ? null : iso(shown.expiresAt) });
+    }).toEqual({ number, ...expected, expiresAt: expected.expiresAt === null ? null : iso(expected.expiresAt) });
     let replayed: NumberState | null = null;
     for (const event of d.history) {
       expect(event.from, `${number}: event ${event.action} starts where the previous one ended`).toBe(replayed);
@@ -376,7 +370,7 @@ class AddCommand implements fc.AsyncCommand<Model, Real> {
       seen.add(number);
       const cur = m.numbers.get(number);
       if (cur) return { number, status: 'exists', state: cur.state };
-      m.numbers.set(number, { state: 'available', expiresAt: null, reserver: null, kind: null, owner: null, subscription: null, assignedAt: null, version: 1, actions: ['add'] });
+      m.numbers.set(number, { state: 'available', expiresAt: null, reserver: null, kind: null, owner: null, subscription: null, version: 1, actions: ['add'] });
       return { number, status: 'added' };
     });
     expect(results.map(({ number, status, state }) => (state ? { number, status, state } : { number, status }))).toEqual(expected);
@@ -438,9 +432,9 @@ async function setup(): Promise<{ model: Model; real: Real }> {
     .run(lastInsertRowid, T0);
   const numbers = new Map<string, ModelNumber>();
   for (const number of POOL) {
-    numbers.set(number, { state: 'available', expiresAt: null, reserver: null, kind: null, owner: null, subscription: null, assignedAt: null, version: 1, actions: ['add'] });
+    numbers.set(number, { state: 'available', expiresAt: null, reserver: null, kind: null, owner: null, subscription: null, version: 1, actions: ['add'] });
   }
-  numbers.set(LEGACY, { state: 'locked', expiresAt: null, reserver: null, kind: null, owner: null, subscription: null, assignedAt: null, version: 1, actions: ['import'] });
+  numbers.set(LEGACY, { state: 'locked', expiresAt: null, reserver: null, kind: null, owner: null, subscription: null, version: 1, actions: ['import'] });
   const model: Model = {
     now: Date.parse(T0),
     numbers,

@@ -222,15 +222,6 @@ describe('subscription events: assigned -> reserved for the owner from the effec
       const detail = await t.inventory.act(action, { number: n });
       expect(detail.expiresAt).toBe(at(T0_MS + days * DAY_MS));
     });
-
-    it(`${action}: an effective time before the assignment is refused`, async () => {
-      t.clock.advance(DAY_MS);
-      await t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_B });
-      t.clock.advance(DAY_MS);
-      await expectRefusal(t.inventory, 'INVALID_INPUT', () => t.inventory.act(action, { number: n, at: T0 }));
-      const detail = await t.inventory.act(action, { number: n, at: at(T0_MS + DAY_MS) });
-      expect(detail.expiresAt).toBe(at(T0_MS + DAY_MS + days * DAY_MS));
-    });
   }
 });
 

@@ -108,13 +108,6 @@ export function transition<A extends OperatorAction>(
       if (effectiveAt > now) {
         throw new InventoryError('INVALID_INPUT', `Cannot record ${action} for ${row.number} at ${effectiveAt}: that time is in the future.`);
       }
-      // An assigned number changes only by leaving Assigned, so its last change is the assignment.
-      if (effectiveAt < row.updated_at) {
-        throw new InventoryError(
-          'INVALID_INPUT',
-          `Cannot record ${action} for ${row.number} at ${effectiveAt}: that is before it was assigned (${row.updated_at}).`,
-        );
-      }
       const periodDays = settings[event.periodSetting];
       const expiresAt = addDays(effectiveAt, periodDays);
       return {
