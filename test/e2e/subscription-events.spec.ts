@@ -8,7 +8,7 @@ const EXPIRED = '+6561234567';
 const TERMINATED = '+6561234568';
 const SWAPPED = '+6561234569';
 
-test('Subscription expired, terminated and swapped out: Assigned to Reserved for the owner, each for its period; an effective time before the assignment is refused', async ({ page, app }) => {
+test('Subscription expired, terminated and swapped out: Assigned to Reserved for the owner, each for its period, from the effective time; a future effective time is refused', async ({ page, app }) => {
   await addOrganizations(app);
   await addNumbers(app, [EXPIRED, TERMINATED, SWAPPED]);
   for (const number of [EXPIRED, TERMINATED, SWAPPED]) await assign(app, number, ACME.uuid);
@@ -17,7 +17,7 @@ test('Subscription expired, terminated and swapped out: Assigned to Reserved for
 
   const cases = [
     { number: EXPIRED, action: 'Subscription expired', at: '', expires: '2026-04-27 09:00 UTC', days: '56', left: 2 },
-    { number: TERMINATED, action: 'Subscription terminated', at: '2026-03-02T09:00', expires: '2026-03-30 09:00 UTC', days: '28', left: 1 },
+    { number: TERMINATED, action: 'Subscription terminated', at: '2026-03-01T12:00', expires: '2026-03-29 12:00 UTC', days: '28', left: 1 },
     { number: SWAPPED, action: 'Swapped out', at: '', expires: '2026-03-03 09:00 UTC', days: '1', left: 0 },
   ];
   for (const step of cases) {
@@ -34,11 +34,11 @@ test('Subscription expired, terminated and swapped out: Assigned to Reserved for
       await dialog.getByLabel('Remark').fill('Subscription lapsed');
     }
     if (step.number === TERMINATED) {
-      // Refused by the core: the effective time lies before the number was assigned (at now).
-      await dialog.getByLabel('Effective time').fill('2026-03-01T12:00');
+      // Refused by the core: the effective time lies in the future (now is 2026-03-02 09:00 UTC).
+      await dialog.getByLabel('Effective time').fill('2026-03-05T09:00');
       await confirm(dialog, 'Reserve');
       await expect(dialog.getByRole('alert')).toContainText('INVALID_INPUT');
-      await expect(dialog.getByRole('alert')).toContainText('before it was assigned');
+      await expect(dialog.getByRole('alert')).toContainText('that time is in the future');
       await screenshot(page, 'dialog-subscription-terminated-refused');
     }
     if (step.at) await dialog.getByLabel('Effective time').fill(step.at);
