@@ -5,6 +5,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
+const { bundleForNode, EXPORT_WORKER_ENTRY } = require('../tools/bundle-node.cjs');
 
 const root = path.resolve(__dirname, '..', '..');
 const outDir = path.join(root, 'out', 'browser');
@@ -69,34 +70,9 @@ function withLock(fn) {
 }
 
 function buildServer() {
-  const esbuild = require('esbuild');
-  fs.mkdirSync(outDir, { recursive: true });
-  const tmp = `${serverBundle}.${process.pid}.tmp`;
-  esbuild.buildSync({
-    entryPoints: [path.join(root, 'electron', 'browser', 'main.ts')],
-    outfile: tmp,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'inline',
-    logLevel: 'error',
-  });
   // The export worker thread starts from its own file beside the server bundle (issue 4).
-  const worker = path.join(outDir, 'export-worker.cjs');
-  esbuild.buildSync({
-    entryPoints: [path.join(root, 'electron', 'core', 'export', 'worker-entry.ts')],
-    outfile: `${worker}.${process.pid}.tmp`,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
-  fs.renameSync(`${worker}.${process.pid}.tmp`, worker);
-  fs.renameSync(tmp, serverBundle);
+  bundleForNode(EXPORT_WORKER_ENTRY, path.join(outDir, 'export-worker.cjs'));
+  bundleForNode(path.join(root, 'electron', 'browser', 'main.ts'), serverBundle, { sourcemap: 'inline' });
 }
 
 function buildRenderer() {

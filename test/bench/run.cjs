@@ -3,12 +3,11 @@
 // worker with esbuild into out/bench/, then runs it.
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const esbuild = require('esbuild');
+const { bundleForNode, EXPORT_WORKER_ENTRY } = require('../../electron/tools/bundle-node.cjs');
 
 const root = path.resolve(__dirname, '..', '..');
 const outDir = path.join(root, 'out', 'bench');
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'error' };
-esbuild.buildSync({ ...common, entryPoints: [path.join(__dirname, 'main.ts')], outfile: path.join(outDir, 'bench.cjs') });
-esbuild.buildSync({ ...common, entryPoints: [path.join(root, 'electron', 'core', 'export', 'worker-entry.ts')], outfile: path.join(outDir, 'export-worker.cjs') });
+bundleForNode(path.join(__dirname, 'main.ts'), path.join(outDir, 'bench.cjs'));
+bundleForNode(EXPORT_WORKER_ENTRY, path.join(outDir, 'export-worker.cjs'));
 const result = spawnSync(process.execPath, ['--max-old-space-size=4096', path.join(outDir, 'bench.cjs'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
 process.exit(result.status ?? 1);
