@@ -1,8 +1,6 @@
 // CLI commands for moving inventory in and out: export, import, and saved searches.
 import { Command, Option } from 'commander';
 import { InventoryError } from '../../shared/errors';
-import { CAPABILITIES, NUMBER_STATES } from '../../shared/domain';
-import type { SearchFilter } from '../../shared/search';
 import type { ImportReport } from '../../shared/transfer';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/types';
 import { startExport } from '../core/export/worker-host';
@@ -10,56 +8,8 @@ import { importFile } from '../core/import/run-import';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from '../core/saved-searches';
 import type { InventoryProvider } from './main';
 import { UsageError } from './main';
+import { addFilterOptions, filterFromOptions, type FilterOptions } from './filter-options';
 import type { Output } from './output';
-
-const csv = (value: string) =>
-  value
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
-
-/** The search filters, the same as `search` takes. */
-function addFilterOptions(command: Command): Command {
-  return command
-    .addOption(new Option('--state <states>', `comma separated: ${NUMBER_STATES.join(',')}`))
-    .option('--pattern <pattern>', 'number pattern: +65* (wildcard), +65 (prefix), 65 (anywhere)')
-    .option('--sku <skus>', 'comma separated SKUs')
-    .option('--vendor <vendors>', 'comma separated vendors')
-    .option('--country <codes>', 'comma separated country codes')
-    .option('--capability <caps>', `comma separated (${CAPABILITIES.join(',')}); a number with any of them matches`)
-    .option('--routing <routings>', 'comma separated routings')
-    .option('--golden', 'golden numbers only')
-    .option('--ported-in', 'ported-in numbers only')
-    .option('--visible-to <domains>', 'comma separated domains')
-    .option('--subscription <uuid>', 'Subscription UUID')
-    .option('--owner <uuid>', 'Owner UUID (assignee or reserver)')
-    .option('--expires-before <time>', 'reservation or lock expiring before this ISO time')
-    .option('--expires-after <time>', 'reservation or lock expiring after this ISO time');
-}
-
-// Commander hands options over untyped.
-type FilterOptions = Record<string, string | boolean | undefined>;
-
-function filterFromOptions(o: FilterOptions): SearchFilter {
-  const s = (key: string) => (typeof o[key] === 'string' ? (o[key] as string) : undefined);
-  const l = (key: string) => (s(key) ? csv(s(key) as string) : undefined);
-  return {
-    states: l('state') as SearchFilter['states'],
-    pattern: s('pattern'),
-    skus: l('sku'),
-    vendors: l('vendor'),
-    countries: l('country'),
-    capabilities: l('capability') as SearchFilter['capabilities'],
-    routings: l('routing'),
-    golden: o.golden ? true : undefined,
-    portedIn: o.portedIn ? true : undefined,
-    visibleTo: l('visibleTo'),
-    subscriptionUuid: s('subscription'),
-    ownerUuid: s('owner'),
-    expiresBefore: s('expiresBefore') ? new Date(s('expiresBefore') as string).toISOString() : undefined,
-    expiresAfter: s('expiresAfter') ? new Date(s('expiresAfter') as string).toISOString() : undefined,
-  };
-}
 
 function printImportReport(out: Output, json: boolean, report: ImportReport, stdout: NodeJS.WritableStream): void {
   if (json) {
@@ -87,10 +37,10 @@ export function registerTransferCommands(program: Command, open: InventoryProvid
       .description('export every number the filters match to CSV or XLSX (progress on stderr; Ctrl-C cancels and leaves no file)')
       .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).makeOptionMandatory())
       .requiredOption('--out <file>', 'file to write'),
-  ).action(async (o: FilterOptions) => {
+  ).action(async (o: FilterOptions & { format: ExportFormat; out: string }) => {
     const inventory = open();
     let lastReport = 0;
-    const handle = startExport(inventory.db.name, { format: o.format as ExportFormat, out: o.out as string, filter: filterFromOptions(o) }, (p) => {
+    const handle = startExport(inventory.db.name, { format: o.format, out: o.out, filter: filterFromOptions(o) }, (p) => {
       const now = Date.now();
       if (now - lastReport < 250 && p.rows < p.total) return;
       lastReport = now;
@@ -146,7 +96,7 @@ export function registerTransferCommands(program: Command, open: InventoryProvid
       .command('save')
       .argument('<name>')
       .option('--overwrite', 'replace a saved search of the same name'),
-  ).action(async (name: string, o: FilterOptions) => {
+  ).action(async (name: string, o: FilterOptions & { overwrite?: boolean }) => {
     const saved = saveSearch(open().context, { name, filter: filterFromOptions(o), overwrite: Boolean(o.overwrite) });
     if (json()) io.stdout.write(`${JSON.stringify(saved, null, 2)}\n`);
     else io.stdout.write(`saved search ${saved.id} "${saved.name}"\n`);

@@ -1,28 +1,13 @@
 // The commands of the number-inventory CLI, each a thin call into the core.
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
-import { CAPABILITIES, DELETE_REASONS, NUMBER_STATES } from '../../shared/domain';
-import type { SearchFilter, SearchRequest, SortField } from '../../shared/search';
+import { CAPABILITIES, DELETE_REASONS } from '../../shared/domain';
+import type { SearchRequest, SortField } from '../../shared/search';
 import { SORT_FIELDS } from '../../shared/search';
 import type { InventoryProvider } from './main';
 import { UsageError } from './main';
+import { addFilterOptions, csv, filterFromOptions } from './filter-options';
 import type { Output } from './output';
-
-const csv = (value: string) =>
-  value
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
-
-/** A comma list whose every item must be one of `allowed`; anything else is a usage error. */
-function listOf<T extends string>(option: string, allowed: readonly T[]) {
-  return (value: string): T[] => {
-    const items = csv(value);
-    const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
-    if (unknown.length) throw new UsageError(`${option}: unknown ${unknown.join(', ')}; use ${allowed.join(', ')}`);
-    return items as T[];
-  };
-}
 
 function positiveInt(name: string) {
   return (value: string) => {
@@ -129,39 +114,14 @@ export function registerInventoryCommands(program: Command, open: InventoryProvi
       out.changed(await open().act(action, { number, at: o.at, remark: o.remark }));
     });
 
-  program
-    .command('search')
-    .description('search the inventory; all filters combine with AND')
-    .addOption(new Option('--state <states>', `comma separated: ${NUMBER_STATES.join(',')}`).argParser(listOf('--state', NUMBER_STATES)))
-    .option('--pattern <pattern>', 'number pattern: +65* (wildcard), +65 (prefix), 65 (anywhere)')
-    .option('--sku <skus>', 'comma separated SKUs')
-    .option('--vendor <vendors>', 'comma separated vendors')
-    .option('--country <codes>', 'comma separated country codes')
-    .option('--capability <caps>', 'comma separated capabilities; a number with any of them matches', listOf('--capability', CAPABILITIES))
-    .option('--routing <routings>', 'comma separated routings')
-    .option('--golden', 'golden numbers only')
-    .option('--ported-in', 'ported-in numbers only')
-    .option('--visible-to <domains>', 'comma separated domains')
-    .option('--subscription <uuid>', 'Subscription UUID')
-    .option('--owner <uuid>', 'Owner UUID (assignee or reserver)')
+  addFilterOptions(
+    program.command('search').description('search the inventory; all filters combine with AND'),
+  )
     .option('--page <n>', 'page number, from 1', positiveInt('--page'), 1)
     .option('--page-size <n>', 'rows per page (1-100)', positiveInt('--page-size'), 50)
     .option('--sort <field[:desc]>', `sort by ${SORT_FIELDS.join(', ')}`, 'number')
     .action(async (o) => {
-      const filter: SearchFilter = {
-        states: o.state,
-        pattern: o.pattern,
-        skus: o.sku ? csv(o.sku) : undefined,
-        vendors: o.vendor ? csv(o.vendor) : undefined,
-        countries: o.country ? csv(o.country) : undefined,
-        capabilities: o.capability,
-        routings: o.routing ? csv(o.routing) : undefined,
-        golden: o.golden ? true : undefined,
-        portedIn: o.portedIn ? true : undefined,
-        visibleTo: o.visibleTo ? csv(o.visibleTo) : undefined,
-        subscriptionUuid: o.subscription,
-        ownerUuid: o.owner,
-      };
+      const filter = filterFromOptions(o);
       const [field, direction] = String(o.sort).split(':');
       if (!(SORT_FIELDS as readonly string[]).includes(field)) throw new UsageError(`--sort: unknown field "${field}"; use one of ${SORT_FIELDS.join(', ')}`);
       if (direction !== undefined && direction !== 'desc' && direction !== 'asc') throw new UsageError(`--sort: direction must be asc or desc`);

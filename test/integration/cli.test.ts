@@ -200,6 +200,8 @@ describe('refusals and usage errors', () => {
       ['search', '--state', 'reserved,bogus'],
       ['search', '--capability', 'telex'],
       ['frobnicate'],
+      ['search', '--expires-before', 'soon'],
+      ['export', '--format', 'csv', '--out', 'x.csv', '--state', 'bogus'],
     ];
     const runs = await Promise.all(usage.map((args) => cli(args)));
     runs.forEach((run, i) => expect({ args: usage[i], code: run.code }).toEqual({ args: usage[i], code: 2 }));
@@ -314,6 +316,8 @@ describe('search', () => {
       [['--owner', ORG_B], ['+6591234567']],
       [['--owner', ORG_A], ['+6561238888']],
       [['--state', 'available', '--country', 'SG', '--golden'], ['+6561230000']],
+      [['--expires-before', '2099-01-01'], ['+6561230002', '+6561238888']],
+      [['--expires-after', '2099-01-01'], []],
     ];
     const runs = await Promise.all(cases.map(([args]) => cli(['--json', 'search', ...args])));
     runs.forEach((run, i) => {
