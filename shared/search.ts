@@ -55,11 +55,17 @@ export const searchRequestSchema = z.object({
   sort: z
     .object({ field: z.enum(SORT_FIELDS), direction: z.enum(['asc', 'desc']).default('asc') })
     .default({ field: 'number', direction: 'asc' }),
+  /**
+   * False when the caller knows the total already (the grid shows its tab's count): the page is
+   * then read without counting every match, and the total is given only when it costs nothing.
+   */
+  withTotal: z.boolean().default(true),
 });
 export type SearchRequest = z.input<typeof searchRequestSchema>;
 
 export interface SearchResult<Row> {
-  total: number;
+  /** Rows matching the filter; null when withTotal was false and counting them would cost a scan. */
+  total: number | null;
   page: number;
   pageSize: number;
   rows: Row[];

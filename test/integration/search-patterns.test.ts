@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core/clock';
 import { Inventory } from '../../electron/core/inventory';
 import type { NumberState } from '../../shared/domain';
-import { MAX_PAGE_SIZE } from '../../shared/search';
+import { MAX_PAGE_SIZE, searchFilterSchema } from '../../shared/search';
+import { pageQuery, TRIGRAM_PROBE_LIMIT, trigramPlan } from '../../electron/core/search/search';
 import { ORG_A, T0 } from '../helpers/inventory';
 
 function matchesPattern(number: string, pattern: string): boolean {
@@ -74,6 +75,14 @@ describe('number pattern search', () => {
               expect({ query: pattern, rows: byQuery.rows.map((r) => r.number) }).toEqual({ query: pattern, rows: expected });
               const reserved = await inventory.search({ filter: { pattern, states: ['reserved'] }, pageSize: MAX_PAGE_SIZE });
               expect({ pattern, reserved: reserved.rows.map((r) => r.number) }).toEqual({ pattern, reserved: expected.filter((n) => stateOf.get(n) === 'reserved') });
+              // Every way the search may use the trigram index (leading, skipped, left to SQLite)
+              // finds the same numbers.
+              const held = searchFilterSchema.parse({ pattern, states: ['reserved', 'locked'] });
+              for (const trigrams of ['lead', 'skip', undefined] as const) {
+                const query = pageQuery(held, { field: 'number', direction: 'asc' }, MAX_PAGE_SIZE, 0, false, trigrams);
+                const rows = (inventory.db.prepare(query.sql).all(...query.params) as { number: string }[]).map((r) => r.number);
+                expect({ pattern, trigrams, rows }).toEqual({ pattern, trigrams, rows: expected.filter((n) => stateOf.get(n) !== 'available') });
+              }
             }
           } finally {
             inventory.close();
@@ -83,4 +92,31 @@ describe('number pattern search', () => {
       { numRuns: 40 },
     );
   }, 300_000);
+
+  it('lets a pattern with few trigram matches lead, and walks the sort order for one with many', async () => {
+    const inventory = Inventory.open(':memory:', { clock: new ManualClock(T0), actor: 'search' });
+    try {
+      // TRIGRAM_PROBE_LIMIT numbers containing 777, and one containing 9876.
+      inventory.db
+        .prepare(
+          `WITH RECURSIVE i(x) AS (SELECT 0 UNION ALL SELECT x + 1 FROM i WHERE x < ? - 1)
+           INSERT INTO numbers (number, state, country, vendor, sku, created_at, updated_at)
+           SELECT printf('+65777%05d', x), 'available', 'SG', 'Singtel', 'SG-DID', ?, ? FROM i`,
+        )
+        .run(TRIGRAM_PROBE_LIMIT, T0, T0);
+      await inventory.add({ numbers: '+6561239876', vendor: 'Singtel', country: 'SG', sku: 'SG-DID' });
+      const plan = (raw: object) => trigramPlan(inventory.db, searchFilterSchema.parse(raw));
+      expect([plan({ pattern: '777' }), plan({ pattern: '9876' }), plan({ query: '*777*' }), plan({ pattern: '+65777' })]).toEqual(['skip', 'lead', 'skip', undefined]);
+      // Both shapes answer exactly, and the grid's page without a total still pages through all.
+      const dense = await inventory.search({ filter: { pattern: '777', states: ['available'] }, pageSize: 100, page: 3, withTotal: false });
+      expect({ total: dense.total, first: dense.rows[0]?.number, size: dense.rows.length }).toEqual({ total: null, first: '+6577700300', size: 100 });
+      const withTotal = await inventory.search({ filter: { pattern: '777', states: ['available'] }, pageSize: 100, page: 3 });
+      expect({ total: withTotal.total, rows: withTotal.rows }).toEqual({ total: TRIGRAM_PROBE_LIMIT, rows: dense.rows });
+      const sparse = await inventory.search({ filter: { pattern: '9876', states: ['available'] }, withTotal: false });
+      expect({ total: sparse.total, rows: sparse.rows.map((r) => r.number) }).toEqual({ total: null, rows: ['+6561239876'] });
+      expect(await inventory.counts({ pattern: '777' })).toMatchObject({ available: TRIGRAM_PROBE_LIMIT, reserved: 0 });
+    } finally {
+      inventory.close();
+    }
+  });
 });

@@ -55,9 +55,9 @@ function oracle(filter: SearchFilter, ignoreStates = false): string[] {
     .sort();
 }
 
-async function searchAll(filter: SearchFilter): Promise<{ total: number; numbers: string[] }> {
+async function searchAll(filter: SearchFilter): Promise<{ total: number | null; numbers: string[] }> {
   const numbers: string[] = [];
-  let total = 0;
+  let total: number | null = 0;
   for (let page = 0; ; page++) {
     const result = await t.inventory.search({ filter, page, pageSize: 100 });
     total = result.total;

@@ -20,8 +20,6 @@ import { readImportRow, type ImportCandidate } from './validate-row';
 import { BatchWriter } from './write-batch';
 
 export const IMPORT_BATCH_SIZE = 2000;
-/** Negative: KiB (128 MB). */
-const IMPORT_CACHE_KIB = -131072;
 const MAX_LISTED_PROBLEMS = 10_000;
 const MAX_LISTED_ADDS = 1_000;
 
@@ -88,16 +86,9 @@ export async function importFile(ctx: CoreContext, rawRequest: unknown, options:
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new InventoryError('NOT_FOUND', `Import: ${request.file} is not a file`);
   const format = detectFormat(file);
   const total = request.dryRun ? null : await checkShape(file, format);
-
-  // A million rows touch every index page many times over: a larger page cache for the import's
-  // duration keeps them in memory instead of re-reading them (restored afterwards).
-  const cacheSize = ctx.db.pragma('cache_size', { simple: true }) as number;
-  ctx.db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
-  try {
-    return await runImport(ctx, request.dryRun, file, format, total, options);
-  } finally {
-    ctx.db.pragma(`cache_size = ${cacheSize}`);
-  }
+  // The connection's page cache (connection.ts) keeps the index pages a large import touches over
+  // and over in memory.
+  return runImport(ctx, request.dryRun, file, format, total, options);
 }
 
 async function runImport(ctx: CoreContext, dryRun: boolean, file: string, format: ImportFormat, total: number | null, options: ImportOptions): Promise<ImportReport> {

@@ -1,18 +1,21 @@
 // Searching the inventory: one page of records, the total, and the counts per state.
 //
 // At a million numbers every query here is answered from an index (migration 002):
-// - a page walks the sort column's (state, column, number) index and stops after the page; pages
-//   in the second half of the result are read walking the index backwards from the end, so the
-//   deepest page costs no more than the first;
+// - a page walks the sort column's (state, column, number) index and stops after the page; when
+//   the total is known, pages in the second half of the result are read walking the index
+//   backwards from the end, so the deepest page costs no more than the first;
+// - a number pattern the trigram index answers with few matches leads the query instead (a
+//   bounded probe of the index tells few from many);
 // - the total and the tab counts of a filter that is only a state choice are read from
-//   number_state_counts (kept by triggers); other filters are counted per state on an index.
+//   number_state_counts (kept by triggers); other filters are counted per state on an index. The
+//   grid takes its total from the tab counts and asks for pages without one (withTotal: false).
 import type { NumberRecord, NumberState } from '../../../shared/domain';
 import { NUMBER_STATES } from '../../../shared/domain';
 import { searchFilterSchema, searchRequestSchema, type ParsedSearchFilter, type SearchResult, type SortField } from '../../../shared/search';
 import type { Db } from '../db/connection';
 import { NUMBER_COLUMNS, toRecord, type NumberRow } from '../numbers/rows';
 import { parseOrThrow } from '../validation';
-import { whereClause } from './where';
+import { trigramGlobs, whereClause, type WhereOptions } from './where';
 
 const SORT_COLUMNS: Record<SortField, string> = {
   number: 'n.number',
@@ -46,14 +49,32 @@ function maintainedCounts(db: Db): Record<NumberState, number> {
   return counts;
 }
 
-function totalOf(db: Db, filter: ParsedSearchFilter): number {
+function totalOf(db: Db, filter: ParsedSearchFilter, trigrams: Trigrams): number {
   if (onlyStates(filter)) {
     const counts = maintainedCounts(db);
     const states = filter.states?.length ? filter.states : NUMBER_STATES;
     return [...new Set(states)].reduce((sum, s) => sum + counts[s], 0);
   }
-  const where = whereClause(filter);
+  const where = whereClause(filter, { trigrams });
   return db.prepare(`SELECT count(*) FROM numbers n WHERE ${where.sql}`).pluck().get(...where.params) as number;
+}
+
+type Trigrams = WhereOptions['trigrams'];
+
+/** More trigram matches than this and a pattern is tested while walking the sort order instead. */
+export const TRIGRAM_PROBE_LIMIT = 2000;
+
+/**
+ * How the filter's number patterns use the trigram index: 'lead' when each finds fewer than
+ * TRIGRAM_PROBE_LIMIT numbers (counted with a bounded read of the index, a few milliseconds),
+ * 'skip' when one finds more ("656" in a Singapore-heavy stock matches a sixth of it), undefined
+ * when the filter asks the trigram index nothing.
+ */
+export function trigramPlan(db: Db, filter: ParsedSearchFilter): Trigrams {
+  const globs = trigramGlobs(filter);
+  if (globs.length === 0) return undefined;
+  const probe = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM numbers_fts WHERE numbers_fts.number GLOB ? LIMIT ${TRIGRAM_PROBE_LIMIT})`).pluck();
+  return globs.every((glob) => (probe.get(glob) as number) < TRIGRAM_PROBE_LIMIT) ? 'lead' : 'skip';
 }
 
 export interface Query {
@@ -62,8 +83,15 @@ export interface Query {
 }
 
 /** The SELECT of one page; `backwards` walks the order reversed (the caller reverses the rows). */
-export function pageQuery(filter: ParsedSearchFilter, sort: { field: SortField; direction: 'asc' | 'desc' }, limit: number, offset: number, backwards = false): Query {
-  const where = whereClause(filter);
+export function pageQuery(
+  filter: ParsedSearchFilter,
+  sort: { field: SortField; direction: 'asc' | 'desc' },
+  limit: number,
+  offset: number,
+  backwards = false,
+  trigrams?: Trigrams,
+): Query {
+  const where = whereClause(filter, { trigrams });
   const direction: Direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
   return {
     sql: `SELECT ${NUMBER_COLUMNS} FROM numbers n WHERE ${where.sql} ORDER BY ${orderBy(sort.field, backwards ? flip(direction) : direction)} LIMIT ? OFFSET ?`,
@@ -73,14 +101,17 @@ export function pageQuery(filter: ParsedSearchFilter, sort: { field: SortField; 
 
 export function searchNumbers(db: Db, rawRequest: unknown): SearchResult<NumberRecord> {
   const request = parseOrThrow(searchRequestSchema, rawRequest ?? {}, 'Search');
-  const total = totalOf(db, request.filter);
+  const trigrams = trigramPlan(db, request.filter);
+  // Without withTotal the total is still given when it costs nothing: the maintained per-state
+  // totals. (A leading pattern needs none: its few matches are sorted, never walked backwards.)
+  const total = request.withTotal || onlyStates(request.filter) ? totalOf(db, request.filter, trigrams) : null;
   const offset = request.page * request.pageSize;
-  if (offset >= total) return { total, page: request.page, pageSize: request.pageSize, rows: [] };
-  const limit = Math.min(request.pageSize, total - offset);
+  if (total !== null && offset >= total) return { total, page: request.page, pageSize: request.pageSize, rows: [] };
+  const limit = total === null ? request.pageSize : Math.min(request.pageSize, total - offset);
   // Deep pages: OFFSET steps through every skipped index entry, so read the second half backwards.
-  const fromEnd = total - offset - limit;
+  const fromEnd = total === null ? Infinity : total - offset - limit;
   const backwards = fromEnd < offset;
-  const query = pageQuery(request.filter, request.sort, limit, backwards ? fromEnd : offset, backwards);
+  const query = pageQuery(request.filter, request.sort, limit, backwards ? fromEnd : offset, backwards, trigrams);
   const rows = db.prepare(query.sql).all(...query.params) as NumberRow[];
   if (backwards) rows.reverse();
   return { total, page: request.page, pageSize: request.pageSize, rows: rows.map(toRecord) };
@@ -91,17 +122,17 @@ export function searchNumbers(db: Db, rawRequest: unknown): SearchResult<NumberR
  * index): counted in one pass grouped by state. Every other filter is counted state by state on a
  * (state, column) index, because a GROUP BY over them would walk the whole inventory.
  */
-function hasSelectiveDriver(filter: ParsedSearchFilter): boolean {
+function hasSelectiveDriver(filter: ParsedSearchFilter, trigrams: Trigrams): boolean {
   const pattern = filter.pattern ?? '';
-  const patternDrives = pattern.startsWith('+') ? pattern.length >= 3 : pattern.replace(/[*?]/g, '').length >= 3;
-  return patternDrives || Boolean(filter.visibleTo?.length || filter.subscriptionUuid || filter.ownerUuid || filter.query);
+  const patternDrives = pattern.startsWith('+') ? pattern.length >= 3 : trigrams === 'lead';
+  return patternDrives || Boolean(filter.visibleTo?.length || filter.subscriptionUuid || filter.ownerUuid || (filter.query && trigrams !== 'skip'));
 }
 
 /** The statements countByState runs for a filter (none when the maintained totals answer). */
-export function countQueries(filter: ParsedSearchFilter): Query[] {
+export function countQueries(filter: ParsedSearchFilter, trigrams?: Trigrams): Query[] {
   if (onlyStates(filter)) return [];
-  const where = whereClause(filter, { ignoreStates: true });
-  if (hasSelectiveDriver(filter)) return [{ sql: `SELECT n.state AS state, count(*) AS c FROM numbers n WHERE ${where.sql} GROUP BY n.state`, params: where.params }];
+  const where = whereClause(filter, { ignoreStates: true, trigrams });
+  if (hasSelectiveDriver(filter, trigrams)) return [{ sql: `SELECT n.state AS state, count(*) AS c FROM numbers n WHERE ${where.sql} GROUP BY n.state`, params: where.params }];
   return NUMBER_STATES.map((s) => ({ sql: `SELECT n.state AS state, count(*) AS c FROM numbers n WHERE n.state = ? AND (${where.sql})`, params: [s, ...where.params] }));
 }
 
@@ -110,7 +141,7 @@ export function countByState(db: Db, rawFilter: unknown): Record<NumberState, nu
   const filter = parseOrThrow(searchFilterSchema, rawFilter ?? {}, 'Search');
   if (onlyStates(filter)) return maintainedCounts(db);
   const counts = Object.fromEntries(NUMBER_STATES.map((s) => [s, 0])) as Record<NumberState, number>;
-  for (const query of countQueries(filter)) {
+  for (const query of countQueries(filter, trigramPlan(db, filter))) {
     for (const { state, c } of db.prepare(query.sql).all(...query.params) as { state: NumberState | null; c: number }[]) {
       if (state) counts[state] = c;
     }

@@ -34,7 +34,7 @@ export function InventoryScreen() {
 
   const filter = useMemo<SearchFilter>(() => ({ ...extraFilter, ...(query ? { query } : {}) }), [extraFilter, query]);
   // The tab counts follow the same conditions as the grid and the export.
-  const counts = useCounts(filter);
+  const { counts, current: countsCurrent } = useCounts(filter);
   const onView = useCallback((number: string) => setViewing(number), []);
   const onSearch = useCallback((text: string) => setQuery(text), []);
   const tabId = (s: NumberState) => `inventory-tab-${s}`;
@@ -87,7 +87,7 @@ export function InventoryScreen() {
         </Box>
       </Paper>
       <Box id="inventory-tabpanel" role="tabpanel" aria-labelledby={tabId(state)} sx={{ flex: 1, minHeight: 0, minWidth: 0, display: 'flex' }}>
-        <NumbersGrid state={state} filter={filter} onView={onView} />
+        <NumbersGrid state={state} filter={filter} total={countsCurrent ? (counts?.[state] ?? null) : null} onView={onView} />
       </Box>
       {viewing && <NumberDetailDrawer number={viewing} onClose={() => setViewing(null)} onNotice={setNotice} />}
       <AddNumbersDialog open={adding} onClose={() => setAdding(false)} />

@@ -17,16 +17,22 @@ interface Props {
   state: NumberState;
   /** Every condition except the state, which the grid adds. */
   filter: SearchFilter;
+  /**
+   * The tab's count under this filter, null while it loads. Pages are asked for without a total
+   * (counting every match of a broad filter costs more than reading the page), so this is the
+   * grid's row count unless the page came with a total of its own.
+   */
+  total: number | null;
   onView: (number: string) => void;
 }
 
-export function NumbersGrid({ state, filter, onView }: Props) {
+export function NumbersGrid({ state, filter, total: tabTotal, onView }: Props) {
   const revision = useRevision('numbers');
   const { byUuid } = useOrgDirectory();
   const [pagination, setPagination] = useState<GridPaginationModel>({ page: 0, pageSize: 50 });
   const [sortModel, setSortModel] = useState<GridSortModel>([{ field: 'number', sort: 'asc' }]);
   const [rows, setRows] = useState<NumberRecord[]>([]);
-  const [total, setTotal] = useState(0);
+  const [pageTotal, setPageTotal] = useState<number | null>(0);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const filterKey = JSON.stringify(filter);
@@ -43,17 +49,18 @@ export function NumbersGrid({ state, filter, onView }: Props) {
       page: pagination.page,
       pageSize: pagination.pageSize,
       sort: sort && isSortField(sort.field) ? { field: sort.field, direction: sort.sort === 'desc' ? 'desc' : 'asc' } : undefined,
+      withTotal: false,
     })
       .then((result) => {
         if (!current) return;
         setRows(result.rows);
-        setTotal(result.total);
+        setPageTotal(result.total);
         setError(null);
       })
       .catch((reason: Error) => {
         if (!current) return;
         setRows([]);
-        setTotal(0);
+        setPageTotal(0);
         setError(reason.message);
       })
       .finally(() => current && setLoading(false));
@@ -66,6 +73,8 @@ export function NumbersGrid({ state, filter, onView }: Props) {
   const now = useMemo(() => Date.now(), [rows]);
   const columns = useMemo(() => columnsFor(state, onView, byUuid, now), [state, onView, byUuid, now]);
   const label = `${STATE_LABELS[state]} numbers`;
+  // Until a total is known, the rows so far: the grid then offers no page beyond this one.
+  const rowCount = pageTotal ?? tabTotal ?? pagination.page * pagination.pageSize + rows.length;
 
   return (
     // minWidth 0 down the flex chain: a wide grid scrolls inside itself instead of widening the page.
@@ -81,7 +90,7 @@ export function NumbersGrid({ state, filter, onView }: Props) {
           rows={rows}
           getRowId={(row) => row.number}
           columns={columns}
-          rowCount={total}
+          rowCount={rowCount}
           loading={loading}
           paginationMode="server"
           sortingMode="server"
