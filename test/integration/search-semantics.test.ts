@@ -2,7 +2,7 @@
 // fields, the pattern rules (short patterns too), sorting and paging (deep pages are read backwards:
 // the concatenated pages must equal one plain ORDER BY), and the tab counts. The oracle is a plain
 // JavaScript filter over every record.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { NumberRecord, NumberState } from '../../shared/domain';
 import { NUMBER_STATES } from '../../shared/domain';
 import { SORT_FIELDS, type SearchFilter } from '../../shared/search';
@@ -160,6 +160,36 @@ describe('sorting and paging', () => {
         }
         expect({ field, direction, got }).toEqual({ field, direction, got: expected });
       }
+    }
+  });
+
+  it('sorting by country, vendor or SKU breaks ties by the other two, then the number', async () => {
+    // Ties each tie-breaker order would settle differently: Colt in GB and DE with SKUs that sort
+    // the other way round from their countries, and BT beside Colt in GB.
+    const own = freshInventory();
+    onTestFinished(() => own.close());
+    const adds = [
+      { numbers: '+442079460001,+442079460002', vendor: 'Colt', country: 'GB', sku: 'A-GEO' },
+      { numbers: '+442079460003', vendor: 'BT', country: 'GB', sku: 'Z-GEO' },
+      { numbers: '+493012345671,+493012345672', vendor: 'Colt', country: 'DE', sku: 'Z-GEO' },
+      { numbers: '+493012345673', vendor: 'Colt', country: 'DE', sku: 'A-GEO' },
+    ];
+    for (const add of adds) await own.inventory.add(add);
+    const rows = own.inventory.db.prepare(`SELECT number, country, vendor, sku FROM numbers WHERE state = 'available'`).all() as Record<'number' | 'country' | 'vendor' | 'sku', string>[];
+    expect(rows).toHaveLength(6);
+    const keys = { country: ['country', 'vendor', 'sku'], vendor: ['vendor', 'country', 'sku'], sku: ['sku', 'country', 'vendor'] } as const;
+    const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    for (const [field, columns] of Object.entries(keys) as [keyof typeof keys, readonly ('country' | 'vendor' | 'sku')[]][]) {
+      const expected = [...rows]
+        .sort((a, b) => columns.reduce((order, c) => order || byCodePoint(a[c], b[c]), 0) || byCodePoint(a.number, b.number))
+        .map((r) => r.number);
+      const got: string[] = [];
+      for (let page = 0; got.length < expected.length; page++) {
+        const result = await own.inventory.search({ filter: { states: ['available'] }, page, pageSize: 2, sort: { field, direction: 'asc' } });
+        if (result.rows.length === 0) break;
+        got.push(...result.rows.map((r) => r.number));
+      }
+      expect({ field, got }).toEqual({ field, got: expected });
     }
   });
 

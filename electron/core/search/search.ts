@@ -32,8 +32,20 @@ const SORT_COLUMNS: Record<SortField, string> = {
 type Direction = 'ASC' | 'DESC';
 const flip = (d: Direction): Direction => (d === 'ASC' ? 'DESC' : 'ASC');
 
+/**
+ * Ties are broken by the number, except country, vendor and SKU, which break ties by the other two
+ * first: the order their indexes (migration 004) hold, so a filter on one sorted by another reads
+ * one index in order.
+ */
+const TIE_BREAKERS: Partial<Record<SortField, string[]>> = {
+  country: ['n.vendor', 'n.sku'],
+  vendor: ['n.country', 'n.sku'],
+  sku: ['n.country', 'n.vendor'],
+};
+
 export function orderBy(field: SortField, direction: Direction): string {
-  return field === 'number' ? `n.number ${direction}` : `${SORT_COLUMNS[field]} ${direction}, n.number ${direction}`;
+  if (field === 'number') return `n.number ${direction}`;
+  return [SORT_COLUMNS[field], ...(TIE_BREAKERS[field] ?? []), 'n.number'].map((column) => `${column} ${direction}`).join(', ');
 }
 
 /** True when the filter chooses nothing but states: its counts are the maintained per-state totals. */
