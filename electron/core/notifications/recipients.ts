@@ -4,6 +4,7 @@
 import type { NotificationKind, RecipientRole } from '../../../shared/notifications';
 import type { AppSettings } from '../../../shared/settings';
 import type { Db } from '../db/connection';
+import { prepared } from '../db/statements';
 
 export interface Recipient {
   role: RecipientRole;
@@ -20,7 +21,7 @@ export const EMAIL_ROLES: Record<NotificationKind, RecipientRole[]> = {
 
 export function reserverAddress(db: Db, orgUuid: string | null): string | null {
   if (!orgUuid) return null;
-  const org = db.prepare('SELECT type, billing_email, owner_email FROM organizations WHERE uuid = ?').get(orgUuid) as
+  const org = prepared(db, 'SELECT type, billing_email, owner_email FROM organizations WHERE uuid = ?').get(orgUuid) as
     | { type: 'customer' | 'partner'; billing_email: string | null; owner_email: string | null }
     | undefined;
   if (!org) return null;

@@ -5,6 +5,7 @@ import type { NumberState } from '../../../shared/domain';
 import { notificationKey, type NoticeSummary, type NotificationKind } from '../../../shared/notifications';
 import type { AppSettings } from '../../../shared/settings';
 import type { Db } from '../db/connection';
+import { prepared } from '../db/statements';
 import { composeEmail } from './compose';
 import { recipientsFor } from './recipients';
 
@@ -19,16 +20,15 @@ export interface NoticeInput {
 
 /** Records the notice and queues its emails; null when this notice was already recorded. */
 export function recordNotice(db: Db, notice: NoticeInput, now: string, settings: AppSettings): NoticeSummary | null {
-  const inserted = db
-    .prepare(
-      `INSERT INTO notifications (number, kind, deadline, state, org_uuid, created_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (number, kind, deadline) DO NOTHING`,
-    )
-    .run(notice.number, notice.kind, notice.deadline, notice.state, notice.orgUuid, now);
+  const inserted = prepared(
+    db,
+    `INSERT INTO notifications (number, kind, deadline, state, org_uuid, created_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (number, kind, deadline) DO NOTHING`,
+  ).run(notice.number, notice.kind, notice.deadline, notice.state, notice.orgUuid, now);
   if (inserted.changes === 0) return null;
   const notificationId = Number(inserted.lastInsertRowid);
   const org = notice.orgUuid
-    ? (db.prepare('SELECT name FROM organizations WHERE uuid = ?').get(notice.orgUuid) as { name: string } | undefined)
+    ? (prepared(db, 'SELECT name FROM organizations WHERE uuid = ?').get(notice.orgUuid) as { name: string } | undefined)
     : undefined;
   const { subject, body } = composeEmail({
     number: notice.number,
@@ -40,7 +40,8 @@ export function recordNotice(db: Db, notice: NoticeInput, now: string, settings:
     reservationKind: notice.reservationKind,
     operatorName: settings.operatorName,
   });
-  const insertEmail = db.prepare(
+  const insertEmail = prepared(
+    db,
     `INSERT INTO outbox (notification_id, recipient_role, recipient, subject, body, status, next_attempt_at, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );

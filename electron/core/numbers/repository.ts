@@ -3,6 +3,7 @@ import type { HistoryEvent, NumberDetail, NumberState } from '../../../shared/do
 import { InventoryError } from '../../../shared/errors';
 import { toE164 } from '../../../shared/phone';
 import type { Db } from '../db/connection';
+import { prepared } from '../db/statements';
 import { NUMBER_COLUMNS, toRecord, type NumberRow } from './rows';
 
 /** The columns an action may change; identity and timestamps are managed here. */
@@ -49,7 +50,7 @@ export function numberKey(input: string): string {
 }
 
 export function findRow(db: Db, e164: string): NumberRow | undefined {
-  return db.prepare(`SELECT ${NUMBER_COLUMNS} FROM numbers n WHERE n.number = ?`).get(e164) as NumberRow | undefined;
+  return prepared(db, `SELECT ${NUMBER_COLUMNS} FROM numbers n WHERE n.number = ?`).get(e164) as NumberRow | undefined;
 }
 
 export function requireRow(db: Db, e164: string): NumberRow {
@@ -60,20 +61,20 @@ export function requireRow(db: Db, e164: string): NumberRow {
 
 /** Writes new state fields if the row is still at the version read; false when someone else changed it. */
 export function updateState(db: Db, row: NumberRow, fields: StateFields, at: string): boolean {
-  const result = db
-    .prepare(
-      `UPDATE numbers SET state = @state, owner_uuid = @owner_uuid, subscription_uuid = @subscription_uuid,
-         reservation_kind = @reservation_kind, reservation_origin = @reservation_origin,
-         reservation_org_uuid = @reservation_org_uuid, did_reservation_uuid = @did_reservation_uuid,
-         expires_at = @expires_at, deleted_reason = @deleted_reason, updated_at = @at, version = version + 1
-       WHERE id = @id AND version = @version`,
-    )
-    .run({ ...fields, at, id: row.id, version: row.version });
+  const result = prepared(
+    db,
+    `UPDATE numbers SET state = @state, owner_uuid = @owner_uuid, subscription_uuid = @subscription_uuid,
+       reservation_kind = @reservation_kind, reservation_origin = @reservation_origin,
+       reservation_org_uuid = @reservation_org_uuid, did_reservation_uuid = @did_reservation_uuid,
+       expires_at = @expires_at, deleted_reason = @deleted_reason, updated_at = @at, version = version + 1
+     WHERE id = @id AND version = @version`,
+  ).run({ ...fields, at, id: row.id, version: row.version });
   return result.changes === 1;
 }
 
 export function insertEvent(db: Db, event: AuditEvent): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO events (number_id, at, actor, action, from_state, to_state, remark, details)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(event.numberId, event.at, event.actor, event.action, event.from, event.to, event.remark, JSON.stringify(event.details));
