@@ -13,6 +13,7 @@ import type { NumberRecord, NumberState } from '../../../shared/domain';
 import { NUMBER_STATES } from '../../../shared/domain';
 import { searchFilterSchema, searchRequestSchema, type ParsedSearchFilter, type SearchResult, type SortField } from '../../../shared/search';
 import type { Db } from '../db/connection';
+import { prepared } from '../db/statements';
 import { NUMBER_COLUMNS, toRecord, type NumberRow } from '../numbers/rows';
 import { parseOrThrow } from '../validation';
 import { trigramGlobs, whereClause, type WhereOptions } from './where';
@@ -55,7 +56,7 @@ function onlyStates(filter: ParsedSearchFilter): boolean {
 
 function maintainedCounts(db: Db): Record<NumberState, number> {
   const counts = Object.fromEntries(NUMBER_STATES.map((s) => [s, 0])) as Record<NumberState, number>;
-  for (const { state, count } of db.prepare('SELECT state, count FROM number_state_counts').all() as { state: NumberState; count: number }[]) {
+  for (const { state, count } of prepared(db, 'SELECT state, count FROM number_state_counts').all() as { state: NumberState; count: number }[]) {
     counts[state] = count;
   }
   return counts;
@@ -85,7 +86,7 @@ export const TRIGRAM_PROBE_LIMIT = 2000;
 export function trigramPlan(db: Db, filter: ParsedSearchFilter): Trigrams {
   const globs = trigramGlobs(filter);
   if (globs.length === 0) return undefined;
-  const probe = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM numbers_fts WHERE numbers_fts.number GLOB ? LIMIT ${TRIGRAM_PROBE_LIMIT})`).pluck();
+  const probe = prepared(db, `SELECT count(*) FROM (SELECT 1 FROM numbers_fts WHERE numbers_fts.number GLOB ? LIMIT ${TRIGRAM_PROBE_LIMIT})`).pluck();
   return globs.every((glob) => (probe.get(glob) as number) < TRIGRAM_PROBE_LIMIT) ? 'lead' : 'skip';
 }
 
