@@ -11,6 +11,7 @@ import { rowToCells, TRANSFER_COLUMNS } from '../../electron/core/export/columns
 import { csvField, neutraliseFormula, restoreFormulaEscape } from '../../electron/core/export/csv-cell';
 import { exportToFile } from '../../electron/core/export/run-export';
 import { startExport } from '../../electron/core/export/worker-host';
+import { SharedStrings } from '../../electron/core/export/xlsx-shared-strings';
 import { NUMBER_COLUMNS, type NumberRow } from '../../electron/core/numbers/rows';
 import { whereClause } from '../../electron/core/search/where';
 import { searchFilterSchema, type SearchFilter } from '../../shared/search';
@@ -19,14 +20,14 @@ import { buildExportWorker, loadGenerated } from './transfer-fixtures';
 
 let t: TestInventory;
 let worker: string;
-const HOSTILE_ROUTING = ['=HYPERLINK("http://evil.example","x")', '+1+2', '-2+3', '@SUM(1)', '\tcmd', "'=already", 'plain, with "quotes"'];
+const HOSTILE_ROUTING = ['=HYPERLINK("http://evil.example","x")', '+1+2', '-2+3', '@SUM(1)', '\tcmd', "'=already", 'plain, with "quotes"', ' Zürich – 東京 🚀 <&> '];
 
 beforeAll(async () => {
   t = freshInventory();
   worker = buildExportWorker();
   await loadGenerated(t.inventory, t.dir, 300);
   // Hand-made numbers with hostile free text, in several states.
-  const numbers = ['+6562000001', '+6562000002', '+6562000003', '+6562000004', '+6562000005', '+6562000006', '+6562000007'];
+  const numbers = ['+6562000001', '+6562000002', '+6562000003', '+6562000004', '+6562000005', '+6562000006', '+6562000007', '+6562000008'];
   for (const [i, number] of numbers.entries()) {
     await t.inventory.add({ numbers: number, vendor: i === 0 ? '=cmd|calc' : 'Vendor, "quoted"', country: 'SG', sku: '@risky', routing: HOSTILE_ROUTING[i], capabilities: ['voice', 'fax'], visibleTo: ['b.example', 'a.example'] });
   }
@@ -102,7 +103,7 @@ describe('CSV export', () => {
 });
 
 describe('XLSX export', () => {
-  it('stores every cell as an inline string: numbers are text, never numbers or formulas', async () => {
+  it('stores every cell as a string: numbers are text, never numbers or formulas', async () => {
     const out = await exportInProcess('xlsx');
     // Read the sheet through exceljs (a second, independent reader).
     const ExcelJS = (await import('exceljs')).default;
@@ -115,13 +116,55 @@ describe('XLSX export', () => {
     expect(first.type).toBe(ExcelJS.ValueType.String);
     expect(String(first.value)).toMatch(/^\+\d+$/);
     sheet.eachRow((row) => row.eachCell((cell) => expect([ExcelJS.ValueType.String]).toContain(cell.type)));
+    // Every value, shared or inline, read back as written (row.values is 1-based with holes).
+    const values: string[][] = [];
+    sheet.eachRow((row) => values.push(TRANSFER_COLUMNS.map((_, i) => String((row.values as unknown[])[i + 1] ?? ''))));
+    expect(values).toEqual(expected);
+  });
+
+  it('refers the few-valued columns to the shared-strings table and writes the rest inline', async () => {
+    const out = await exportInProcess('xlsx');
+    // jszip is exceljs's own zip reader; the raw XML shows which kind of cell each one is.
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const sheetXml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    const sharedXml = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
+    expect(await zip.file('[Content_Types].xml')?.async('string')).toContain('/xl/sharedStrings.xml');
+    expect(await zip.file('xl/_rels/workbook.xml.rels')?.async('string')).toContain('Target="sharedStrings.xml"');
+    const cells = [...sheetXml.matchAll(/<c r="([A-Z]+)(\d+)"( t="[^"]*")?/g)].map(([, column, row, type]) => ({ column, row, type }));
+    expect(cells.length).toBeGreaterThan(300 * 10);
+    // Never a number or a formula: every cell is a shared or an inline string.
+    expect(cells.filter((c) => c.type !== ' t="s"' && c.type !== ' t="inlineStr"')).toEqual([]);
+    expect(sheetXml).not.toContain('<f>');
+    const typeOf = (column: string) => new Set(cells.filter((c) => c.column === column && c.row !== '1').map((c) => c.type));
+    for (const column of ['B', 'C', 'D', 'E', 'F', 'H', 'I']) expect(typeOf(column)).toEqual(new Set([' t="s"']));
+    for (const column of ['A', 'J', 'S', 'T']) expect(typeOf(column)).toEqual(new Set([' t="inlineStr"']));
+    // A table of a few distinct values, each once, the hostile ones escaped.
+    const items = [...sharedXml.matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) => m[1]);
+    expect(items.length).toBeLessThan(100);
+    expect(new Set(items).size).toBe(items.length);
+    expect(items).toContain('Vendor, &quot;quoted&quot;');
+    expect(sharedXml).toMatch(/uniqueCount="\d+"/);
+  });
+
+  it('writes a value inline once the shared-strings table is full', () => {
+    const table = new SharedStrings({ maxStrings: 2, maxChars: 1000 });
+    expect(table.cellTail('a')).toBe('" t="s"><v>0</v></c>');
+    expect(table.cellTail('b')).toBe('" t="s"><v>1</v></c>');
+    expect(table.cellTail('c')).toBeUndefined();
+    expect(table.cellTail('a')).toBe('" t="s"><v>0</v></c>');
+    const short = new SharedStrings({ maxStrings: 100, maxChars: 5 });
+    expect(short.cellTail('abc')).toBeDefined();
+    expect(short.cellTail('def')).toBeUndefined();
+    expect(short.toXml()).toContain('count="1" uniqueCount="1"><si><t>abc</t></si></sst>');
   });
 
   it('opens in LibreOffice with every row and column intact', async () => {
     const out = await exportInProcess('xlsx');
     const outDir = tempDir('ni-lo-');
-    // Its own profile, so parallel runs do not fight over one.
-    execFileSync('soffice', [`-env:UserInstallation=file://${outDir}/profile`, '--headless', '--convert-to', 'csv', '--outdir', outDir, out], { timeout: 120_000, stdio: 'pipe' });
+    // Its own profile, so parallel runs do not fight over one; CSV in UTF-8 (character set 76), not
+    // the system's 8-bit one, so the non-ASCII routing comes through.
+    execFileSync('soffice', [`-env:UserInstallation=file://${outDir}/profile`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', outDir, out], { timeout: 120_000, stdio: 'pipe' });
     const converted = path.join(outDir, `${path.basename(out, '.xlsx')}.csv`);
     const records = parse(fs.readFileSync(converted, 'utf8'), { bom: true, relax_column_count: true }) as string[][];
     const expected = expectedCells({});

@@ -4,7 +4,7 @@ declare module 'archiver' {
   import type { Readable, Transform } from 'node:stream';
 
   interface ZipOptions {
-    zlib?: { level?: number };
+    zlib?: { level?: number; chunkSize?: number };
     forceZip64?: boolean;
   }
   interface EntryData {

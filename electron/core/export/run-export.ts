@@ -6,10 +6,9 @@
 import fs from 'node:fs';
 import { InventoryError } from '../../../shared/errors';
 import type { Db } from '../db/connection';
-import { NUMBER_COLUMNS, type NumberRow } from '../numbers/rows';
 import { whereClause } from '../search/where';
 import { parseOrThrow } from '../validation';
-import { rowToCells, TRANSFER_COLUMNS } from './columns';
+import { EXPORT_SELECT, exportRowToCells, FEW_VALUED_COLUMNS, TRANSFER_COLUMNS, type ExportRawRow } from './columns';
 import { CsvStreamWriter } from './csv-writer';
 import { exportRequestSchema, type ExportProgress, type ExportSummary } from './types';
 import { XLSX_MAX_ROWS, XlsxStreamWriter } from './xlsx-writer';
@@ -41,15 +40,18 @@ export async function exportToFile(db: Db, rawRequest: unknown, hooks: ExportHoo
     throw new InventoryError('LIMIT_EXCEEDED', `Export: ${total} rows do not fit in one XLSX sheet (at most ${XLSX_MAX_ROWS - 1}); export to CSV instead`);
   }
   const every = hooks.progressEvery ?? 10_000;
-  const writer = request.format === 'csv' ? new CsvStreamWriter(partial) : new XlsxStreamWriter(partial);
+  const writer =
+    request.format === 'csv'
+      ? new CsvStreamWriter(partial)
+      : new XlsxStreamWriter(partial, { sharedColumns: FEW_VALUED_COLUMNS.map((c) => TRANSFER_COLUMNS.indexOf(c)) });
   let done = 0;
   try {
     await writer.writeRows([[...TRANSFER_COLUMNS]]);
     hooks.onProgress?.({ rows: 0, total });
-    const rows = db.prepare(`SELECT ${NUMBER_COLUMNS} FROM numbers n WHERE ${where.sql} ORDER BY n.number`).iterate(...where.params);
+    const rows = db.prepare(`SELECT ${EXPORT_SELECT} FROM numbers n WHERE ${where.sql} ORDER BY n.number`).raw().iterate(...where.params);
     let batch: string[][] = [];
-    for (const row of rows as IterableIterator<NumberRow>) {
-      batch.push(rowToCells(row));
+    for (const row of rows as IterableIterator<ExportRawRow>) {
+      batch.push(exportRowToCells(row));
       if (batch.length === BATCH) {
         if (hooks.isCancelled?.()) throw new ExportCancelled();
         await writer.writeRows(batch);

@@ -29,8 +29,11 @@ export interface NumberRow {
   visible_to: string | null;
 }
 
+/** The visible-to domains of the number `n`, sorted and comma-joined (NULL when there are none). */
+export const VISIBLE_TO_SQL = `(SELECT group_concat(domain, ',') FROM (SELECT domain FROM number_visibility v WHERE v.number_id = n.id ORDER BY domain))`;
+
 /** Columns to select for a full record, with the visible-to domains folded into one column. */
-export const NUMBER_COLUMNS = `n.*, (SELECT group_concat(domain, ',') FROM (SELECT domain FROM number_visibility v WHERE v.number_id = n.id ORDER BY domain)) AS visible_to`;
+export const NUMBER_COLUMNS = `n.*, ${VISIBLE_TO_SQL} AS visible_to`;
 
 export function capabilitiesOf(row: Pick<NumberRow, 'cap_voice' | 'cap_fax' | 'cap_sms'>): Capability[] {
   const caps: Capability[] = [];
