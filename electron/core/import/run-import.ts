@@ -19,7 +19,12 @@ import { detectFormat, readRows, type ImportFormat } from './read-rows';
 import { readImportRow, type ImportCandidate } from './validate-row';
 import { BatchWriter } from './write-batch';
 
-export const IMPORT_BATCH_SIZE = 2000;
+/**
+ * Rows per transaction. Each commit writes out every index page its rows touched, so larger batches
+ * write a page shared by several rows once: 200,000 rows into an empty inventory imported
+ * 1.15x faster at 5000 than at 2000, and one batch still holds the process about a second.
+ */
+export const IMPORT_BATCH_SIZE = 5000;
 const MAX_LISTED_PROBLEMS = 10_000;
 const MAX_LISTED_ADDS = 1_000;
 
