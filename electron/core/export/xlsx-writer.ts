@@ -78,12 +78,21 @@ export class XlsxStreamWriter {
   private used = 0;
   private rowCount = 0;
   private failure: Error | null = null;
+  /** Rejects with the first failure of the zip or the file. */
+  private readonly failed: Promise<never>;
 
   constructor(path: string, options: XlsxWriterOptions = {}) {
     for (const i of options.sharedColumns ?? []) this.shared[i] = true;
     this.file = fs.createWriteStream(path);
-    this.archive.on('error', (error: Error) => (this.failure ??= error));
-    this.file.on('error', (error: Error) => (this.failure ??= error));
+    let reject: (error: Error) => void = () => undefined;
+    this.failed = new Promise<never>((_, r) => (reject = r));
+    this.failed.catch(() => undefined); // observed through `failure` and the drain wait below
+    const fail = (error: Error) => {
+      this.failure ??= error;
+      reject(error);
+    };
+    this.archive.on('error', fail);
+    this.file.on('error', fail);
     this.archive.pipe(this.file);
     const date = this.date;
     this.archive.append(CONTENT_TYPES, { name: '[Content_Types].xml', date });
@@ -93,6 +102,8 @@ export class XlsxStreamWriter {
     this.archive.append(STYLES, { name: 'xl/styles.xml', date });
     this.archive.append(this.sheet, { name: 'xl/worksheets/sheet1.xml', date });
     this.finished = once(this.file, 'close').then(() => undefined);
+    // A file error rejects it before anyone awaits it; the error is reported through `failure`.
+    this.finished.catch(() => undefined);
     this.sheet.write(SHEET_START);
   }
 
@@ -103,7 +114,8 @@ export class XlsxStreamWriter {
     for (const cells of rows) this.put(this.rowXml(cells));
     if (this.used >= CHUNK_BYTES / 2) this.flush();
     // Also when a chunk filled up in the middle of the batch: the zip sets the pace.
-    if (this.sheet.writableNeedDrain) await once(this.sheet, 'drain');
+    // A failed zip or file never drains the sheet: wake with the failure instead of waiting forever.
+    if (this.sheet.writableNeedDrain) await Promise.race([once(this.sheet, 'drain'), this.failed]);
   }
 
   private rowXml(cells: readonly string[]): string {
