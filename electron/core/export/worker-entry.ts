@@ -7,12 +7,17 @@ import { openDatabase } from '../db/connection';
 import { ExportCancelled, exportToFile } from './run-export';
 import { EXPORT_WORKER_KIND, type ExportWorkerData, type ExportWorkerMessage } from './worker-protocol';
 
+/** Negative: KiB (8 MB), SQLite's own unit for a cache size given in memory. */
+const EXPORT_CACHE_KIB = -8192;
+
 async function run(data: ExportWorkerData): Promise<ExportWorkerMessage> {
   const cancel = new Int32Array(data.cancelFlag);
   const post = (message: ExportWorkerMessage) => parentPort?.postMessage(message);
   let db;
   try {
     db = openDatabase(data.dbFile, { readonly: true, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
+    // One pass over the rows reads each page once: a large page cache would only hold memory.
+    db.pragma(`cache_size = ${EXPORT_CACHE_KIB}`);
     const summary = await exportToFile(db, data.request, {
       onProgress: (progress) => post({ type: 'progress', progress }),
       isCancelled: () => Atomics.load(cancel, 0) === 1,
