@@ -20,19 +20,26 @@ export interface SweepHooks {
   onRelease?: (row: NumberRow, now: string) => void;
 }
 
-/** Releases up to `limit` due numbers in one transaction; returns what it released. */
-export function sweepBatch(ctx: CoreContext, now: string, limit = SWEEP_BATCH_SIZE, hooks: SweepHooks = {}): ExpiredRelease[] {
+/**
+ * Due numbers read at a time, in number order. Releases of neighbouring numbers rewrite the same
+ * pages of most indexes (they hold the number after the state and a few-valued column), so a batch
+ * of neighbours writes far fewer pages than a batch picked by deadline, scattered over the stock.
+ */
+export const DUE_READ = 50_000;
+
+const isDue = (row: NumberRow, now: string) => (row.state === 'reserved' || row.state === 'locked') && row.expires_at !== null && row.expires_at <= now;
+
+/** Releases those of these numbers still due, in one transaction; returns what it released. */
+export function releaseBatch(ctx: CoreContext, now: string, ids: readonly number[], hooks: SweepHooks = {}): ExpiredRelease[] {
   const { db } = ctx;
   return db
     .transaction(() => {
-      // Permanent (legacy) locks have no deadline and are never selected here.
-      const due = prepared(
-        db,
-        `SELECT * FROM numbers WHERE expires_at IS NOT NULL AND expires_at <= ? AND state IN ('reserved', 'locked')
-         ORDER BY expires_at, id LIMIT ?`,
-      ).all(now, limit) as NumberRow[];
       const released: ExpiredRelease[] = [];
-      for (const row of due) {
+      const read = prepared(db, 'SELECT * FROM numbers WHERE id = ?');
+      for (const id of ids) {
+        // Read again inside the transaction: an operator may have acted on it since it was listed.
+        const row = read.get(id) as NumberRow | undefined;
+        if (!row || !isDue(row, now)) continue;
         if (!updateState(db, row, { ...NO_STATE_FIELDS, state: 'available' }, now)) continue;
         insertEvent(db, {
           numberId: row.id,
@@ -52,13 +59,28 @@ export function sweepBatch(ctx: CoreContext, now: string, limit = SWEEP_BATCH_SI
     .immediate();
 }
 
-/** Sweeps until nothing is due, yielding between batches so other work can run. */
-export async function sweepAll(ctx: CoreContext, now: string, batchSize = SWEEP_BATCH_SIZE, hooks: SweepHooks = {}): Promise<ExpiredRelease[]> {
+/** Sweeps until nothing is due, in batches of `batchSize`, yielding between them so other work can run. */
+export async function sweepAll(
+  ctx: CoreContext,
+  now: string,
+  batchSize = SWEEP_BATCH_SIZE,
+  hooks: SweepHooks = {},
+  dueRead = DUE_READ,
+): Promise<ExpiredRelease[]> {
   const released: ExpiredRelease[] = [];
+  // Permanent (legacy) locks have no deadline and are never listed here.
+  const listDue = prepared(
+    ctx.db,
+    `SELECT id FROM numbers WHERE expires_at IS NOT NULL AND expires_at <= ? AND state IN ('reserved', 'locked') ORDER BY number LIMIT ?`,
+  ).pluck();
   for (;;) {
-    const batch = sweepBatch(ctx, now, batchSize, hooks);
-    released.push(...batch);
-    if (batch.length < batchSize) return released;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    const due = listDue.all(now, dueRead) as number[];
+    for (let start = 0; start < due.length; start += batchSize) {
+      released.push(...releaseBatch(ctx, now, due.slice(start, start + batchSize), hooks));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    // A full list may have left more due; a short one was all of them (numbers made due since are
+    // the next sweep's).
+    if (due.length < dueRead) return released;
   }
 }
