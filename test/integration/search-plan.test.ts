@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchFilterSchema, SORT_FIELDS, type SearchFilter } from '../../shared/search';
 import { countQueries, pageQuery, type Query } from '../../electron/core/search/search';
 import { whereClause } from '../../electron/core/search/where';
+import { DUE_LIST_SQL } from '../../electron/core/lifecycle/sweep';
 import { freshInventory, ORG_A, SUB_1, type TestInventory } from '../helpers/inventory';
 
 let t: TestInventory;
@@ -69,6 +70,12 @@ describe('query plans', () => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+
+  it("the sweep's list of due numbers reads an index, not the table", () => {
+    const details = plan({ sql: DUE_LIST_SQL, params: ['2026-06-01T00:00:00.000Z', 50] });
+    expect({ details, scans: fullScans(details) }).toMatchObject({ scans: [] });
+    expect(details.join(' | ')).toMatch(/USING (COVERING )?INDEX/);
   });
 
   it('a substring search reads the trigram index', () => {

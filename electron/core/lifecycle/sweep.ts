@@ -27,6 +27,13 @@ export interface SweepHooks {
  */
 export const DUE_READ = 50_000;
 
+/**
+ * The due numbers (parameters: now, how many), from the (state, expires_at, number) index alone.
+ * Permanent (legacy) locks have no deadline and are never listed.
+ */
+export const DUE_LIST_SQL = `SELECT id FROM numbers WHERE expires_at IS NOT NULL AND expires_at <= ? AND state IN ('reserved', 'locked')
+  ORDER BY number LIMIT ?`;
+
 const isDue = (row: NumberRow, now: string) => (row.state === 'reserved' || row.state === 'locked') && row.expires_at !== null && row.expires_at <= now;
 
 /** Releases those of these numbers still due, in one transaction; returns what it released. */
@@ -68,11 +75,7 @@ export async function sweepAll(
   dueRead = DUE_READ,
 ): Promise<ExpiredRelease[]> {
   const released: ExpiredRelease[] = [];
-  // Permanent (legacy) locks have no deadline and are never listed here.
-  const listDue = prepared(
-    ctx.db,
-    `SELECT id FROM numbers WHERE expires_at IS NOT NULL AND expires_at <= ? AND state IN ('reserved', 'locked') ORDER BY number LIMIT ?`,
-  ).pluck();
+  const listDue = prepared(ctx.db, DUE_LIST_SQL).pluck();
   for (;;) {
     const due = listDue.all(now, dueRead) as number[];
     for (let start = 0; start < due.length; start += batchSize) {
