@@ -4,8 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleForNode } from '../../electron/tools/bundle-node.cjs';
 import { tempDir } from '../helpers/inventory';
 
 let dir: string;
@@ -13,16 +13,7 @@ let bundle: string;
 beforeAll(() => {
   dir = tempDir('ni-tz-');
   bundle = path.join(dir, 'scenario.cjs');
-  buildSync({
-    entryPoints: [path.join(__dirname, 'timer-dst-scenario.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  bundleForNode(path.join(__dirname, 'timer-dst-scenario.ts'), bundle);
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -1,13 +1,13 @@
 // Shared setup for the search, export and import tests: a realistic inventory (the benchmark's
 // generator at a small N, every state and field represented) loaded through the import, and the
 // export worker bundled once so worker-thread tests can start it.
-import { buildSync } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { csvLine } from '../../electron/core/export/csv-cell';
 import { TRANSFER_COLUMNS } from '../../electron/core/export/columns';
 import { importFile } from '../../electron/core/import/run-import';
 import type { Inventory } from '../../electron/core/inventory';
+import { bundleForNode, EXPORT_WORKER_ENTRY } from '../../electron/tools/bundle-node.cjs';
 import { benchRows } from '../bench/dataset';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -29,15 +29,5 @@ export async function loadGenerated(inventory: Inventory, dir: string, n: number
 /** Bundles the export worker (as the CLI build does) under out/ (packages resolve from the repository); returns its path. */
 export function buildExportWorker(): string {
   const outfile = path.join(ROOT, 'out', 'test', `export-worker-${process.pid}-${Date.now()}.cjs`);
-  buildSync({
-    entryPoints: [path.join(ROOT, 'electron', 'core', 'export', 'worker-entry.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
-  return outfile;
+  return bundleForNode(EXPORT_WORKER_ENTRY, outfile);
 }
