@@ -21,6 +21,14 @@ test('a due warning shows in Notifications and Outbox; clicking it opens the Res
   await expect(page.getByText('Email is not configured')).toBeVisible();
   const row = page.getByRole('row', { name: /billing@acme\.example/ });
   await expect(row).toContainText(`Reservation of ${NUMBER} expires on 2026-03-03 09:00 UTC`);
+  // The status chips filter the list: only Sent hides the queued email, and clearing it shows it again.
+  const sent = page.getByRole('group', { name: 'Show statuses' }).getByRole('button', { name: 'Sent' });
+  await sent.click();
+  await expect(sent).toHaveAttribute('aria-pressed', 'true');
+  await expect(row).toHaveCount(0);
+  await sent.click();
+  await expect(sent).toHaveAttribute('aria-pressed', 'false');
+  await expect(row).toBeVisible();
   await row.click();
   const preview = page.getByRole('region', { name: 'Email preview' });
   await expect(preview).toContainText(`The phone number ${NUMBER} is reserved for ${ACME.name}`);

@@ -16,6 +16,7 @@ import Typography from '@mui/material/Typography';
 import { call } from '../../api/client';
 import { useRevision } from '../../app/changes';
 import { formatInstant } from '../../app/format';
+import { ToggleChips } from '../../components/ToggleChips';
 import { ErrorAlert, toShownError, type ShownError } from '../../components/ErrorAlert';
 import { NOTIFICATION_KINDS, type NavigationRequest, type NotificationKind, type NotificationRecord } from '../../../../shared/notifications';
 import { NOTIFICATION_KIND_LABELS, ROLE_LABELS, STATUS_COLORS, STATUS_LABELS } from './labels';
@@ -52,22 +53,10 @@ export function NotificationsScreen() {
     };
   }, [kinds, revision, outboxRevision, numbersRevision]);
 
-  const toggle = (kind: NotificationKind) => setKinds((now) => (now.includes(kind) ? now.filter((k) => k !== kind) : [...now, kind]));
 
   return (
     <Stack spacing={1.5} sx={{ flex: 1, minHeight: 0 }}>
-      <Box role="group" aria-label="Show kinds" sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-        {NOTIFICATION_KINDS.map((kind) => (
-          <Chip
-            key={kind}
-            label={NOTIFICATION_KIND_LABELS[kind]}
-            color={kinds.includes(kind) ? 'primary' : 'default'}
-            variant={kinds.includes(kind) ? 'filled' : 'outlined'}
-            onClick={() => toggle(kind)}
-            aria-pressed={kinds.includes(kind)}
-          />
-        ))}
-      </Box>
+      <ToggleChips label="Show kinds" values={NOTIFICATION_KINDS} labels={NOTIFICATION_KIND_LABELS} selected={kinds} onChange={setKinds} />
       <ErrorAlert error={error} />
       <TableContainer component={Paper} variant="outlined" sx={{ flex: 1, minHeight: 0 }}>
         <Table size="small" stickyHeader aria-label="Notifications">

@@ -17,6 +17,7 @@ import Typography from '@mui/material/Typography';
 import { call } from '../../api/client';
 import { useChanges, useRevision } from '../../app/changes';
 import { formatInstant } from '../../app/format';
+import { ToggleChips } from '../../components/ToggleChips';
 import { ErrorAlert, toShownError, type ShownError } from '../../components/ErrorAlert';
 import { OUTBOX_STATUSES, type OutboxEmail, type OutboxStatus } from '../../../../shared/notifications';
 import { ROLE_LABELS, STATUS_COLORS, STATUS_LABELS } from '../notifications/labels';
@@ -55,7 +56,6 @@ export function OutboxScreen() {
   }, [settingsRevision]);
 
   const selected = emails?.find((e) => e.id === selectedId) ?? null;
-  const toggle = (status: OutboxStatus) => setStatuses((now) => (now.includes(status) ? now.filter((s) => s !== status) : [...now, status]));
 
   const retry = async (email: OutboxEmail) => {
     try {
@@ -80,18 +80,7 @@ export function OutboxScreen() {
       {smtpReady === false && (
         <Alert severity="info">Email is not configured: emails wait in the outbox until the SMTP server and sender are set in Settings.</Alert>
       )}
-      <Box role="group" aria-label="Show statuses" sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-        {OUTBOX_STATUSES.map((status) => (
-          <Chip
-            key={status}
-            label={STATUS_LABELS[status]}
-            color={statuses.includes(status) ? 'primary' : 'default'}
-            variant={statuses.includes(status) ? 'filled' : 'outlined'}
-            onClick={() => toggle(status)}
-            aria-pressed={statuses.includes(status)}
-          />
-        ))}
-      </Box>
+      <ToggleChips label="Show statuses" values={OUTBOX_STATUSES} labels={STATUS_LABELS} selected={statuses} onChange={setStatuses} />
       <ErrorAlert error={error} />
       <Box sx={{ display: 'flex', gap: 1.5, flex: 1, minHeight: 0 }}>
         <TableContainer component={Paper} variant="outlined" sx={{ flex: 3, minHeight: 0 }}>
