@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type RendererViteConfig } from 'electron-vite';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { developmentCsp, RENDERER_CSP } from './electron/main/content-security-policy';
+import { developmentCsp, RENDERER_CSP } from './shared/content-security-policy';
 
 const root = __dirname;
 
@@ -30,7 +30,9 @@ export function rendererCspPlugin(): Plugin {
         const withoutOld = html.replace(CSP_META, '');
         // Right after <meta charset>, which must come first.
         const charset = /<meta\s+charset=[^>]*>/i;
-        return charset.test(withoutOld) ? withoutOld.replace(charset, (tag) => `${tag}\n    ${meta}`) : withoutOld.replace(/<head>/i, `<head>\n    ${meta}`);
+        return charset.test(withoutOld)
+          ? withoutOld.replace(charset, (tag) => `${tag}\n    ${meta}`)
+          : withoutOld.replace(/<head>/i, `<head>\n    ${meta}`);
       },
     },
   };
@@ -60,7 +62,10 @@ export default defineConfig({
       externalizeDeps: { include: ['better-sqlite3'] },
       rollupOptions: {
         // export-worker: the export's worker thread starts from its own file (electron/core/export).
-        input: { index: path.join(root, 'electron', 'main', 'index.ts'), 'export-worker': path.join(root, 'electron', 'core', 'export', 'worker-entry.ts') },
+        input: {
+          index: path.join(root, 'electron', 'main', 'index.ts'),
+          'export-worker': path.join(root, 'electron', 'core', 'export', 'worker-entry.ts'),
+        },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },
     },

@@ -14,7 +14,7 @@ export const uuidSchema = (label: string) =>
     .regex(UUID, { error: `${label} must be a UUID like 123e4567-e89b-12d3-a456-426614174000` })
     .transform((value) => value.toLowerCase());
 
-export const remarkSchema = z
+const remarkSchema = z
   .string({ error: 'Remark is required' })
   .trim()
   .min(1, { error: 'Remark is required' })
@@ -22,7 +22,7 @@ export const remarkSchema = z
 
 const optionalRemark = z.string().trim().max(2000, { error: 'Remark is longer than 2000 characters' }).optional();
 
-export const instantSchema = (label: string) =>
+const instantSchema = (label: string) =>
   z.string({ error: `${label} is required` }).transform((text, ctx) => {
     const reading = readInstant(text);
     if (!reading.ok) {

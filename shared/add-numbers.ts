@@ -6,35 +6,34 @@ export const MAX_NUMBERS_PER_ADD = 50;
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
-export const textField = (label: string, max = 100) =>
+const textField = (label: string, max = 100) =>
   z
     .string({ error: `${label} is required` })
     .trim()
     .min(1, { error: `${label} is required` })
     .max(max, { error: `${label} is longer than ${max} characters` });
 
-export const countrySchema = z
+const countrySchema = z
   .string({ error: 'Country is required' })
   .trim()
   .transform((value) => value.toUpperCase())
   .pipe(z.string().regex(/^[A-Z]{2}$/, { error: 'Country must be an ISO 3166 alpha-2 code such as SG' }));
 
 export const domainListSchema = z
-  .array(
-    z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(DOMAIN, { error: 'Visible to must list domain names such as example.com' }),
-  )
+  .array(z.string().trim().toLowerCase().regex(DOMAIN, { error: 'Visible to must list domain names such as example.com' }))
   .max(100, { error: 'Visible to lists more than 100 domains' });
 
-export const numberAttributesSchema = z.object({
+const numberAttributesSchema = z.object({
   vendor: textField('Vendor'),
   country: countrySchema,
   sku: textField('SKU'),
   capabilities: z.array(z.enum(CAPABILITIES, { error: `Capabilities must be among ${CAPABILITIES.join(', ')}` })).default([]),
-  routing: z.string().trim().max(200, { error: 'Routing is longer than 200 characters' }).nullish().transform((v) => v || null),
+  routing: z
+    .string()
+    .trim()
+    .max(200, { error: 'Routing is longer than 200 characters' })
+    .nullish()
+    .transform((v) => v || null),
   golden: z.boolean().default(false),
   portedIn: z.boolean().default(false),
   visibleTo: domainListSchema.default([]),
@@ -55,7 +54,7 @@ export type AddNumbersRequest = z.input<typeof addNumbersSchema>;
 export function splitNumberList(text: string): string[] {
   return text
     .split(/[,;\n\r]+/)
-    .flatMap((entry) => (entry.match(/\+/g)?.length ?? 0) > 1 ? entry.trim().split(/\s+(?=\+)/) : [entry])
+    .flatMap((entry) => ((entry.match(/\+/g)?.length ?? 0) > 1 ? entry.trim().split(/\s+(?=\+)/) : [entry]))
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
 }

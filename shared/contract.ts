@@ -10,9 +10,22 @@ import { ORG_TYPES } from './domain';
 import type { ErrorInfo } from './errors';
 import type { OperatorAction } from './lifecycle';
 import { searchFilterSchema, searchRequestSchema, type SearchResult } from './search';
-import { exportStartSchema, importRequestSchema, saveSearchSchema, type ExportStatus, type ImportReport, type SavedSearch } from './transfer';
+import {
+  exportStartSchema,
+  importRequestSchema,
+  saveSearchSchema,
+  type ExportStatus,
+  type ImportReport,
+  type SavedSearch,
+} from './transfer';
 import { settingsPatchSchema, type SettingsView } from './settings';
-import { notificationListSchema, outboxListSchema, type NavigationRequest, type NotificationRecord, type OutboxEmail } from './notifications';
+import {
+  notificationListSchema,
+  outboxListSchema,
+  type NavigationRequest,
+  type NotificationRecord,
+  type OutboxEmail,
+} from './notifications';
 
 /** A phantom marker carrying an operation's result type. */
 export interface Returns<T> {
@@ -66,14 +79,17 @@ export const contract = {
   'searches:delete': op(z.object({ id: z.number().int().positive() }), returns<{ deleted: number }>()),
   // A path to offer for the file (in Downloads); the desktop app's main process may answer with the
   // system save dialog instead. null: the user cancelled.
-  'export:choose-file': op(z.object({ format: z.enum(['csv', 'xlsx']), suggestedName: z.string().trim().min(1).max(200) }), returns<{ path: string | null }>()),
+  'export:choose-file': op(
+    z.object({ format: z.enum(['csv', 'xlsx']), suggestedName: z.string().trim().min(1).max(200) }),
+    returns<{ path: string | null }>(),
+  ),
   'export:start': op(exportStartSchema, returns<ExportStatus>()),
   'export:status': op(z.object({ id: z.string().uuid() }), returns<ExportStatus>()),
   'export:cancel': op(z.object({ id: z.string().uuid() }), returns<ExportStatus>()),
   'import:file': op(importRequestSchema, returns<ImportReport>()),
 } as const;
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 export type Channel = keyof Contract;
 export const CHANNELS = Object.keys(contract) as Channel[];
 

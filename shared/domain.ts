@@ -26,7 +26,7 @@ export const DELETE_REASON_LABELS: Record<DeleteReason, string> = {
 export const ORG_TYPES = ['customer', 'partner'] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
 
-export interface Reservation {
+interface Reservation {
   kind: ReservationKind;
   origin: ReservationOrigin;
   /** The reserver: the org the number is held for. */
@@ -90,7 +90,7 @@ export interface Organization {
   updatedAt: string;
 }
 
-export type AddResultStatus = 'added' | 'invalid' | 'exists' | 'repeated';
+type AddResultStatus = 'added' | 'invalid' | 'exists' | 'repeated';
 
 export interface AddResult {
   input: string;

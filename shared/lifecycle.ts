@@ -17,10 +17,6 @@ export const OPERATOR_ACTIONS = [
 ] as const;
 export type OperatorAction = (typeof OPERATOR_ACTIONS)[number];
 
-/** Actions recorded in the history that no operator picks from a menu. */
-export type SystemAction = 'add' | 'import' | 'expire';
-export type HistoryAction = OperatorAction | SystemAction;
-
 export interface ActionRule {
   from: readonly NumberState[];
   to: NumberState;
@@ -52,14 +48,9 @@ export function allowedActions(state: NumberState): OperatorAction[] {
   return OPERATOR_ACTIONS.filter((action) => ACTION_RULES[action].from.includes(state));
 }
 
-export function isAllowed(action: OperatorAction, state: NumberState): boolean {
-  return ACTION_RULES[action].from.includes(state);
-}
-
 /** Subscription events put the number on reservation for its owner for a set period. */
 export const SUBSCRIPTION_EVENTS = {
   'subscription-expired': { origin: 'subscription-expired', periodSetting: 'subscriptionExpiredDays' },
   'subscription-terminated': { origin: 'subscription-terminated', periodSetting: 'subscriptionTerminatedDays' },
   'swapped-out': { origin: 'swapped-out', periodSetting: 'swappedOutDays' },
 } as const;
-export type SubscriptionEvent = keyof typeof SUBSCRIPTION_EVENTS;

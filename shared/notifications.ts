@@ -15,8 +15,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'lock-expired': 'Lock expired',
 };
 
-export const RECIPIENT_ROLES = ['reserver', 'partner-support', 'operator-support'] as const;
-export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
+export type RecipientRole = 'reserver' | 'partner-support' | 'operator-support';
 
 export const OUTBOX_STATUSES = ['queued', 'sent', 'failed', 'no-recipient'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

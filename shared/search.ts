@@ -31,7 +31,13 @@ export const searchFilterSchema = z.object({
     .optional(),
   skus: list(text),
   vendors: list(text),
-  countries: list(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: 'Country must be an ISO alpha-2 code' })),
+  countries: list(
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, { error: 'Country must be an ISO alpha-2 code' }),
+  ),
   capabilities: list(z.enum(CAPABILITIES)),
   routings: list(text),
   golden: z.boolean().optional(),

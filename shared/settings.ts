@@ -43,9 +43,8 @@ export function addDays(isoInstant: string, days: number): string {
 const emailOrEmpty = z.union([z.literal(''), z.email({ error: 'must be an email address (or empty to clear it)' })]);
 
 export const SMTP_SECURITY = ['none', 'starttls', 'tls'] as const;
-export type SmtpSecurity = (typeof SMTP_SECURITY)[number];
 
-export const notificationSettingsSchema = z.object({
+const notificationSettingsSchema = z.object({
   /** Partner support: told 7 days before a lock expires and when it expires. */
   partnerSupportEmail: emailOrEmpty,
   /** The operator's own support ("B3 support"): told about locks like partner support. */
@@ -60,9 +59,9 @@ export const notificationSettingsSchema = z.object({
   /** The sender address of every email. */
   smtpFrom: emailOrEmpty,
 });
-export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 
-export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
+const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
   partnerSupportEmail: '',
   operatorSupportEmail: '',
   smtpHost: '',
@@ -81,7 +80,6 @@ export const SETTING_KEYS = Object.keys(DEFAULT_APP_SETTINGS) as SettingKey[];
 
 /** A change to some settings; unknown keys are refused, not ignored. */
 export const settingsPatchSchema = appSettingsSchema.partial().strict();
-export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 
 /** What is shown outside the main process: the SMTP password never leaves it, only whether it is set. */
 export type SettingsView = Omit<AppSettings, 'smtpPassword'> & { smtpPasswordSet: boolean };

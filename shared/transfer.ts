@@ -13,7 +13,7 @@ export const exportStartSchema = z.object({
 });
 export type ExportStart = z.input<typeof exportStartSchema>;
 
-export type ExportJobState = 'running' | 'done' | 'cancelled' | 'failed';
+type ExportJobState = 'running' | 'done' | 'cancelled' | 'failed';
 
 export interface ExportStatus {
   id: string;
@@ -26,8 +26,7 @@ export interface ExportStatus {
   error?: string;
 }
 
-export const IMPORT_ROW_STATUSES = ['add', 'invalid', 'duplicate', 'conflicting'] as const;
-export type ImportRowStatus = (typeof IMPORT_ROW_STATUSES)[number];
+export type ImportRowStatus = 'add' | 'invalid' | 'duplicate' | 'conflicting';
 
 export interface ImportRowResult {
   /** Line of the row in the file, header = 1. */
@@ -58,7 +57,6 @@ export const importRequestSchema = z.object({
   file: z.string().trim().min(1).max(4096),
   dryRun: z.boolean().default(true),
 });
-export type ImportRequest = z.input<typeof importRequestSchema>;
 
 export interface SavedSearch {
   id: number;
@@ -74,4 +72,3 @@ export const saveSearchSchema = z.object({
   /** Replace a saved search of the same name instead of refusing. */
   overwrite: z.boolean().default(false),
 });
-export type SaveSearchInput = z.input<typeof saveSearchSchema>;

@@ -1,6 +1,6 @@
-#!/usr/bin/env node
-// `npm test`: type checks, then every test runner (Vitest for unit and integration, Playwright for
-// the browser-mode UI), then one closing line "N passed, N failed" summed over the runners.
+// `npm test`: the lint (Prettier, ESLint with the layer rules, knip), type checks, then every test
+// runner (Vitest for unit and integration, Playwright for the browser-mode UI), then one closing line
+// "N passed, N failed" summed over the runners.
 // Exits non-zero if anything failed or no test ran.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -21,8 +21,9 @@ function run(label, cmd, args, env = {}) {
   return result.status === 0;
 }
 
-for (const project of ['tsconfig.json', 'tsconfig.web.json']) {
-  if (!fs.existsSync(path.join(root, project))) continue;
+if (!run('lint', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'lint'])) broken = true;
+
+for (const project of ['tsconfig.json', 'tsconfig.web.json', 'tsconfig.e2e.json']) {
   if (!run(`typecheck ${project}`, bin('tsc'), ['--noEmit', '-p', project])) broken = true;
 }
 
@@ -49,7 +50,7 @@ if (fs.existsSync(path.join(root, 'playwright.config.mts'))) {
 }
 
 fs.rmSync(reportDir, { recursive: true, force: true });
-if (broken) console.log('\nA check failed outside the counted tests (type check, or a runner that did not finish).');
+if (broken) console.log('\nA check failed outside the counted tests (lint, type check, or a runner that did not finish).');
 if (passed + failed === 0) console.log('\nNo test ran.');
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || broken || passed === 0 ? 1 : 0);

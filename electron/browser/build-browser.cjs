@@ -1,43 +1,21 @@
 // Builds what browser mode runs: the server bundle (esbuild, like the CLI: out/browser/server.cjs)
 // and the renderer (vite, vite.browser.config.mts: out/browser/renderer). Each is rebuilt only when
-// a source is newer than it, and built beside its target then renamed into place, under a lock, so
+// a file it was built from changed (electron/tools/build-inputs.cjs), and built beside its target then renamed into place, under a lock, so
 // several servers starting at once (parallel UI tests) never see a half-written build.
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { bundleForNode, EXPORT_WORKER_ENTRY } = require('../tools/bundle-node.cjs');
+const { bundleForNode, isCurrent, EXPORT_WORKER_ENTRY } = require('../tools/bundle-node.cjs');
 
 const root = path.resolve(__dirname, '..', '..');
 const outDir = path.join(root, 'out', 'browser');
 const serverBundle = path.join(outDir, 'server.cjs');
+const workerBundle = path.join(outDir, 'export-worker.cjs');
 const rendererDir = path.join(outDir, 'renderer');
 const lockDir = path.join(outDir, '.build-lock');
 
-const serverSources = ['electron/browser', 'electron/core', 'electron/main/database-watch.ts', 'electron/main/content-security-policy.ts', 'shared'];
-const rendererSources = ['renderer', 'shared', 'vite.browser.config.mts', 'electron.vite.config.ts', 'electron/main/content-security-policy.ts'];
-
-function newestTime(relativePaths) {
-  let newest = 0;
-  const visit = (full) => {
-    if (!fs.existsSync(full)) return;
-    const stat = fs.statSync(full);
-    if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(full)) if (entry !== 'node_modules') visit(path.join(full, entry));
-    } else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const relative of relativePaths) visit(path.join(root, relative));
-  return newest;
-}
-
-function isCurrent(target, sources) {
-  if (!fs.existsSync(target)) return false;
-  // A copy shipped without sources: use it as it is.
-  if (!fs.existsSync(path.join(root, 'renderer'))) return true;
-  return fs.statSync(target).mtimeMs >= newestTime(sources);
-}
-
-const serverIsCurrent = () => isCurrent(serverBundle, serverSources);
-const rendererIsCurrent = () => isCurrent(path.join(rendererDir, 'index.html'), rendererSources);
+const serverIsCurrent = () => isCurrent(serverBundle) && isCurrent(workerBundle);
+const rendererIsCurrent = () => isCurrent(path.join(rendererDir, 'index.html'));
 
 function sleep(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -58,7 +36,7 @@ function withLock(fn) {
       } catch {
         // Released meanwhile.
       }
-      if (Date.now() > deadline) throw new Error(`browser mode: timed out waiting for another build (${lockDir})`);
+      if (Date.now() > deadline) throw new Error(`browser mode: timed out waiting for another build (${lockDir})`, { cause: error });
       sleep(200);
     }
   }
@@ -71,7 +49,7 @@ function withLock(fn) {
 
 function buildServer() {
   // The export worker thread starts from its own file beside the server bundle (issue 4).
-  bundleForNode(EXPORT_WORKER_ENTRY, path.join(outDir, 'export-worker.cjs'));
+  bundleForNode(EXPORT_WORKER_ENTRY, workerBundle);
   bundleForNode(path.join(root, 'electron', 'browser', 'main.ts'), serverBundle, { sourcemap: 'inline' });
 }
 
@@ -79,12 +57,16 @@ function buildRenderer() {
   const tmp = path.join(outDir, `renderer.${process.pid}.tmp`);
   fs.rmSync(tmp, { recursive: true, force: true });
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(root, 'vite.browser.config.mts'), '--outDir', tmp, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: root,
-    // stdout stays clean: whoever started browser mode reads its URL line from there.
-    stdio: ['ignore', process.stderr, process.stderr],
-    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', path.join(root, 'vite.browser.config.mts'), '--outDir', tmp, '--emptyOutDir', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      // stdout stays clean: whoever started browser mode reads its URL line from there.
+      stdio: ['ignore', process.stderr, process.stderr],
+      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    },
+  );
   if (result.status !== 0) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw new Error(`browser mode: the renderer build failed (exit ${result.status})`);

@@ -11,7 +11,8 @@ export const DEFAULT_PORT = 5183;
 export function portFromEnv(env: NodeJS.ProcessEnv): number {
   if (env.PORT === undefined || env.PORT === '') return DEFAULT_PORT;
   const port = Number(env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (0 picks a free one), not "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number (0 picks a free one), not "${env.PORT}"`);
   return port;
 }
 

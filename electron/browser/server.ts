@@ -9,15 +9,13 @@ import type { AddressInfo } from 'node:net';
 import type { ChangeEvent, Outcome } from '../../shared/contract';
 import { dispatch } from '../core/api/handlers';
 import type { Inventory } from '../core/inventory';
-import { RENDERER_CSP_HEADER } from '../main/content-security-policy';
-import { watchDatabase } from '../main/database-watch';
+import { RENDERER_CSP_HEADER } from '../../shared/content-security-policy';
+import { watchDatabase } from '../core/db/database-watch';
 import { EventStream } from './event-stream';
 import { hostAllowed, newToken, tokenMatches } from './request-guard';
 import { serveStatic } from './static-files';
+import { API_PREFIX, EVENTS_PATH, TOKEN_HEADER } from '../../shared/browser-protocol';
 
-export const TOKEN_HEADER = 'x-number-inventory-token';
-export const API_PREFIX = '/api/';
-export const EVENTS_PATH = '/api/events';
 /** orgs:import takes up to 10 million characters of CSV. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -93,10 +91,14 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
     if (!tokenMatches(token, request.headers[TOKEN_HEADER])) return sendJson(response, 403, refusal('Missing or wrong token.'));
     // A JSON content type cannot be sent cross-site without a CORS preflight, which is never granted.
     if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
-      return sendJson(response, 415, { ok: false, error: { code: 'INVALID_INPUT', message: 'The body must be JSON (content-type: application/json).' } });
+      return sendJson(response, 415, {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'The body must be JSON (content-type: application/json).' },
+      });
     }
     const body = await readBody(request);
-    if (body === null) return sendJson(response, 413, { ok: false, error: { code: 'LIMIT_EXCEEDED', message: 'The request body is too large.' } });
+    if (body === null)
+      return sendJson(response, 413, { ok: false, error: { code: 'LIMIT_EXCEEDED', message: 'The request body is too large.' } });
     let payload: unknown;
     try {
       payload = body.trim() === '' ? {} : JSON.parse(body);

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
+import { TOKEN_META_NAME } from '../../shared/browser-protocol';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,9 +20,7 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-export const TOKEN_META_NAME = 'number-inventory-token';
-
-export function injectToken(html: string, token: string): string {
+function injectToken(html: string, token: string): string {
   const meta = `<meta name="${TOKEN_META_NAME}" content="${token}" />`;
   // After <meta charset> (which must come first), else first in <head>.
   const anchor = [/<meta\s+charset=[^>]*>/i, /<head[^>]*>/i].find((pattern) => pattern.test(html));
@@ -29,7 +28,7 @@ export function injectToken(html: string, token: string): string {
 }
 
 /** The file a URL path names inside root, or null when it would leave root. */
-export function resolveInside(root: string, urlPath: string): string | null {
+function resolveInside(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

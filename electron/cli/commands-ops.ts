@@ -12,7 +12,7 @@ function isSettingKey(key: string): key is SettingKey {
 }
 
 /** Reads a typed value for `key` from the command line; whole-number settings need digits. */
-export function settingValue(key: SettingKey, text: string): unknown {
+function settingValue(key: SettingKey, text: string): unknown {
   if (typeof DEFAULT_APP_SETTINGS[key] === 'number') {
     if (!/^-?\d+$/.test(text.trim())) throw new InventoryError('INVALID_INPUT', `Settings: ${key} must be a whole number, got "${text}"`);
     return Number(text.trim());
@@ -22,7 +22,8 @@ export function settingValue(key: SettingKey, text: string): unknown {
 
 function settingLines(view: SettingsView): string[] {
   return SETTING_KEYS.map((key) => {
-    const value = key === 'smtpPassword' ? (view.smtpPasswordSet ? '(set)' : '(not set)') : String(view[key as Exclude<SettingKey, 'smtpPassword'>]);
+    const value =
+      key === 'smtpPassword' ? (view.smtpPasswordSet ? '(set)' : '(not set)') : String(view[key as Exclude<SettingKey, 'smtpPassword'>]);
     return `${key.padEnd(28)} ${(value === '' ? '(empty)' : value).padEnd(28)} ${SETTING_DESCRIPTIONS[key]}`;
   });
 }
@@ -56,7 +57,8 @@ export function registerOpsCommands(program: Command, open: InventoryProvider, o
     .action(async (o: { status?: string; limit: string }) => {
       const statuses = o.status ? o.status.split(',').map((s) => s.trim()) : undefined;
       for (const s of statuses ?? []) {
-        if (!(OUTBOX_STATUSES as readonly string[]).includes(s)) throw new UsageError(`unknown status "${s}". Statuses: ${OUTBOX_STATUSES.join(', ')}`);
+        if (!(OUTBOX_STATUSES as readonly string[]).includes(s))
+          throw new UsageError(`unknown status "${s}". Statuses: ${OUTBOX_STATUSES.join(', ')}`);
       }
       if (!/^\d+$/.test(o.limit)) throw new UsageError(`--limit must be a whole number, got "${o.limit}"`);
       const emails = await open().outbox({ statuses: statuses as OutboxStatus[] | undefined, limit: Number(o.limit) });

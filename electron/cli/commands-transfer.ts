@@ -1,5 +1,5 @@
 // CLI commands for moving inventory in and out: export, import, and saved searches.
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { InventoryError } from '../../shared/errors';
 import type { ImportReport } from '../../shared/transfer';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/types';
@@ -24,11 +24,18 @@ function printImportReport(out: Output, json: boolean, report: ImportReport, std
   if (report.ignoredColumns.length) stdout.write(`ignored columns: ${report.ignoredColumns.join(', ')}\n`);
   const c = report.counts;
   const verb = report.dryRun ? 'dry run' : `imported ${report.imported}`;
-  stdout.write(`${verb}: ${report.rows} rows: ${c.add} to add, ${c.invalid} invalid, ${c.duplicate} duplicate, ${c.conflicting} conflicting\n`);
+  stdout.write(
+    `${verb}: ${report.rows} rows: ${c.add} to add, ${c.invalid} invalid, ${c.duplicate} duplicate, ${c.conflicting} conflicting\n`,
+  );
   void out;
 }
 
-export function registerTransferCommands(program: Command, open: InventoryProvider, out: Output, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): void {
+export function registerTransferCommands(
+  program: Command,
+  open: InventoryProvider,
+  out: Output,
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+): void {
   const json = () => Boolean(program.opts().json);
 
   addFilterOptions(
@@ -63,7 +70,9 @@ export function registerTransferCommands(program: Command, open: InventoryProvid
 
   program
     .command('import')
-    .description('import numbers from an inventory CSV or XLSX (header row; the columns export writes); --dry-run reports per row and writes nothing')
+    .description(
+      'import numbers from an inventory CSV or XLSX (header row; the columns export writes); --dry-run reports per row and writes nothing',
+    )
     .argument('<file>', 'CSV or XLSX file')
     .option('--dry-run', 'check every row and report, write nothing')
     .option('--batch-size <n>', 'rows per committed batch', '2000')
@@ -71,36 +80,37 @@ export function registerTransferCommands(program: Command, open: InventoryProvid
       if (!/^\d+$/.test(o.batchSize) || Number(o.batchSize) < 1) throw new UsageError('--batch-size must be a positive whole number');
       const inventory = open();
       let lastReport = 0;
-      const report = await importFile(inventory.context, { file, dryRun: Boolean(o.dryRun) }, {
-        batchSize: Number(o.batchSize),
-        onProgress: (p) => {
-          const now = Date.now();
-          if (now - lastReport < 250) return;
-          lastReport = now;
-          io.stderr.write(`${o.dryRun ? 'checked' : 'imported'} ${o.dryRun ? p.rows : p.imported} rows${p.total !== null ? ` of ${p.total}` : ''}\n`);
+      const report = await importFile(
+        inventory.context,
+        { file, dryRun: Boolean(o.dryRun) },
+        {
+          batchSize: Number(o.batchSize),
+          onProgress: (p) => {
+            const now = Date.now();
+            if (now - lastReport < 250) return;
+            lastReport = now;
+            io.stderr.write(
+              `${o.dryRun ? 'checked' : 'imported'} ${o.dryRun ? p.rows : p.imported} rows${p.total !== null ? ` of ${p.total}` : ''}\n`,
+            );
+          },
         },
-      });
+      );
       printImportReport(out, json(), report, io.stdout);
     });
 
   const searches = program.command('saved-search').description('saved searches: named filters');
-  searches
-    .command('list')
-    .action(async () => {
-      const list = listSavedSearches(open().db);
-      if (json()) io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-      else for (const s of list) io.stdout.write(`${s.id}  ${s.name}  ${JSON.stringify(s.filter)}\n`);
-    });
-  addFilterOptions(
-    searches
-      .command('save')
-      .argument('<name>')
-      .option('--overwrite', 'replace a saved search of the same name'),
-  ).action(async (name: string, o: FilterOptions & { overwrite?: boolean }) => {
-    const saved = saveSearch(open().context, { name, filter: filterFromOptions(o), overwrite: Boolean(o.overwrite) });
-    if (json()) io.stdout.write(`${JSON.stringify(saved, null, 2)}\n`);
-    else io.stdout.write(`saved search ${saved.id} "${saved.name}"\n`);
+  searches.command('list').action(async () => {
+    const list = listSavedSearches(open().db);
+    if (json()) io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+    else for (const s of list) io.stdout.write(`${s.id}  ${s.name}  ${JSON.stringify(s.filter)}\n`);
   });
+  addFilterOptions(searches.command('save').argument('<name>').option('--overwrite', 'replace a saved search of the same name')).action(
+    async (name: string, o: FilterOptions & { overwrite?: boolean }) => {
+      const saved = saveSearch(open().context, { name, filter: filterFromOptions(o), overwrite: Boolean(o.overwrite) });
+      if (json()) io.stdout.write(`${JSON.stringify(saved, null, 2)}\n`);
+      else io.stdout.write(`saved search ${saved.id} "${saved.name}"\n`);
+    },
+  );
   searches
     .command('delete')
     .argument('<id>')

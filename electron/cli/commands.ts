@@ -106,7 +106,9 @@ export function registerInventoryCommands(program: Command, open: InventoryProvi
     .command('subscription')
     .description('record a subscription event: Assigned -> Reserved for the owner')
     .argument('<number>')
-    .addArgument(new Command().createArgument('<event>', 'expired | terminated | swapped-out').choices(['expired', 'terminated', 'swapped-out']))
+    .addArgument(
+      new Command().createArgument('<event>', 'expired | terminated | swapped-out').choices(['expired', 'terminated', 'swapped-out']),
+    )
     .option('--at <time>', 'effective time (ISO; default now)')
     .option('--remark <text>', 'remark')
     .action(async (number: string, event: string, o) => {
@@ -114,17 +116,17 @@ export function registerInventoryCommands(program: Command, open: InventoryProvi
       out.changed(await open().act(action, { number, at: o.at, remark: o.remark }));
     });
 
-  addFilterOptions(
-    program.command('search').description('search the inventory; all filters combine with AND'),
-  )
+  addFilterOptions(program.command('search').description('search the inventory; all filters combine with AND'))
     .option('--page <n>', 'page number, from 1', positiveInt('--page'), 1)
     .option('--page-size <n>', 'rows per page (1-100)', positiveInt('--page-size'), 50)
     .option('--sort <field[:desc]>', `sort by ${SORT_FIELDS.join(', ')}`, 'number')
     .action(async (o) => {
       const filter = filterFromOptions(o);
       const [field, direction] = String(o.sort).split(':');
-      if (!(SORT_FIELDS as readonly string[]).includes(field)) throw new UsageError(`--sort: unknown field "${field}"; use one of ${SORT_FIELDS.join(', ')}`);
-      if (direction !== undefined && direction !== 'desc' && direction !== 'asc') throw new UsageError(`--sort: direction must be asc or desc`);
+      if (!(SORT_FIELDS as readonly string[]).includes(field))
+        throw new UsageError(`--sort: unknown field "${field}"; use one of ${SORT_FIELDS.join(', ')}`);
+      if (direction !== undefined && direction !== 'desc' && direction !== 'asc')
+        throw new UsageError(`--sort: direction must be asc or desc`);
       if (o.page < 1) throw new UsageError('--page starts at 1');
       const request: SearchRequest = {
         filter,
@@ -157,9 +159,7 @@ export function registerInventoryCommands(program: Command, open: InventoryProvi
         ),
       ),
     );
-  orgs
-    .command('list')
-    .action(async () => out.organizations(await open().organizations()));
+  orgs.command('list').action(async () => out.organizations(await open().organizations()));
   orgs
     .command('import')
     .argument('<file>', 'CSV with a header row: uuid,name,type,billing_email,owner_email')

@@ -14,7 +14,7 @@ export const csv = (value: string) =>
     .filter(Boolean);
 
 /** A comma list whose every item must be one of `allowed`; anything else is a usage error. */
-export function listOf<T extends string>(option: string, allowed: readonly T[]) {
+function listOf<T extends string>(option: string, allowed: readonly T[]) {
   return (value: string): T[] => {
     const items = csv(value);
     const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
@@ -38,7 +38,11 @@ export function addFilterOptions(command: Command): Command {
     .option('--sku <skus>', 'comma separated SKUs', csv)
     .option('--vendor <vendors>', 'comma separated vendors', csv)
     .option('--country <codes>', 'comma separated country codes', csv)
-    .option('--capability <caps>', `comma separated (${CAPABILITIES.join(',')}); a number with any of them matches`, listOf('--capability', CAPABILITIES))
+    .option(
+      '--capability <caps>',
+      `comma separated (${CAPABILITIES.join(',')}); a number with any of them matches`,
+      listOf('--capability', CAPABILITIES),
+    )
     .option('--routing <routings>', 'comma separated routings', csv)
     .option('--golden', 'golden numbers only')
     .option('--ported-in', 'ported-in numbers only')

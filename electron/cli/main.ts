@@ -28,7 +28,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
   const stderr = io.stderr ?? process.stderr;
   const program = new Command('number-inventory')
     .description('Number Inventory: the telecom number life cycle from the command line.')
-    .addOption(new Option('--db <file>', 'database file (default: the desktop app\'s own, or $NUMBER_INVENTORY_DB)'))
+    .addOption(new Option('--db <file>', "database file (default: the desktop app's own, or $NUMBER_INVENTORY_DB)"))
     .addOption(new Option('--actor <name>', 'operator name recorded in the audit history'))
     .addOption(new Option('--json', 'print one JSON document on stdout'))
     .showHelpAfterError()

@@ -36,7 +36,3 @@ export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
   if (!reading.ok) throw new Error(`NUMBER_INVENTORY_NOW: ${reading.reason}`);
   return fixedClock(reading.iso);
 }
-
-export function nowIso(clock: Clock): string {
-  return clock.now().toISOString();
-}

@@ -6,7 +6,7 @@ import type { AddNumbersRequest } from '../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
 import type { OperatorAction } from '../../shared/lifecycle';
 import type { SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
-import type { LifecycleSettings } from '../../shared/settings';
+import type { LifecycleSettings, AppSettings, SettingsView } from '../../shared/settings';
 import { systemClock, type Clock } from './clock';
 import { defaultActor, type CoreContext } from './context';
 import { openDatabase, type Db, type OpenOptions } from './db/connection';
@@ -16,14 +16,12 @@ import { detailOf, numberKey, requireRow } from './numbers/repository';
 import { importOrganizationsCsv } from './organizations-csv';
 import { listOrganizations, saveOrganization, type OrganizationInput } from './organizations';
 import { countByState, searchNumbers } from './search/search';
-import { lifecycleSettings } from './settings-store';
+import { lifecycleSettings, appSettings, settingsView, updateSettings } from './settings-store';
 import type { NotificationListRequest, NotificationRecord, OutboxEmail, OutboxListRequest } from '../../shared/notifications';
-import type { AppSettings, SettingsView } from '../../shared/settings';
 import { nextDueInstant, sweepWithNotices, type SweepReport } from './expiry/sweep';
 import { listNotifications } from './notifications/list';
 import { emlFileName, emlOf } from './outbox/eml';
 import { getEmail, listOutbox, retryEmail } from './outbox/repository';
-import { appSettings, settingsView, updateSettings } from './settings-store';
 
 export interface InventoryOptions extends OpenOptions {
   clock?: Clock;

@@ -26,7 +26,10 @@ export function importOrganizationsCsv(ctx: CoreContext, csvText: string): Organ
   const header = records[0].map((cell) => HEADER_ALIASES[cell.toLowerCase().replace(/[\s_-]/g, '')]);
   for (const required of ['uuid', 'name', 'type'] as const) {
     if (!header.includes(required)) {
-      throw new InventoryError('INVALID_INPUT', `Organizations CSV needs a header row with uuid, name, type (and billing_email, owner_email); "${required}" is missing`);
+      throw new InventoryError(
+        'INVALID_INPUT',
+        `Organizations CSV needs a header row with uuid, name, type (and billing_email, owner_email); "${required}" is missing`,
+      );
     }
   }
   const inputs = records.slice(1).map((cells, index) => {

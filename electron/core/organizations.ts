@@ -51,7 +51,7 @@ export function listOrganizations(db: Db): Organization[] {
   return (db.prepare('SELECT * FROM organizations ORDER BY name COLLATE NOCASE, uuid').all() as OrgRow[]).map(toOrganization);
 }
 
-export function getOrganization(db: Db, uuid: string): Organization | null {
+function getOrganization(db: Db, uuid: string): Organization | null {
   const row = db.prepare('SELECT * FROM organizations WHERE uuid = ?').get(uuid.toLowerCase()) as OrgRow | undefined;
   return row ? toOrganization(row) : null;
 }

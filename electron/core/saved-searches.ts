@@ -18,7 +18,13 @@ function toSavedSearch(row: SavedSearchRow): SavedSearch {
   // Stored filters were validated on save; parse again so a filter saved by an older version that
   // no longer validates is shown empty rather than breaking the list.
   const parsed = searchFilterSchema.safeParse(JSON.parse(row.filter));
-  return { id: row.id, name: row.name, filter: parsed.success ? (parsed.data as SearchFilter) : {}, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    name: row.name,
+    filter: parsed.success ? (parsed.data as SearchFilter) : {},
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 export function listSavedSearches(db: Db): SavedSearch[] {
@@ -40,7 +46,12 @@ export function saveSearch(ctx: CoreContext, raw: unknown): SavedSearch {
         throw new InventoryError('ALREADY_EXISTS', `Save search: a saved search named "${existing.name}" already exists`);
       }
       if (existing) {
-        db.prepare('UPDATE saved_searches SET name = ?, filter = ?, updated_at = ? WHERE id = ?').run(input.name, JSON.stringify(filter), at, existing.id);
+        db.prepare('UPDATE saved_searches SET name = ?, filter = ?, updated_at = ? WHERE id = ?').run(
+          input.name,
+          JSON.stringify(filter),
+          at,
+          existing.id,
+        );
         return toSavedSearch(db.prepare('SELECT * FROM saved_searches WHERE id = ?').get(existing.id) as SavedSearchRow);
       }
       const { lastInsertRowid } = db

@@ -14,11 +14,6 @@ import {
 import type { Db } from './db/connection';
 import { parseOrThrow } from './validation';
 
-export function readSetting(db: Db, key: string): unknown {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  return row === undefined ? undefined : JSON.parse(row.value);
-}
-
 export function writeSetting(db: Db, key: string, value: unknown): void {
   db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
     key,

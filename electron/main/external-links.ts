@@ -10,5 +10,11 @@ export function isAllowedExternalUrl(candidate: string): boolean {
     return false;
   }
   if (url.protocol === 'mailto:') return url.pathname.length > 0;
-  return url.protocol === 'https:' && url.username === '' && url.password === '' && url.port === '' && EXTERNAL_HTTPS_HOSTS.includes(url.hostname);
+  return (
+    url.protocol === 'https:' &&
+    url.username === '' &&
+    url.password === '' &&
+    url.port === '' &&
+    EXTERNAL_HTTPS_HOSTS.includes(url.hostname)
+  );
 }

@@ -7,7 +7,7 @@ import type { Inventory } from '../core/inventory';
 import { configureAppIdentity, desktopDatabasePath, windowStateFile } from './app-identity';
 import { startBackgroundServices } from './background-services';
 import { changeBroadcaster } from './change-events';
-import { watchDatabase } from './database-watch';
+import { watchDatabase } from '../core/db/database-watch';
 import { registerIpcHandlers } from './ipc';
 import { applicationMenuTemplate } from './menu';
 import { electronNativeBindingPath } from './native-binding';
@@ -49,7 +49,11 @@ function start(): void {
 
   const opened = openDesktopInventory({
     databasePath: desktopDatabasePath(app),
-    nativeBinding: electronNativeBindingPath({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appRoot: app.getAppPath() }),
+    nativeBinding: electronNativeBindingPath({
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      appRoot: app.getAppPath(),
+    }),
     isPackaged: app.isPackaged,
     env: process.env,
   });
@@ -60,7 +64,13 @@ function start(): void {
   }
   const inventory: Inventory = opened.inventory;
   const broadcast = changeBroadcaster(appWebContents);
-  registerIpcHandlers({ ipcMain, inventory, isTrustedSender: trustedSenderCheck(location, appWebContents), onChange: broadcast, native: nativeOperations });
+  registerIpcHandlers({
+    ipcMain,
+    inventory,
+    isTrustedSender: trustedSenderCheck(location, appWebContents),
+    onChange: broadcast,
+    native: nativeOperations,
+  });
   const stopWatching = watchDatabase(inventory.db, () => broadcast({ scope: 'numbers' }));
   const stopServices = startBackgroundServices({ inventory, notifyChange: broadcast });
 

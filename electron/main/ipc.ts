@@ -10,7 +10,7 @@ import type { Inventory } from '../core/inventory';
 import type { NativeOperations } from './native-operations';
 import type { SenderCheck } from './sender';
 
-export const FOREIGN_SENDER: Outcome<never> = {
+const FOREIGN_SENDER: Outcome<never> = {
   ok: false,
   error: { code: 'FORBIDDEN', message: 'Refused: the request did not come from the Number Inventory window.' },
 };
@@ -25,7 +25,12 @@ export interface IpcRegistration {
 }
 
 /** Same validation and the same never-throw Outcome as dispatch, for a native operation. */
-async function runNative(channel: Channel, payload: unknown, operation: (input: unknown, event: IpcMainInvokeEvent) => Promise<unknown>, event: IpcMainInvokeEvent): Promise<Outcome<unknown>> {
+async function runNative(
+  channel: Channel,
+  payload: unknown,
+  operation: (input: unknown, event: IpcMainInvokeEvent) => Promise<unknown>,
+  event: IpcMainInvokeEvent,
+): Promise<Outcome<unknown>> {
   const parsed = contract[channel].input.safeParse(payload);
   if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: describeIssues(parsed.error) } };
   try {
@@ -37,7 +42,10 @@ async function runNative(channel: Channel, payload: unknown, operation: (input: 
 }
 
 /** Returns the channels registered and a function that removes them. */
-export function registerIpcHandlers({ ipcMain, inventory, isTrustedSender, onChange, native = {} }: IpcRegistration): { channels: Channel[]; dispose(): void } {
+export function registerIpcHandlers({ ipcMain, inventory, isTrustedSender, onChange, native = {} }: IpcRegistration): {
+  channels: Channel[];
+  dispose(): void;
+} {
   for (const channel of CHANNELS) {
     const operation = native[channel] as ((input: unknown, event: IpcMainInvokeEvent) => Promise<unknown>) | undefined;
     ipcMain.handle(channel, async (event, payload: unknown) => {

@@ -5,7 +5,7 @@ import { BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron';
 import type { Channel, ChannelParsedInput, ChannelResult } from '../../shared/contract';
 import { suggestedExportPath } from '../core/export/jobs';
 
-export type NativeOperation<C extends Channel> = (input: ChannelParsedInput<C>, event: IpcMainInvokeEvent) => Promise<ChannelResult<C>>;
+type NativeOperation<C extends Channel> = (input: ChannelParsedInput<C>, event: IpcMainInvokeEvent) => Promise<ChannelResult<C>>;
 export type NativeOperations = { [C in Channel]?: NativeOperation<C> };
 
 export const nativeOperations: NativeOperations = {

@@ -7,7 +7,12 @@ import { setExportWorkerLocation } from '../core/export/jobs';
 
 export type OpenedInventory = { ok: true; inventory: Inventory } | { ok: false; message: string };
 
-export function openDesktopInventory(options: { databasePath: string; nativeBinding: string; isPackaged: boolean; env: NodeJS.ProcessEnv }): OpenedInventory {
+export function openDesktopInventory(options: {
+  databasePath: string;
+  nativeBinding: string;
+  isPackaged: boolean;
+  env: NodeJS.ProcessEnv;
+}): OpenedInventory {
   const missing = missingNativeBindingMessage(options.nativeBinding, options.isPackaged);
   if (missing) return { ok: false, message: missing };
   try {
@@ -19,8 +24,12 @@ export function openDesktopInventory(options: { databasePath: string; nativeBind
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     // The addon could not be loaded at all (wrong ABI, truncated or foreign file).
-    const abi = (error as { code?: unknown }).code === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION|was compiled against a different/i.test(reason);
-    const hint = abi && !options.isPackaged ? '\n\nThe database engine was built for another runtime. Run `npm run rebuild:electron`, then start again.' : '';
+    const abi =
+      (error as { code?: unknown }).code === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION|was compiled against a different/i.test(reason);
+    const hint =
+      abi && !options.isPackaged
+        ? '\n\nThe database engine was built for another runtime. Run `npm run rebuild:electron`, then start again.'
+        : '';
     return { ok: false, message: `Could not open the inventory database ${options.databasePath}:\n${reason}${hint}` };
   }
 }

@@ -1,7 +1,7 @@
 // Session- and contents-wide protections: the CSP header, no permissions, no navigation away from
 // the app, no new windows, no <webview>, and external links only from the allow-list.
 import type { Session, Shell, WebContents } from 'electron';
-import { developmentCsp, RENDERER_CSP_HEADER } from './content-security-policy';
+import { developmentCsp, RENDERER_CSP_HEADER } from '../../shared/content-security-policy';
 import { isAllowedExternalUrl } from './external-links';
 import { isAppUrl, type RendererLocation } from './renderer-location';
 

@@ -15,7 +15,7 @@ export interface WindowState {
   maximized: boolean;
 }
 
-export const DEFAULT_SIZE = { width: 1280, height: 800 };
+const DEFAULT_SIZE = { width: 1280, height: 800 };
 export const MIN_SIZE = { width: 800, height: 560 };
 /** How much of the title bar must be on a screen for saved bounds to be reused. */
 const MIN_VISIBLE = 100;

@@ -1,9 +1,10 @@
 // Bundling TypeScript entries for plain Node with esbuild: the CLI, browser mode's server and the
-// export worker they start. Dependencies stay in node_modules (better-sqlite3 is native).
+// export worker they start. Dependencies stay in node_modules (better-sqlite3 is native). Each
+// bundle records the files it was built from (build-inputs.cjs), so callers can tell when it is stale.
 const fs = require('node:fs');
 const path = require('node:path');
+const { isCurrent, recordInputs, root } = require('./build-inputs.cjs');
 
-const root = path.resolve(__dirname, '..', '..');
 const EXPORT_WORKER_ENTRY = path.join(root, 'electron', 'core', 'export', 'worker-entry.ts');
 
 /**
@@ -14,7 +15,7 @@ function bundleForNode(entry, outfile, options = {}) {
   const esbuild = require('esbuild');
   fs.mkdirSync(path.dirname(outfile), { recursive: true });
   const tmp = `${outfile}.${process.pid}.tmp`;
-  esbuild.buildSync({
+  const result = esbuild.buildSync({
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -22,11 +23,19 @@ function bundleForNode(entry, outfile, options = {}) {
     packages: 'external',
     logLevel: 'error',
     ...options,
+    absWorkingDir: root,
+    metafile: true,
     entryPoints: [entry],
     outfile: tmp,
   });
+  recordInputs(outfile, Object.keys(result.metafile.inputs));
   fs.renameSync(tmp, outfile);
   return outfile;
 }
 
-module.exports = { bundleForNode, EXPORT_WORKER_ENTRY };
+/** Bundles `entry` into `outfile` unless the bundle there is current. */
+function ensureBundle(entry, outfile, options = {}) {
+  return isCurrent(outfile) ? outfile : bundleForNode(entry, outfile, options);
+}
+
+module.exports = { bundleForNode, ensureBundle, isCurrent, EXPORT_WORKER_ENTRY };

@@ -59,7 +59,10 @@ function buildElectronSqlite({ quiet = false, force = false } = {}) {
   if (result.status !== 0 || !fs.existsSync(built)) {
     fs.rmSync(workDir, { recursive: true, force: true });
     const reason = quiet && result.stderr ? String(result.stderr).trim().split('\n').slice(-3).join(' / ') : `exit ${result.status}`;
-    return { ok: false, message: `could not build better-sqlite3 for Electron ${electronVersion} (Electron headers unavailable?): ${reason}` };
+    return {
+      ok: false,
+      message: `could not build better-sqlite3 for Electron ${electronVersion} (Electron headers unavailable?): ${reason}`,
+    };
   }
   fs.copyFileSync(built, outputFile);
   fs.writeFileSync(stampFile, electronVersion);

@@ -17,7 +17,14 @@ interface CountryPlan {
 
 const COUNTRIES: CountryPlan[] = [
   { country: 'SG', prefix: '+6561', digits: 6, first: 0, vendors: ['Singtel', 'StarHub'], skus: ['SG-DID', 'SG-DID-PREMIUM'] },
-  { country: 'US', prefix: '+1212', digits: 7, first: 2_000_000, vendors: ['Bandwidth', 'Lumen', 'Twilio'], skus: ['US-LOCAL', 'US-TOLLFREE'] },
+  {
+    country: 'US',
+    prefix: '+1212',
+    digits: 7,
+    first: 2_000_000,
+    vendors: ['Bandwidth', 'Lumen', 'Twilio'],
+    skus: ['US-LOCAL', 'US-TOLLFREE'],
+  },
   { country: 'GB', prefix: '+44207', digits: 7, first: 0, vendors: ['BT', 'Colt'], skus: ['GB-GEO', 'GB-GEO-GOLD'] },
   { country: 'DE', prefix: '+4930', digits: 8, first: 10_000_000, vendors: ['Telekom', 'Colt'], skus: ['DE-GEO'] },
   { country: 'AU', prefix: '+612', digits: 8, first: 90_000_000, vendors: ['Telstra', 'Optus'], skus: ['AU-GEO', 'AU-GEO-GOLD'] },
@@ -94,7 +101,13 @@ export function* benchRows(n: number, due: number): Generator<string[]> {
     };
     if (dueLeft > 0 && i % 3 === 1) {
       dueLeft--;
-      Object.assign(cells, { state: 'reserved', reservation_kind: 'free', reservation_origin: 'manual', reservation_org_uuid: org, expires_at: iso(now - 1 - Math.floor(random() * 10 * DAY)) });
+      Object.assign(cells, {
+        state: 'reserved',
+        reservation_kind: 'free',
+        reservation_origin: 'manual',
+        reservation_org_uuid: org,
+        expires_at: iso(now - 1 - Math.floor(random() * 10 * DAY)),
+      });
     } else if (roll < 0.55) {
       // available
     } else if (roll < 0.65) {
@@ -102,7 +115,9 @@ export function* benchRows(n: number, due: number): Generator<string[]> {
       Object.assign(cells, {
         state: 'reserved',
         reservation_kind: charged ? 'charged' : 'free',
-        reservation_origin: charged ? 'manual' : ['manual', 'subscription-expired', 'subscription-terminated', 'swapped-out'][Math.floor(random() * 4)],
+        reservation_origin: charged
+          ? 'manual'
+          : ['manual', 'subscription-expired', 'subscription-terminated', 'swapped-out'][Math.floor(random() * 4)],
         reservation_org_uuid: org,
         did_reservation_uuid: charged ? uuidFrom(i * 31 + 7) : '',
         expires_at: iso(now + DAY + Math.floor(random() * 56 * DAY)),

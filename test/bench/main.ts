@@ -38,7 +38,8 @@ async function child(): Promise<void> {
     const conn = openDatabase(db, { readonly: true });
     const stream = fs.createWriteStream(out);
     for (const row of conn.prepare('SELECT * FROM numbers ORDER BY number').raw().iterate() as IterableIterator<unknown[]>) {
-      if (!stream.write(`${row.map((v) => (v === null ? '' : String(v))).join(',')}\n`)) await new Promise<void>((r) => stream.once("drain", () => r()));
+      if (!stream.write(`${row.map((v) => (v === null ? '' : String(v))).join(',')}\n`))
+        await new Promise<void>((r) => stream.once('drain', () => r()));
     }
     await new Promise<void>((resolve) => stream.end(resolve));
     conn.close();
@@ -56,7 +57,10 @@ async function child(): Promise<void> {
 }
 
 function runChild(mode: string, db: string, out: string): { ms: number; cpuMs: number; maxRssMb: number; bytes: number } {
-  const result = spawnSync(process.execPath, [__filename, '--child', mode, '--db', db, '--out', out], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const result = spawnSync(process.execPath, [__filename, '--child', mode, '--db', db, '--out', out], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (result.status !== 0) throw new Error(`child ${mode} failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as { ms: number; cpuMs: number; maxRssMb: number; bytes: number };
 }
@@ -74,19 +78,37 @@ function pageCases(total: number): PageCase[] {
     { name: 'available, by number, middle page', request: { filter: { states: ['available'] }, page: deep(0.5, 0.5) } },
     { name: 'available, by number, last pages', request: { filter: { states: ['available'] }, page: deep(0.98, 0.5) } },
     { name: 'reserved, by expiry', request: { filter: { states: ['reserved'] }, sort: { field: 'expiresAt', direction: 'asc' } } },
-    { name: 'assigned, by updated desc, page 20', request: { filter: { states: ['assigned'] }, sort: { field: 'updatedAt', direction: 'desc' }, page: 20 } },
-    { name: 'locked, by created desc, deep (90%)', request: { filter: { states: ['locked'] }, sort: { field: 'createdAt', direction: 'desc' }, page: deep(0.9, 0.05) } },
-    { name: 'available SG, by vendor, page 10', request: { filter: { states: ['available'], countries: ['SG'] }, sort: { field: 'vendor', direction: 'asc' }, page: 10 } },
+    {
+      name: 'assigned, by updated desc, page 20',
+      request: { filter: { states: ['assigned'] }, sort: { field: 'updatedAt', direction: 'desc' }, page: 20 },
+    },
+    {
+      name: 'locked, by created desc, deep (90%)',
+      request: { filter: { states: ['locked'] }, sort: { field: 'createdAt', direction: 'desc' }, page: deep(0.9, 0.05) },
+    },
+    {
+      name: 'available SG, by vendor, page 10',
+      request: { filter: { states: ['available'], countries: ['SG'] }, sort: { field: 'vendor', direction: 'asc' }, page: 10 },
+    },
     { name: 'available, digits "888" anywhere', request: { filter: { states: ['available'], pattern: '888' } } },
     { name: 'available, wildcard "*4567"', request: { filter: { states: ['available'], pattern: '*4567' } } },
     { name: 'available, wildcard "+65??88*"', request: { filter: { states: ['available'], pattern: '+65??88*' } } },
     { name: 'available, prefix "+44207", page 5', request: { filter: { states: ['available'], pattern: '+44207' }, page: 5 } },
     { name: 'available, short pattern "12"', request: { filter: { states: ['available'], pattern: '12' } } },
     { name: 'available, digits "656" (a sixth of all)', request: { filter: { states: ['available'], pattern: '656' } } },
-    { name: 'available, golden, by sku', request: { filter: { states: ['available'], golden: true }, sort: { field: 'sku', direction: 'asc' } } },
+    {
+      name: 'available, golden, by sku',
+      request: { filter: { states: ['available'], golden: true }, sort: { field: 'sku', direction: 'asc' } },
+    },
     { name: 'available, visible to acme.example', request: { filter: { states: ['available'], visibleTo: ['acme.example'] } } },
-    { name: 'available, fax, by country', request: { filter: { states: ['available'], capabilities: ['fax'] }, sort: { field: 'country', direction: 'asc' } } },
-    { name: 'deleted GB vendor Colt, by routing', request: { filter: { states: ['deleted'], countries: ['GB'], vendors: ['Colt'] }, sort: { field: 'routing', direction: 'asc' } } },
+    {
+      name: 'available, fax, by country',
+      request: { filter: { states: ['available'], capabilities: ['fax'] }, sort: { field: 'country', direction: 'asc' } },
+    },
+    {
+      name: 'deleted GB vendor Colt, by routing',
+      request: { filter: { states: ['deleted'], countries: ['GB'], vendors: ['Colt'] }, sort: { field: 'routing', direction: 'asc' } },
+    },
   ];
 }
 
@@ -134,9 +156,29 @@ function rawInsert(db: Db, rows: number, due: number): number {
     db.transaction(() => {
       for (const c of benchRows(rows, due)) {
         const caps = c[5];
-        const { lastInsertRowid } = insert.run(c[0], c[1], c[2], c[3], c[4], caps.includes('voice') ? 1 : 0, caps.includes('fax') ? 1 : 0,
-          caps.includes('sms') ? 1 : 0, nul(c[6]), c[7] === 'yes' ? 1 : 0, c[8] === 'yes' ? 1 : 0, nul(c[10]), nul(c[11]), nul(c[12]), nul(c[13]),
-          nul(c[14]), nul(c[15]), nul(c[16]), nul(c[17]), c[18], c[19]);
+        const { lastInsertRowid } = insert.run(
+          c[0],
+          c[1],
+          c[2],
+          c[3],
+          c[4],
+          caps.includes('voice') ? 1 : 0,
+          caps.includes('fax') ? 1 : 0,
+          caps.includes('sms') ? 1 : 0,
+          nul(c[6]),
+          c[7] === 'yes' ? 1 : 0,
+          c[8] === 'yes' ? 1 : 0,
+          nul(c[10]),
+          nul(c[11]),
+          nul(c[12]),
+          nul(c[13]),
+          nul(c[14]),
+          nul(c[15]),
+          nul(c[16]),
+          nul(c[17]),
+          c[18],
+          c[19],
+        );
         if (c[9]) for (const d of c[9].split(',')) visibility.run(lastInsertRowid, d);
       }
     })(),
@@ -194,10 +236,19 @@ async function bench(): Promise<void> {
     const importDb = Inventory.open(path.join(dir, 'imported.db'), { clock: fixedClock(BENCH_NOW), actor: 'bench' });
     const imported = await timeAsync(() => importFile(importDb.context, { file: importCsv, dryRun: false }));
     importDb.close();
-    if (imported.value.imported !== importN) log(`note: imported ${imported.value.imported} of ${importN} rows: ${JSON.stringify(imported.value.counts)}`);
+    if (imported.value.imported !== importN)
+      log(`note: imported ${imported.value.imported} of ${importN} rows: ${JSON.stringify(imported.value.counts)}`);
     const importRate = imported.value.imported / (imported.ms / 1000);
     const rawRate = importN / (rawMs / 1000);
-    add({ name: `import ${importN} rows (CSV, validated, audited)`, unit: 'rows/s', value: importRate, baseline: rawRate, ratio: rawRate / importRate, target: 'within 2x raw', met: rawRate / importRate <= 2 });
+    add({
+      name: `import ${importN} rows (CSV, validated, audited)`,
+      unit: 'rows/s',
+      value: importRate,
+      baseline: rawRate,
+      ratio: rawRate / importRate,
+      target: 'within 2x raw',
+      met: rawRate / importRate <= 2,
+    });
     save();
   }
 
@@ -250,12 +301,33 @@ async function bench(): Promise<void> {
     const rawCsv = runChild('raw-csv', dbFile, path.join(dir, 'raw.csv'));
     const csv = runChild('csv', dbFile, path.join(dir, 'export.csv'));
     const xlsx = runChild('xlsx', dbFile, path.join(dir, 'export.xlsx'));
-    add({ name: 'export CSV, all rows', unit: 'ms', value: csv.ms, baseline: rawCsv.ms, target: 'within 1.5x raw', met: csv.ms <= 1.5 * rawCsv.ms });
+    add({
+      name: 'export CSV, all rows',
+      unit: 'ms',
+      value: csv.ms,
+      baseline: rawCsv.ms,
+      target: 'within 1.5x raw',
+      met: csv.ms <= 1.5 * rawCsv.ms,
+    });
     add({ name: 'export CSV, CPU time (all threads)', unit: 'ms', value: csv.cpuMs, baseline: rawCsv.cpuMs, target: '-', met: null });
     add({ name: 'export XLSX, CPU time (all threads)', unit: 'ms', value: xlsx.cpuMs, baseline: rawCsv.cpuMs, target: '-', met: null });
     add({ name: 'export CSV peak RSS', unit: 'MB', value: csv.maxRssMb, baseline: rawCsv.maxRssMb, target: '-', met: null });
-    add({ name: 'export XLSX, all rows', unit: 'ms', value: xlsx.ms, baseline: rawCsv.ms, target: n >= 1_000_000 ? '< 15 s' : '-', met: n >= 1_000_000 ? xlsx.ms < 15_000 : null });
-    add({ name: 'export XLSX peak RSS', unit: 'MB', value: xlsx.maxRssMb, baseline: rawCsv.maxRssMb, target: '< 400 MB', met: xlsx.maxRssMb < 400 });
+    add({
+      name: 'export XLSX, all rows',
+      unit: 'ms',
+      value: xlsx.ms,
+      baseline: rawCsv.ms,
+      target: n >= 1_000_000 ? '< 15 s' : '-',
+      met: n >= 1_000_000 ? xlsx.ms < 15_000 : null,
+    });
+    add({
+      name: 'export XLSX peak RSS',
+      unit: 'MB',
+      value: xlsx.maxRssMb,
+      baseline: rawCsv.maxRssMb,
+      target: '< 400 MB',
+      met: xlsx.maxRssMb < 400,
+    });
     save();
   }
 
@@ -279,11 +351,21 @@ async function bench(): Promise<void> {
     );
     baselineDb.close();
     const sweepInventory = Inventory.open(sweepFile, { clock: fixedClock(BENCH_NOW), actor: 'bench' });
-    const dueNow = sweepInventory.db.prepare(`SELECT count(*) FROM numbers WHERE expires_at <= ? AND state IN ('reserved', 'locked')`).pluck().get(BENCH_NOW) as number;
+    const dueNow = sweepInventory.db
+      .prepare(`SELECT count(*) FROM numbers WHERE expires_at <= ? AND state IN ('reserved', 'locked')`)
+      .pluck()
+      .get(BENCH_NOW) as number;
     const swept = await timeAsync(() => sweepInventory.sweep());
     sweepInventory.close();
     for (const file of [sweepFile, baselineFile]) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-    add({ name: `sweep releasing ${swept.value.length} due (of ${dueNow})`, unit: 'ms', value: swept.ms, baseline: rawSweep.ms, target: '< 2 s', met: swept.ms < 2000 });
+    add({
+      name: `sweep releasing ${swept.value.length} due (of ${dueNow})`,
+      unit: 'ms',
+      value: swept.ms,
+      baseline: rawSweep.ms,
+      target: '< 2 s',
+      met: swept.ms < 2000,
+    });
   }
 
   const report = save();

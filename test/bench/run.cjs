@@ -9,5 +9,8 @@ const root = path.resolve(__dirname, '..', '..');
 const outDir = path.join(root, 'out', 'bench');
 bundleForNode(path.join(__dirname, 'main.ts'), path.join(outDir, 'bench.cjs'));
 bundleForNode(EXPORT_WORKER_ENTRY, path.join(outDir, 'export-worker.cjs'));
-const result = spawnSync(process.execPath, ['--max-old-space-size=4096', path.join(outDir, 'bench.cjs'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+const result = spawnSync(process.execPath, ['--max-old-space-size=4096', path.join(outDir, 'bench.cjs'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  cwd: root,
+});
 process.exit(result.status ?? 1);

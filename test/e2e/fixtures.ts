@@ -6,14 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test as base, type Page } from '@playwright/test';
 import type { Channel, ChannelInput, ChannelResult, Outcome } from '../../shared/contract';
-import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { startBrowserMode } from './browser-mode';
 
-export const NOW = '2026-03-02T09:00:00.000Z';
+const NOW = '2026-03-02T09:00:00.000Z';
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'electron', 'cli', 'bin.cjs');
 
 /** Runs the CLI on the test's database with --json and returns its parsed answer. */
-export type Cli = (...args: string[]) => unknown;
+type Cli = (...args: string[]) => unknown;
 
 export interface InventoryApp {
   /** Calls one contract operation over browser mode's HTTP API (as the page would) and returns its value. */
@@ -29,6 +29,8 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
+  // eslint-disable-next-line no-empty-pattern
   databasePath: async ({}, use, testInfo) => {
     const file = testInfo.outputPath('inventory.db');
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -86,7 +88,9 @@ export const test = base.extend<Fixtures>({
 /** The per-run token browser mode writes into the page it serves. */
 async function pageToken(url: string): Promise<string> {
   const html = await (await fetch(url)).text();
-  const token = /<meta[^>]+name="number-inventory-token"[^>]+content="([^"]+)"/.exec(html)?.[1] ?? /<meta[^>]+content="([^"]+)"[^>]+name="number-inventory-token"/.exec(html)?.[1];
+  const token =
+    /<meta[^>]+name="number-inventory-token"[^>]+content="([^"]+)"/.exec(html)?.[1] ??
+    /<meta[^>]+content="([^"]+)"[^>]+name="number-inventory-token"/.exec(html)?.[1];
   if (!token) throw new Error(`browser mode served no token:\n${html.slice(0, 500)}`);
   return token;
 }

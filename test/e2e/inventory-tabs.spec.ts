@@ -23,7 +23,9 @@ test('Each tab shows its count and the columns of its state; search, sorting and
   await remove(app, DELETED);
   await app.open();
 
-  await expect(page.getByRole('tablist', { name: 'Number states' }).getByRole('tab')).toHaveText(STATE_LABELS.map((label) => new RegExp(`^${label}`)));
+  await expect(page.getByRole('tablist', { name: 'Number states' }).getByRole('tab')).toHaveText(
+    STATE_LABELS.map((label) => new RegExp(`^${label}`)),
+  );
   await expectCounts(page, { Available: 31, Reserved: 1, Locked: 1, Assigned: 1, Deleted: 1 });
 
   // Available: server-side paging (50 a page by default, 25 chosen), then sorting.
@@ -55,7 +57,8 @@ test('Each tab shows its count and the columns of its state; search, sorting and
   await expect(page.getByText('1–25 of 31')).toBeVisible();
 
   await selectTab(page, 'Reserved');
-  for (const header of ['Reserver org', 'Kind', 'Expires', 'Days left']) await expect(page.getByRole('columnheader', { name: header })).toBeVisible();
+  for (const header of ['Reserver org', 'Kind', 'Expires', 'Days left'])
+    await expect(page.getByRole('columnheader', { name: header })).toBeVisible();
   const reserved = grid(page, 'Reserved').getByRole('row').filter({ hasText: RESERVED });
   await expect(reserved).toContainText(`${ACME.name} (${ACME.uuid})`);
   await expect(reserved).toContainText('Free');
@@ -112,7 +115,8 @@ test('Keyboard: tabs by arrow keys, the detail opened from the eye button with E
   // From the search box, Tab walks the toolbar (whatever tools it holds) to Add new numbers.
   const add = page.getByRole('button', { name: 'Add new numbers' });
   await page.getByRole('searchbox', { name: 'Search' }).focus();
-  for (let step = 0; step < 10 && !(await add.evaluate((element) => element === document.activeElement)); step++) await page.keyboard.press('Tab');
+  for (let step = 0; step < 10 && !(await add.evaluate((element) => element === document.activeElement)); step++)
+    await page.keyboard.press('Tab');
   await expect(add).toBeFocused();
   await page.keyboard.press('Enter');
   const addDialog = page.getByRole('dialog', { name: 'Add new numbers' });

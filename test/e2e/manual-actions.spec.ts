@@ -9,7 +9,10 @@ import { actionButtons, chooseAction, closeDetail, confirm, expectCounts, field,
 const NUMBER = '+6561234567';
 const OTHER = '+6561234568';
 
-test('Reserve: Available to Reserved for an org, after refusing a missing and a malformed Org UUID and an empty remark', async ({ page, app }) => {
+test('Reserve: Available to Reserved for an org, after refusing a missing and a malformed Org UUID and an empty remark', async ({
+  page,
+  app,
+}) => {
   await addOrganizations(app);
   await addNumbers(app, [NUMBER, OTHER]);
   await app.open();
@@ -64,7 +67,10 @@ test('Reserve: Available to Reserved for an org, after refusing a missing and a 
   await expect(row).toContainText('28');
 });
 
-test('Extend Reservation: a free reservation becomes charged until the paid-until date, after refusing a bad DID Reservation UUID', async ({ page, app }) => {
+test('Extend Reservation: a free reservation becomes charged until the paid-until date, after refusing a bad DID Reservation UUID', async ({
+  page,
+  app,
+}) => {
   await addOrganizations(app);
   await addNumbers(app, [NUMBER]);
   await reserve(app, NUMBER);

@@ -7,14 +7,23 @@ import { ACME, addNumbers, addOrganizations, assign } from './seed';
 
 const NUMBER = '+6561234500';
 
-test('a due warning shows in Notifications and Outbox; clicking it opens the Reserved tab filtered to the number', async ({ app, cli, page }) => {
+test('a due warning shows in Notifications and Outbox; clicking it opens the Reserved tab filtered to the number', async ({
+  app,
+  cli,
+  page,
+}) => {
   await addOrganizations(app);
   await addNumbers(app, [NUMBER]);
   await assign(app, NUMBER, ACME.uuid);
   // Swapped out: reserved for 1 day, inside the 7-day warning lead, so the sweep warns at once.
   await app.call('numbers:swapped-out', { number: NUMBER });
   const swept = cli('sweep') as { notified: { kind: string; emails: { recipient: string; status: string }[] }[] };
-  expect(swept.notified).toEqual([expect.objectContaining({ kind: 'reservation-warning', emails: [{ role: 'reserver', recipient: 'billing@acme.example', status: 'queued' }] })]);
+  expect(swept.notified).toEqual([
+    expect.objectContaining({
+      kind: 'reservation-warning',
+      emails: [{ role: 'reserver', recipient: 'billing@acme.example', status: 'queued' }],
+    }),
+  ]);
 
   await app.open();
   await page.getByRole('link', { name: 'Outbox' }).click();

@@ -6,9 +6,18 @@ import { test, expect, screenshot } from './fixtures';
 import { addNumbers } from './seed';
 import { expectCounts, grid } from './ui';
 
-test('Advanced search narrows grid and counts, with chips and saved searches; export writes the current search', async ({ page, app }, testInfo) => {
+test('Advanced search narrows grid and counts, with chips and saved searches; export writes the current search', async ({
+  page,
+  app,
+}, testInfo) => {
   await addNumbers(app, ['+6561234567', '+6561234568', '+6561234569']);
-  await app.call('numbers:add', { numbers: '+12125550123,+12126550199', vendor: 'Lumen', country: 'US', sku: 'US-DID', capabilities: ['fax'] });
+  await app.call('numbers:add', {
+    numbers: '+12125550123,+12126550199',
+    vendor: 'Lumen',
+    country: 'US',
+    sku: 'US-DID',
+    capabilities: ['fax'],
+  });
   await app.call('numbers:lock', { number: '+12125550123', remark: 'seed lock' });
   await app.open();
   await expectCounts(page, { Available: 4, Locked: 1 });

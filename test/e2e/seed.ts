@@ -6,8 +6,19 @@ export const GLOBEX = { uuid: '9b2c1a7e-4d3f-4e8a-9c1b-2f3e4d5a6b7c', name: 'Glo
 export const SUBSCRIPTION = '11111111-2222-4333-8444-555555555555';
 export const DID_RESERVATION = '22222222-3333-4444-8555-666666666666';
 
-export async function addNumbers(app: InventoryApp, numbers: string[], extra: { golden?: boolean; portedIn?: boolean } = {}): Promise<void> {
-  const results = await app.call('numbers:add', { numbers: numbers.join(','), vendor: 'Singtel', country: 'SG', sku: 'SG-DID-STD', capabilities: ['voice', 'sms'], ...extra });
+export async function addNumbers(
+  app: InventoryApp,
+  numbers: string[],
+  extra: { golden?: boolean; portedIn?: boolean } = {},
+): Promise<void> {
+  const results = await app.call('numbers:add', {
+    numbers: numbers.join(','),
+    vendor: 'Singtel',
+    country: 'SG',
+    sku: 'SG-DID-STD',
+    capabilities: ['voice', 'sms'],
+    ...extra,
+  });
   const notAdded = results.filter((result) => result.status !== 'added');
   if (notAdded.length) throw new Error(`seed numbers not added: ${JSON.stringify(notAdded)}`);
 }

@@ -8,7 +8,10 @@ const EXPIRED = '+6561234567';
 const TERMINATED = '+6561234568';
 const SWAPPED = '+6561234569';
 
-test('Subscription expired, terminated and swapped out: Assigned to Reserved for the owner, each for its period, from the effective time; a future effective time is refused', async ({ page, app }) => {
+test('Subscription expired, terminated and swapped out: Assigned to Reserved for the owner, each for its period, from the effective time; a future effective time is refused', async ({
+  page,
+  app,
+}) => {
   await addOrganizations(app);
   await addNumbers(app, [EXPIRED, TERMINATED, SWAPPED]);
   for (const number of [EXPIRED, TERMINATED, SWAPPED]) await assign(app, number, ACME.uuid);

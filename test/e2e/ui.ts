@@ -46,7 +46,10 @@ export async function openDetail(page: Page, number: string): Promise<Locator> {
 
 /** The value of one field of the detail. */
 export function field(detail: Locator, label: string): Locator {
-  return detail.locator('dt').filter({ hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+  return detail
+    .locator('dt')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .locator('xpath=following-sibling::dd[1]');
 }
 
 /** The history entries, newest first. */

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..');
-export const CLI_BIN = path.join(root, 'electron', 'cli', 'bin.cjs');
+const CLI_BIN = path.join(root, 'electron', 'cli', 'bin.cjs');
 
 /** Builds the CLI bundle once, so test processes started together never race to rebuild it. */
 export function buildCliOnce(): void {

@@ -3,9 +3,11 @@
 import type { Db } from '../../electron/core/db/connection';
 
 export function dumpDatabase(db: Db): string {
-  const objects = db
-    .prepare(`SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`)
-    .all() as { type: string; name: string; sql: string | null }[];
+  const objects = db.prepare(`SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`).all() as {
+    type: string;
+    name: string;
+    sql: string | null;
+  }[];
   const data: Record<string, string[]> = {};
   for (const { name } of objects.filter((o) => o.type === 'table')) {
     // Sorted row texts: the dump does not depend on the order SQLite happens to return rows in.

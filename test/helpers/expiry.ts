@@ -31,5 +31,9 @@ export function outboxDump(db: Db): OutboxDump[] {
 }
 
 export function noticeDump(db: Db): { number: string; kind: string; deadline: string }[] {
-  return db.prepare('SELECT number, kind, deadline FROM notifications ORDER BY id').all() as { number: string; kind: string; deadline: string }[];
+  return db.prepare('SELECT number, kind, deadline FROM notifications ORDER BY id').all() as {
+    number: string;
+    kind: string;
+    deadline: string;
+  }[];
 }

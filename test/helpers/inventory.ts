@@ -52,4 +52,3 @@ export async function addSgNumbers(inventory: Inventory, count: number, first = 
 /** A second test org and subscription, for tests that need more than one. */
 export const ORG_C = '55555555-5555-4555-8555-555555555555';
 export const SUB_2 = '66666666-6666-4666-8666-666666666666';
-export const DID_2 = '77777777-7777-4777-8777-777777777777';

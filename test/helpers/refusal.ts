@@ -1,7 +1,7 @@
 // Asserting a refusal: the typed error code, and a database left exactly as it was.
 import { expect } from 'vitest';
-import type { ErrorCode } from '../../shared/errors';
-import { isInventoryError, type InventoryError } from '../../shared/errors';
+import type { ErrorCode, InventoryError } from '../../shared/errors';
+import { isInventoryError } from '../../shared/errors';
 import type { Inventory } from '../../electron/core/inventory';
 import { dumpDatabase } from './dump';
 

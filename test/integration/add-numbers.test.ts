@@ -36,12 +36,25 @@ describe('add numbers', () => {
     const detail = await t.inventory.show('+6561230003');
     expect(detail).toMatchObject({ state: 'available', country: 'SG', vendor: 'Singtel', sku: 'SG-DID', version: 1 });
     expect(detail.history).toEqual([
-      { id: expect.any(Number), number: '+6561230003', action: 'add', from: null, to: 'available', at: T0, actor: 'tester', remark: null, details: {} },
+      {
+        id: expect.any(Number),
+        number: '+6561230003',
+        action: 'add',
+        from: null,
+        to: 'available',
+        at: T0,
+        actor: 'tester',
+        remark: null,
+        details: {},
+      },
     ]);
   });
 
   it('tolerates spaces, new lines and semicolons between entries', async () => {
-    const results = await t.inventory.add({ ...base, numbers: '  +65 6123 0000,\n +6561230001\r\n\n+6561230002 ;, +65 6123 0003 +65 6123 0004 ,' });
+    const results = await t.inventory.add({
+      ...base,
+      numbers: '  +65 6123 0000,\n +6561230001\r\n\n+6561230002 ;, +65 6123 0003 +65 6123 0004 ,',
+    });
     expect(results.map((r) => [r.status, r.number])).toEqual(sgNumbers(5).map((n) => ['added', n]));
   });
 
@@ -69,7 +82,9 @@ describe('add numbers', () => {
 
   it('refuses 51 whole with LIMIT_EXCEEDED and writes nothing', async () => {
     await t.inventory.add({ ...base, numbers: '+6591234567' });
-    const error = await expectRefusal(t.inventory, 'LIMIT_EXCEEDED', () => t.inventory.add({ ...base, numbers: sgNumbers(51).join(',\n') }));
+    const error = await expectRefusal(t.inventory, 'LIMIT_EXCEEDED', () =>
+      t.inventory.add({ ...base, numbers: sgNumbers(51).join(',\n') }),
+    );
     expect(error.message).toContain('51');
     expect(error.message).toContain('50');
   });
@@ -107,7 +122,9 @@ describe('add numbers', () => {
   ];
   for (const [what, request, mentions] of refusals) {
     it(`refuses the request when ${what}`, async () => {
-      const error = await expectRefusal(t.inventory, 'INVALID_INPUT', () => t.inventory.add({ numbers: '+6561230000', ...request } as never));
+      const error = await expectRefusal(t.inventory, 'INVALID_INPUT', () =>
+        t.inventory.add({ numbers: '+6561230000', ...request } as never),
+      );
       expect(error.message).toContain(mentions);
     });
   }

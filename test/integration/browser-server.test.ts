@@ -7,8 +7,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_PREFIX, EVENTS_PATH, startBrowserServer, TOKEN_HEADER, type BrowserServer } from '../../electron/browser/server';
-import { TOKEN_META_NAME } from '../../electron/browser/static-files';
+import { startBrowserServer, type BrowserServer } from '../../electron/browser/server';
+import { TOKEN_HEADER } from '../../shared/browser-protocol';
 import { Inventory } from '../../electron/core/inventory';
 import type { ChangeEvent } from '../../shared/contract';
 import { addSgNumbers, freshInventory, tempDir, type TestInventory } from '../helpers/inventory';
@@ -75,18 +75,6 @@ async function until(condition: () => boolean, ms = 5000): Promise<boolean> {
 
 const tokenOf = (html: string) => /<meta name="number-inventory-token" content="([^"]+)"/.exec(html)?.[1] ?? '';
 
-describe('the protocol', () => {
-  it('is the one the renderer client speaks (renderer/src/api/client.ts)', () => {
-    // The client needs a DOM, so its constants are read from its source.
-    const client = fs.readFileSync(path.join(root, 'renderer', 'src', 'api', 'client.ts'), 'utf8');
-    const constant = (name: string) => new RegExp(`export const ${name} = '([^']+)'`).exec(client)?.[1];
-    expect(constant('TOKEN_META')).toBe(TOKEN_META_NAME);
-    expect(constant('TOKEN_HEADER')).toBe(TOKEN_HEADER);
-    expect(constant('HTTP_API_PREFIX')).toBe(API_PREFIX);
-    expect(constant('HTTP_EVENTS_PATH')).toBe(EVENTS_PATH);
-  });
-});
-
 describe('npm run dev:browser (the real command)', () => {
   let dir: string;
   let child: ChildProcess;
@@ -101,7 +89,13 @@ describe('npm run dev:browser (the real command)', () => {
     fs.writeFileSync(path.join(rendererDir, 'index.html'), INDEX);
     child = spawn(process.execPath, [path.join(root, 'electron', 'browser', 'bin.cjs')], {
       cwd: root,
-      env: { ...process.env, PORT: '0', NUMBER_INVENTORY_DB: path.join(dir, 'inventory.db'), NUMBER_INVENTORY_NOW: NOW, NUMBER_INVENTORY_RENDERER_DIR: rendererDir },
+      env: {
+        ...process.env,
+        PORT: '0',
+        NUMBER_INVENTORY_DB: path.join(dir, 'inventory.db'),
+        NUMBER_INVENTORY_NOW: NOW,
+        NUMBER_INVENTORY_RENDERER_DIR: rendererDir,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -145,7 +139,11 @@ describe('npm run dev:browser (the real command)', () => {
     for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1:${Number(port) + 1}`, `localhost.evil.example:${port}`]) {
       const answer = await request(base, { headers: { host } });
       expect(answer.status, host).toBe(403);
-      const api = await request(`${base}api/numbers:counts`, { method: 'POST', headers: { host, 'content-type': 'application/json', [TOKEN_HEADER]: token }, body: '{}' });
+      const api = await request(`${base}api/numbers:counts`, {
+        method: 'POST',
+        headers: { host, 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        body: '{}',
+      });
       expect(api.status, host).toBe(403);
     }
     expect((await request(base, { headers: { host: `localhost:${port}` } })).status).toBe(200);
@@ -167,7 +165,10 @@ describe('npm run dev:browser (the real command)', () => {
     const added = await post(base, 'numbers:add', token, { numbers: '+6561230000', vendor: 'Singtel', country: 'SG', sku: 'SG-DID' });
     expect(added.status).toBe(200);
     expect(JSON.parse(added.body)).toEqual({ ok: true, value: [expect.objectContaining({ status: 'added', number: '+6561230000' })] });
-    const shown = JSON.parse((await post(base, 'numbers:show', token, { number: '+6561230000' })).body) as { ok: true; value: { history: { at: string }[] } };
+    const shown = JSON.parse((await post(base, 'numbers:show', token, { number: '+6561230000' })).body) as {
+      ok: true;
+      value: { history: { at: string }[] };
+    };
     expect(shown.value.history[0].at).toBe(NOW);
     const refused = JSON.parse((await post(base, 'numbers:reserve', token, { number: '+6561230000' })).body);
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -236,7 +237,11 @@ describe('browser-mode server edge cases', () => {
     const badJson = await request(`${server.url}api/numbers:lock`, { method: 'POST', headers, body: '{"number":' });
     expect(badJson.status).toBe(400);
     expect(JSON.parse(badJson.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const notJson = await request(`${server.url}api/numbers:lock`, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: '{}' });
+    const notJson = await request(`${server.url}api/numbers:lock`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(notJson.status).toBe(415);
     const unknown = JSON.parse((await post(server.url, 'numbers:drop-table', server.token, {})).body);
     expect(unknown).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

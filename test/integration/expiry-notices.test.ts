@@ -10,8 +10,20 @@ let n: string;
 beforeEach(async () => {
   t = freshInventory();
   [n] = await addSgNumbers(t.inventory, 1);
-  await t.inventory.saveOrganization({ uuid: CUSTOMER_ORG, name: 'Acme Customer', type: 'customer', billingEmail: 'billing@acme.test', ownerEmail: 'owner@acme.test' });
-  await t.inventory.saveOrganization({ uuid: PARTNER_ORG, name: 'Pat Partner', type: 'partner', billingEmail: 'billing@pat.test', ownerEmail: 'owner@pat.test' });
+  await t.inventory.saveOrganization({
+    uuid: CUSTOMER_ORG,
+    name: 'Acme Customer',
+    type: 'customer',
+    billingEmail: 'billing@acme.test',
+    ownerEmail: 'owner@acme.test',
+  });
+  await t.inventory.saveOrganization({
+    uuid: PARTNER_ORG,
+    name: 'Pat Partner',
+    type: 'partner',
+    billingEmail: 'billing@pat.test',
+    ownerEmail: 'owner@pat.test',
+  });
 });
 afterEach(() => t.close());
 
@@ -48,7 +60,14 @@ describe('subscription expired at T: reserved until T+56d, warned at T+49d, rele
     expect(released.notified.map((x) => [x.kind, x.emails.length])).toEqual([['reservation-expired', 0]]);
     expect((await t.inventory.show(n)).state).toBe('available');
     expect(outboxDump(t.inventory.db)).toEqual([
-      { number: n, kind: 'reservation-warning', deadline: plusDays(T0, 56), role: 'reserver', recipient: 'billing@acme.test', status: 'queued' },
+      {
+        number: n,
+        kind: 'reservation-warning',
+        deadline: plusDays(T0, 56),
+        role: 'reserver',
+        recipient: 'billing@acme.test',
+        status: 'queued',
+      },
     ]);
   });
 
@@ -75,7 +94,9 @@ describe('manual reservation: 28 days, warned at 21 days', () => {
     expect(r.notified.map((x) => x.emails)).toEqual([[{ role: 'reserver', recipient: 'owner@pat.test', status: 'queued' }]]);
     const email = (await t.inventory.outbox())[0];
     expect(email.subject).toBe(`Reservation of ${n} expires on 2026-02-02 09:00 UTC`);
-    expect(email.body).toContain(`The phone number ${n} is reserved for Pat Partner (${PARTNER_ORG}) until 2026-02-02 09:00 UTC (in 7 days).`);
+    expect(email.body).toContain(
+      `The phone number ${n} is reserved for Pat Partner (${PARTNER_ORG}) until 2026-02-02 09:00 UTC (in 7 days).`,
+    );
     expect(email.body).toContain('State:    Reserved (free reservation)');
     expect(email.body).toContain(`Deadline: ${plusDays(T0, 28)}`);
     expect(email.body).toContain('Action to take: to keep this number, purchase a DID Reservation');
@@ -83,7 +104,10 @@ describe('manual reservation: 28 days, warned at 21 days', () => {
 
   it('an unknown org, or an org without the address, is queued as "no recipient", not dropped', async () => {
     const [m] = await addSgNumbers(t.inventory, 1, 6561239000);
-    await t.inventory.saveOrganization({ uuid: PARTNER_ORG, name: 'Pat Partner', type: 'partner', billingEmail: 'billing@pat.test', ownerEmail: null }, 'update');
+    await t.inventory.saveOrganization(
+      { uuid: PARTNER_ORG, name: 'Pat Partner', type: 'partner', billingEmail: 'billing@pat.test', ownerEmail: null },
+      'update',
+    );
     await t.inventory.act('reserve', { number: n, orgUuid: UNKNOWN_ORG, remark: 'hold' });
     await t.inventory.act('reserve', { number: m, orgUuid: PARTNER_ORG, remark: 'hold' });
     await sweepAt(plusDays(T0, 21));

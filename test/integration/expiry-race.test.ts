@@ -98,7 +98,11 @@ describe('the CLI sweep in another process while the app unlocks', () => {
     // Whatever neither side reached is released by the next sweep; then all 60 are Available.
     const rest = (await t.inventory.sweepReport()).released.map((r) => r.number);
     expect([...released, ...unlocked, ...rest].sort()).toEqual([...numbers].sort());
-    expect(noticeDump(t.inventory.db).map((x) => x.number).sort()).toEqual([...released, ...rest].sort());
+    expect(
+      noticeDump(t.inventory.db)
+        .map((x) => x.number)
+        .sort(),
+    ).toEqual([...released, ...rest].sort());
     expect((await t.inventory.counts()).available).toBe(60);
   }, 120_000);
 });

@@ -20,7 +20,16 @@ import { buildExportWorker, loadGenerated } from './transfer-fixtures';
 
 let t: TestInventory;
 let worker: string;
-const HOSTILE_ROUTING = ['=HYPERLINK("http://evil.example","x")', '+1+2', '-2+3', '@SUM(1)', '\tcmd', "'=already", 'plain, with "quotes"', ' Zürich – 東京 🚀 <&> '];
+const HOSTILE_ROUTING = [
+  '=HYPERLINK("http://evil.example","x")',
+  '+1+2',
+  '-2+3',
+  '@SUM(1)',
+  '\tcmd',
+  "'=already",
+  'plain, with "quotes"',
+  ' Zürich – 東京 🚀 <&> ',
+];
 
 beforeAll(async () => {
   t = freshInventory();
@@ -29,7 +38,15 @@ beforeAll(async () => {
   // Hand-made numbers with hostile free text, in several states.
   const numbers = ['+6562000001', '+6562000002', '+6562000003', '+6562000004', '+6562000005', '+6562000006', '+6562000007', '+6562000008'];
   for (const [i, number] of numbers.entries()) {
-    await t.inventory.add({ numbers: number, vendor: i === 0 ? '=cmd|calc' : 'Vendor, "quoted"', country: 'SG', sku: '@risky', routing: HOSTILE_ROUTING[i], capabilities: ['voice', 'fax'], visibleTo: ['b.example', 'a.example'] });
+    await t.inventory.add({
+      numbers: number,
+      vendor: i === 0 ? '=cmd|calc' : 'Vendor, "quoted"',
+      country: 'SG',
+      sku: '@risky',
+      routing: HOSTILE_ROUTING[i],
+      capabilities: ['voice', 'fax'],
+      visibleTo: ['b.example', 'a.example'],
+    });
   }
   await t.inventory.act('reserve', { number: numbers[1], orgUuid: ORG_A, remark: 'r' });
   await t.inventory.act('assign', { number: numbers[2], subscriptionUuid: SUB_1, ownerUuid: ORG_A });
@@ -44,7 +61,9 @@ afterAll(() => {
 /** The rows the export must hold for a filter, read straight from the table. */
 function expectedCells(filter: SearchFilter): string[][] {
   const where = whereClause(searchFilterSchema.parse(filter));
-  const rows = t.inventory.db.prepare(`SELECT ${NUMBER_COLUMNS} FROM numbers n WHERE ${where.sql} ORDER BY n.number`).all(...where.params) as NumberRow[];
+  const rows = t.inventory.db
+    .prepare(`SELECT ${NUMBER_COLUMNS} FROM numbers n WHERE ${where.sql} ORDER BY n.number`)
+    .all(...where.params) as NumberRow[];
   return [[...TRANSFER_COLUMNS], ...rows.map(rowToCells)];
 }
 
@@ -164,7 +183,19 @@ describe('XLSX export', () => {
     const outDir = tempDir('ni-lo-');
     // Its own profile, so parallel runs do not fight over one; CSV in UTF-8 (character set 76), not
     // the system's 8-bit one, so the non-ASCII routing comes through.
-    execFileSync('soffice', [`-env:UserInstallation=file://${outDir}/profile`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', outDir, out], { timeout: 120_000, stdio: 'pipe' });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${outDir}/profile`,
+        '--headless',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1',
+        '--outdir',
+        outDir,
+        out,
+      ],
+      { timeout: 120_000, stdio: 'pipe' },
+    );
     const converted = path.join(outDir, `${path.basename(out, '.xlsx')}.csv`);
     const records = parse(fs.readFileSync(converted, 'utf8'), { bom: true, relax_column_count: true }) as string[][];
     const expected = expectedCells({});
@@ -200,12 +231,18 @@ describe('export in a worker thread', () => {
   });
 
   it('refuses a file not named for its format (a page cannot overwrite ~/.bashrc), with nothing started', () => {
-    expect(() => startExport(t.file, { format: 'csv', out: path.join(t.dir, '.bashrc'), filter: {} }, () => undefined, { workerScript: worker })).toThrow(/must end in \.csv/);
+    expect(() =>
+      startExport(t.file, { format: 'csv', out: path.join(t.dir, '.bashrc'), filter: {} }, () => undefined, { workerScript: worker }),
+    ).toThrow(/must end in \.csv/);
     expect(fs.existsSync(path.join(t.dir, '.bashrc'))).toBe(false);
   });
 
   it('refuses a folder that does not exist, with nothing started', () => {
-    expect(() => startExport(t.file, { format: 'csv', out: path.join(t.dir, 'no', 'such', 'x.csv'), filter: {} }, () => undefined, { workerScript: worker })).toThrow(/does not exist/);
+    expect(() =>
+      startExport(t.file, { format: 'csv', out: path.join(t.dir, 'no', 'such', 'x.csv'), filter: {} }, () => undefined, {
+        workerScript: worker,
+      }),
+    ).toThrow(/does not exist/);
   });
 });
 

@@ -20,7 +20,10 @@ describe('killed mid-import', () => {
     t.inventory.close();
     const file = path.join(t.dir, 'big.csv');
     writeInventoryCsv(file, benchRows(ROWS, 0));
-    const cli = (args: string[]) => spawn(process.execPath, [path.join(ROOT, 'electron', 'cli', 'bin.cjs'), '--db', (t as TestInventory).file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const cli = (args: string[]) =>
+      spawn(process.execPath, [path.join(ROOT, 'electron', 'cli', 'bin.cjs'), '--db', (t as TestInventory).file, ...args], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
 
     const child = cli(['import', file, '--batch-size', String(BATCH)]);
     let stderr = '';

@@ -70,35 +70,51 @@ async function refusal(work: Promise<unknown>): Promise<{ code: string; message:
 const numberCount = (t: TestInventory) => t.inventory.db.prepare('SELECT count(*) FROM numbers').pluck().get() as number;
 
 describe('round trip', () => {
-  it.each(['csv', 'xlsx'] as const)('an exported %s imports into an empty inventory with every field unchanged', async (format) => {
-    const source = fresh();
-    await loadGenerated(source.inventory, source.dir, 250);
-    // Plus numbers moved through the real life cycle, with every state's fields.
-    await source.inventory.add({ numbers: '+6562000001,+6562000002,+6562000003,+6562000004', vendor: 'V, "q"', country: 'SG', sku: '=SKU', routing: '-r', capabilities: ['fax'], golden: true, portedIn: true, visibleTo: ['z.example', 'a.example'] });
-    await source.inventory.act('reserve', { number: '+6562000001', orgUuid: ORG_A, remark: 'r' });
-    await source.inventory.act('extend', { number: '+6562000001', didReservationUuid: DID_1, paidUntil: '2026-09-30' });
-    await source.inventory.act('assign', { number: '+6562000002', subscriptionUuid: SUB_1, ownerUuid: ORG_B });
-    await source.inventory.act('delete', { number: '+6562000003', reason: 'ported-out', remark: 'gone' });
-    const file = await exportFile(source, format);
+  it.each(['csv', 'xlsx'] as const)(
+    'an exported %s imports into an empty inventory with every field unchanged',
+    async (format) => {
+      const source = fresh();
+      await loadGenerated(source.inventory, source.dir, 250);
+      // Plus numbers moved through the real life cycle, with every state's fields.
+      await source.inventory.add({
+        numbers: '+6562000001,+6562000002,+6562000003,+6562000004',
+        vendor: 'V, "q"',
+        country: 'SG',
+        sku: '=SKU',
+        routing: '-r',
+        capabilities: ['fax'],
+        golden: true,
+        portedIn: true,
+        visibleTo: ['z.example', 'a.example'],
+      });
+      await source.inventory.act('reserve', { number: '+6562000001', orgUuid: ORG_A, remark: 'r' });
+      await source.inventory.act('extend', { number: '+6562000001', didReservationUuid: DID_1, paidUntil: '2026-09-30' });
+      await source.inventory.act('assign', { number: '+6562000002', subscriptionUuid: SUB_1, ownerUuid: ORG_B });
+      await source.inventory.act('delete', { number: '+6562000003', reason: 'ported-out', remark: 'gone' });
+      const file = await exportFile(source, format);
 
-    const target = fresh();
-    const dry = await importFile(target.inventory.context, { file, dryRun: true });
-    expect(dry.counts).toEqual({ add: 254, invalid: 0, duplicate: 0, conflicting: 0 });
-    expect(numberCount(target)).toBe(0);
-    const report = await importFile(target.inventory.context, { file, dryRun: false });
-    expect(report.imported).toBe(254);
-    expect(snapshot(target)).toEqual(snapshot(source));
+      const target = fresh();
+      const dry = await importFile(target.inventory.context, { file, dryRun: true });
+      expect(dry.counts).toEqual({ add: 254, invalid: 0, duplicate: 0, conflicting: 0 });
+      expect(numberCount(target)).toBe(0);
+      const report = await importFile(target.inventory.context, { file, dryRun: false });
+      expect(report.imported).toBe(254);
+      expect(snapshot(target)).toEqual(snapshot(source));
 
-    // Every imported number has exactly one audit event, an `import` into its state.
-    const events = target.inventory.db.prepare(`SELECT e.action, e.from_state, e.to_state, n.state FROM events e JOIN numbers n ON n.id = e.number_id`).all() as { action: string; from_state: null; to_state: string; state: string }[];
-    expect(events.length).toBe(254);
-    expect(events.every((e) => e.action === 'import' && e.from_state === null && e.to_state === e.state)).toBe(true);
+      // Every imported number has exactly one audit event, an `import` into its state.
+      const events = target.inventory.db
+        .prepare(`SELECT e.action, e.from_state, e.to_state, n.state FROM events e JOIN numbers n ON n.id = e.number_id`)
+        .all() as { action: string; from_state: null; to_state: string; state: string }[];
+      expect(events.length).toBe(254);
+      expect(events.every((e) => e.action === 'import' && e.from_state === null && e.to_state === e.state)).toBe(true);
 
-    // Importing the same file again adds nothing: every row is a duplicate.
-    const again = await importFile(target.inventory.context, { file, dryRun: false });
-    expect(again.counts).toEqual({ add: 0, invalid: 0, duplicate: 254, conflicting: 0 });
-    expect(numberCount(target)).toBe(254);
-  }, 120_000);
+      // Importing the same file again adds nothing: every row is a duplicate.
+      const again = await importFile(target.inventory.context, { file, dryRun: false });
+      expect(again.counts).toEqual({ add: 0, invalid: 0, duplicate: 254, conflicting: 0 });
+      expect(numberCount(target)).toBe(254);
+    },
+    120_000,
+  );
 });
 
 describe('dry run', () => {
@@ -172,13 +188,19 @@ describe('refusals: nothing written', () => {
     const t = fresh();
     const bomb = path.join(t.dir, 'bomb.xlsx');
     // 64 MB of zeros deflate to about 64 KB: a 1000x ratio.
-    await zip(bomb, [{ name: 'xl/workbook.xml', data: '<workbook/>' }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(64 * 1024 * 1024) }]);
+    await zip(bomb, [
+      { name: 'xl/workbook.xml', data: '<workbook/>' },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(64 * 1024 * 1024) },
+    ]);
     expect(fs.statSync(bomb).size).toBeLessThan(1024 * 1024);
     const refused = await refusal(importFile(t.inventory.context, { file: bomb, dryRun: false }));
     expect(refused.message).toMatch(/xl\/worksheets\/sheet1.xml inflates \d+x \(a zip bomb/);
 
     const many = path.join(t.dir, 'many.xlsx');
-    await zip(many, Array.from({ length: 250 }, (_, i) => ({ name: i === 0 ? 'xl/workbook.xml' : `x/${i}.xml`, data: 'x' })));
+    await zip(
+      many,
+      Array.from({ length: 250 }, (_, i) => ({ name: i === 0 ? 'xl/workbook.xml' : `x/${i}.xml`, data: 'x' })),
+    );
     expect((await refusal(importFile(t.inventory.context, { file: many, dryRun: true }))).message).toMatch(/250 zip entries/);
     expect(numberCount(t)).toBe(0);
   });
@@ -212,7 +234,12 @@ describe('hostile headers', () => {
 
   it('a column named twice is refused', async () => {
     const t = fresh();
-    const file = writeCsv(t, 'twice.csv', [row({ ...AVAILABLE, number: '+6561230006' }).concat(['available'])], [...TRANSFER_COLUMNS, 'State']);
+    const file = writeCsv(
+      t,
+      'twice.csv',
+      [row({ ...AVAILABLE, number: '+6561230006' }).concat(['available'])],
+      [...TRANSFER_COLUMNS, 'State'],
+    );
     expect((await refusal(importFile(t.inventory.context, { file, dryRun: false }))).message).toMatch(/names the column "state" twice/);
     expect(numberCount(t)).toBe(0);
   });
@@ -226,4 +253,3 @@ async function zip(file: string, entries: { name: string; data: string | Buffer 
   await archive.finalize();
   await new Promise<void>((resolve) => out.on('close', () => resolve()));
 }
-

@@ -160,7 +160,6 @@ function predict(m: Model, action: OperatorAction, number: string, p: Params): P
   }
 }
 
-
 /** Paid-until dates are drawn around the current deadline, so both longer and too-short extensions occur. */
 function paidUntilBase(m: Model, cur: ModelNumber | undefined): number {
   return cur?.expiresAt ?? m.now;
@@ -305,7 +304,11 @@ class AdvanceToDeadlineCommand implements fc.AsyncCommand<Model, Real> {
     return [...m.numbers.values()].some((n) => n.expiresAt !== null && n.expiresAt + this.offsetMs > m.now);
   }
   async run(m: Model, r: Real): Promise<void> {
-    const next = Math.min(...[...m.numbers.values()].map((n) => (n.expiresAt !== null && n.expiresAt + this.offsetMs > m.now ? n.expiresAt + this.offsetMs : Infinity)));
+    const next = Math.min(
+      ...[...m.numbers.values()].map((n) =>
+        n.expiresAt !== null && n.expiresAt + this.offsetMs > m.now ? n.expiresAt + this.offsetMs : Infinity,
+      ),
+    );
     m.now = next;
     r.clock.set(new Date(next));
     await compare(m, r);
@@ -370,7 +373,16 @@ class AddCommand implements fc.AsyncCommand<Model, Real> {
       seen.add(number);
       const cur = m.numbers.get(number);
       if (cur) return { number, status: 'exists', state: cur.state };
-      m.numbers.set(number, { state: 'available', expiresAt: null, reserver: null, kind: null, owner: null, subscription: null, version: 1, actions: ['add'] });
+      m.numbers.set(number, {
+        state: 'available',
+        expiresAt: null,
+        reserver: null,
+        kind: null,
+        owner: null,
+        subscription: null,
+        version: 1,
+        actions: ['add'],
+      });
       return { number, status: 'added' };
     });
     expect(results.map(({ number, status, state }) => (state ? { number, status, state } : { number, status }))).toEqual(expected);
@@ -392,7 +404,10 @@ const paramsArb: fc.Arbitrary<Params> = fc.record({
   owner: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(ORG_A, ORG_B) }, { weight: 1, arbitrary: fc.constant('bad') }),
   subscription: weighted(SUB_1, SUB_2, 'bad'),
   did: weighted(DID_1, 'bad'),
-  reason: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('ported-out', 'returned-to-vendor', 'faulty') }, { weight: 1, arbitrary: fc.constant('lost') }),
+  reason: fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom('ported-out', 'returned-to-vendor', 'faulty') },
+    { weight: 1, arbitrary: fc.constant('lost') },
+  ),
   paidUntil: fc.oneof(
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('date' as const), days: fc.integer({ min: -3, max: 90 }) }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('instant' as const), minutes: fc.integer({ min: -600, max: 100_000 }) }) },
@@ -414,7 +429,16 @@ const commandArbs = [
   fc.constant(new SweepCommand()),
   fc.constant(new SweepCommand()),
   fc
-    .tuple(fc.constantFrom<DurationKey>('reservationDays', 'lockPeriodDays', 'subscriptionExpiredDays', 'subscriptionTerminatedDays', 'swappedOutDays'), fc.integer({ min: 1, max: 90 }))
+    .tuple(
+      fc.constantFrom<DurationKey>(
+        'reservationDays',
+        'lockPeriodDays',
+        'subscriptionExpiredDays',
+        'subscriptionTerminatedDays',
+        'swappedOutDays',
+      ),
+      fc.integer({ min: 1, max: 90 }),
+    )
     .map(([key, days]) => new SetDurationCommand(key, days)),
   fc.array(fc.integer({ min: 0, max: TARGETS.length - 1 }), { minLength: 1, maxLength: 3 }).map((targets) => new AddCommand(targets)),
 ];
@@ -425,16 +449,36 @@ async function setup(): Promise<{ model: Model; real: Real }> {
   await inventory.add({ numbers: POOL.join(','), vendor: 'Singtel', country: 'SG', sku: 'SG-DID' });
   // A lock from before lock periods existed: imported with no deadline.
   const { lastInsertRowid } = inventory.db
-    .prepare(`INSERT INTO numbers (number, country, vendor, sku, state, created_at, updated_at) VALUES (?, 'SG', 'Legacy', 'SG-DID', 'locked', ?, ?)`)
+    .prepare(
+      `INSERT INTO numbers (number, country, vendor, sku, state, created_at, updated_at) VALUES (?, 'SG', 'Legacy', 'SG-DID', 'locked', ?, ?)`,
+    )
     .run(LEGACY, T0, T0);
   inventory.db
     .prepare(`INSERT INTO events (number_id, at, actor, action, from_state, to_state) VALUES (?, ?, 'migration', 'import', NULL, 'locked')`)
     .run(lastInsertRowid, T0);
   const numbers = new Map<string, ModelNumber>();
   for (const number of POOL) {
-    numbers.set(number, { state: 'available', expiresAt: null, reserver: null, kind: null, owner: null, subscription: null, version: 1, actions: ['add'] });
+    numbers.set(number, {
+      state: 'available',
+      expiresAt: null,
+      reserver: null,
+      kind: null,
+      owner: null,
+      subscription: null,
+      version: 1,
+      actions: ['add'],
+    });
   }
-  numbers.set(LEGACY, { state: 'locked', expiresAt: null, reserver: null, kind: null, owner: null, subscription: null, version: 1, actions: ['import'] });
+  numbers.set(LEGACY, {
+    state: 'locked',
+    expiresAt: null,
+    reserver: null,
+    kind: null,
+    owner: null,
+    subscription: null,
+    version: 1,
+    actions: ['import'],
+  });
   const model: Model = {
     now: Date.parse(T0),
     numbers,

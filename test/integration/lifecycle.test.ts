@@ -35,7 +35,13 @@ describe('reserve: available -> reserved (free, manual), now + 28 days', () => {
     const { detail, event } = await oneEvent(() => t.inventory.act('reserve', { number: n, orgUuid: ORG_A, remark: 'VIP hold' }));
     expect(detail.state).toBe('reserved');
     expect(detail.expiresAt).toBe('2026-02-02T09:00:00.000Z');
-    expect(detail.reservation).toEqual({ kind: 'free', origin: 'manual', orgUuid: ORG_A, didReservationUuid: null, expiresAt: '2026-02-02T09:00:00.000Z' });
+    expect(detail.reservation).toEqual({
+      kind: 'free',
+      origin: 'manual',
+      orgUuid: ORG_A,
+      didReservationUuid: null,
+      expiresAt: '2026-02-02T09:00:00.000Z',
+    });
     expect(detail.lockExpiresAt).toBeNull();
     expect(detail.ownerUuid).toBeNull();
     expect(detail.version).toBe(2);
@@ -66,10 +72,18 @@ describe('extend reservation: reserved -> reserved (charged) until paid-until', 
   });
 
   it('a date alone means through the end of that UTC day', async () => {
-    const { detail, event } = await oneEvent(() => t.inventory.act('extend', { number: n, didReservationUuid: DID_1, paidUntil: '2026-03-31' }));
+    const { detail, event } = await oneEvent(() =>
+      t.inventory.act('extend', { number: n, didReservationUuid: DID_1, paidUntil: '2026-03-31' }),
+    );
     expect(detail.state).toBe('reserved');
     expect(detail.expiresAt).toBe('2026-04-01T00:00:00.000Z');
-    expect(detail.reservation).toEqual({ kind: 'charged', origin: 'manual', orgUuid: ORG_A, didReservationUuid: DID_1, expiresAt: '2026-04-01T00:00:00.000Z' });
+    expect(detail.reservation).toEqual({
+      kind: 'charged',
+      origin: 'manual',
+      orgUuid: ORG_A,
+      didReservationUuid: DID_1,
+      expiresAt: '2026-04-01T00:00:00.000Z',
+    });
     expect(event).toMatchObject({
       action: 'extend',
       from: 'reserved',
@@ -77,12 +91,22 @@ describe('extend reservation: reserved -> reserved (charged) until paid-until', 
       at: at(T0_MS + DAY_MS),
       actor: 'tester',
       remark: null,
-      details: { didReservationUuid: DID_1, kind: 'charged', expiresAt: '2026-04-01T00:00:00.000Z', previousExpiresAt: '2026-02-02T09:00:00.000Z' },
+      details: {
+        didReservationUuid: DID_1,
+        kind: 'charged',
+        expiresAt: '2026-04-01T00:00:00.000Z',
+        previousExpiresAt: '2026-02-02T09:00:00.000Z',
+      },
     });
   });
 
   it('an exact time (with or without a zone) is the deadline itself, in UTC', async () => {
-    let detail = await t.inventory.act('extend', { number: n, didReservationUuid: DID_1, paidUntil: '2026-03-31T12:30:00+08:00', remark: 'paid' });
+    let detail = await t.inventory.act('extend', {
+      number: n,
+      didReservationUuid: DID_1,
+      paidUntil: '2026-03-31T12:30:00+08:00',
+      remark: 'paid',
+    });
     expect(detail.expiresAt).toBe('2026-03-31T04:30:00.000Z');
     expect(detail.history.at(-1)?.remark).toBe('paid');
     detail = await t.inventory.act('extend', { number: n, didReservationUuid: DID_1, paidUntil: '2026-04-30T18:00' });
@@ -94,7 +118,12 @@ describe('extend reservation: reserved -> reserved (charged) until paid-until', 
     await t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_B });
     await t.inventory.act('subscription-terminated', { number: n });
     const detail = await t.inventory.act('extend', { number: n, didReservationUuid: DID_1, paidUntil: '2026-06-01' });
-    expect(detail.reservation).toMatchObject({ kind: 'charged', origin: 'subscription-terminated', orgUuid: ORG_B, didReservationUuid: DID_1 });
+    expect(detail.reservation).toMatchObject({
+      kind: 'charged',
+      origin: 'subscription-terminated',
+      orgUuid: ORG_B,
+      didReservationUuid: DID_1,
+    });
   });
 
   it('refuses a paid-until date in the past or not after the current deadline, changing nothing', async () => {
@@ -129,8 +158,20 @@ describe('release: reserved -> available', () => {
 describe('lock: available -> locked for the lock period; unlock: locked -> available', () => {
   it('locks for 28 days by default', async () => {
     const { detail, event } = await oneEvent(() => t.inventory.act('lock', { number: n, remark: 'fraud check' }));
-    expect(detail).toMatchObject({ state: 'locked', expiresAt: '2026-02-02T09:00:00.000Z', lockExpiresAt: '2026-02-02T09:00:00.000Z', reservation: null });
-    expect(event).toMatchObject({ action: 'lock', from: 'available', to: 'locked', at: T0, remark: 'fraud check', details: { expiresAt: '2026-02-02T09:00:00.000Z', periodDays: 28 } });
+    expect(detail).toMatchObject({
+      state: 'locked',
+      expiresAt: '2026-02-02T09:00:00.000Z',
+      lockExpiresAt: '2026-02-02T09:00:00.000Z',
+      reservation: null,
+    });
+    expect(event).toMatchObject({
+      action: 'lock',
+      from: 'available',
+      to: 'locked',
+      at: T0,
+      remark: 'fraud check',
+      details: { expiresAt: '2026-02-02T09:00:00.000Z', periodDays: 28 },
+    });
   });
 
   it('uses the lock period setting', async () => {
@@ -144,7 +185,14 @@ describe('lock: available -> locked for the lock period; unlock: locked -> avail
     t.clock.advance(60_000);
     const { detail, event } = await oneEvent(() => t.inventory.act('unlock', { number: n, remark: 'cleared' }));
     expect(detail).toMatchObject({ state: 'available', expiresAt: null, lockExpiresAt: null });
-    expect(event).toMatchObject({ action: 'unlock', from: 'locked', to: 'available', at: at(T0_MS + 60_000), remark: 'cleared', details: { previousExpiresAt: '2026-02-02T09:00:00.000Z' } });
+    expect(event).toMatchObject({
+      action: 'unlock',
+      from: 'locked',
+      to: 'available',
+      at: at(T0_MS + 60_000),
+      remark: 'cleared',
+      details: { previousExpiresAt: '2026-02-02T09:00:00.000Z' },
+    });
   });
 });
 
@@ -164,7 +212,13 @@ describe('delete: available or locked -> deleted, with a reason; recover: delete
     await t.inventory.act('delete', { number: n, reason: 'ported-out', remark: 'd' });
     const { detail, event } = await oneEvent(() => t.inventory.act('recover', { number: n, remark: 'ported back' }));
     expect(detail).toMatchObject({ state: 'available', deletedReason: null });
-    expect(event).toMatchObject({ action: 'recover', from: 'deleted', to: 'available', remark: 'ported back', details: { previousReason: 'ported-out' } });
+    expect(event).toMatchObject({
+      action: 'recover',
+      from: 'deleted',
+      to: 'available',
+      remark: 'ported back',
+      details: { previousReason: 'ported-out' },
+    });
   });
 });
 
@@ -172,14 +226,28 @@ describe('assign: available, or reserved for the same org -> assigned', () => {
   it('assigns an available number to a subscription and owner', async () => {
     const { detail, event } = await oneEvent(() => t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_A }));
     expect(detail).toMatchObject({ state: 'assigned', subscriptionUuid: SUB_1, ownerUuid: ORG_A, reservation: null, expiresAt: null });
-    expect(event).toMatchObject({ action: 'assign', from: 'available', to: 'assigned', at: T0, remark: null, details: { subscriptionUuid: SUB_1, ownerUuid: ORG_A } });
+    expect(event).toMatchObject({
+      action: 'assign',
+      from: 'available',
+      to: 'assigned',
+      at: T0,
+      remark: null,
+      details: { subscriptionUuid: SUB_1, ownerUuid: ORG_A },
+    });
   });
 
   it('assigns a number reserved for the same org', async () => {
     await t.inventory.act('reserve', { number: n, orgUuid: ORG_A, remark: 'hold' });
-    const { detail, event } = await oneEvent(() => t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_A, remark: 'bought' }));
+    const { detail, event } = await oneEvent(() =>
+      t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_A, remark: 'bought' }),
+    );
     expect(detail).toMatchObject({ state: 'assigned', ownerUuid: ORG_A, reservation: null, expiresAt: null });
-    expect(event).toMatchObject({ from: 'reserved', to: 'assigned', remark: 'bought', details: { orgUuid: ORG_A, subscriptionUuid: SUB_1 } });
+    expect(event).toMatchObject({
+      from: 'reserved',
+      to: 'assigned',
+      remark: 'bought',
+      details: { orgUuid: ORG_A, subscriptionUuid: SUB_1 },
+    });
   });
 
   it('refuses a number reserved for another org with ORG_MISMATCH, changing nothing', async () => {
@@ -262,7 +330,12 @@ describe('expiry sweep: reserved or locked past the deadline -> available', () =
     expect(await t.inventory.sweep()).toEqual([{ number: n, from: 'locked', expiredAt: '2026-02-02T09:00:00.000Z' }]);
     const locked = await t.inventory.show(n);
     expect(locked).toMatchObject({ state: 'available', lockExpiresAt: null });
-    expect(locked.history.at(-1)).toMatchObject({ action: 'expire', from: 'locked', to: 'available', details: { dueAt: '2026-02-02T09:00:00.000Z' } });
+    expect(locked.history.at(-1)).toMatchObject({
+      action: 'expire',
+      from: 'locked',
+      to: 'available',
+      details: { dueAt: '2026-02-02T09:00:00.000Z' },
+    });
     expect((await t.inventory.show(m)).state).toBe('reserved');
     expect((await t.inventory.show(k)).state).toBe('assigned');
   });

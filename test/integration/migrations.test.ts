@@ -82,7 +82,11 @@ describe('migrations', () => {
 
   it('apply each migration once, in its own transaction, and roll back one that fails', () => {
     const m1: Migration = { version: 1, name: 'one', sql: `CREATE TABLE a (x INTEGER); INSERT INTO a VALUES (1);` };
-    const m2bad: Migration = { version: 2, name: 'two', sql: `CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (2); INSERT INTO nowhere VALUES (3);` };
+    const m2bad: Migration = {
+      version: 2,
+      name: 'two',
+      sql: `CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (2); INSERT INTO nowhere VALUES (3);`,
+    };
     const m2: Migration = { version: 2, name: 'two', sql: `CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (2);` };
 
     const refusal = refusalOf(() => openDatabase(file, { migrations: [m1, m2bad] }));
@@ -149,9 +153,9 @@ describe('connection pragmas', () => {
 
   it('enforce foreign keys and the per-state checks of the schema', () => {
     const db = track(openDatabase(file));
-    expect(() => db.prepare(`INSERT INTO events (number_id, at, actor, action, to_state) VALUES (999, 'x', 'a', 'add', 'available')`).run()).toThrow(
-      /FOREIGN KEY/,
-    );
+    expect(() =>
+      db.prepare(`INSERT INTO events (number_id, at, actor, action, to_state) VALUES (999, 'x', 'a', 'add', 'available')`).run(),
+    ).toThrow(/FOREIGN KEY/);
     const insert = `INSERT INTO numbers (number, country, vendor, sku, state, created_at, updated_at) VALUES ('+6561230000', 'SG', 'V', 'S', ?, 't', 't')`;
     // A reserved number must say for whom and until when; an assigned one must have its subscription.
     expect(() => db.prepare(insert).run('reserved')).toThrow(/CHECK/);

@@ -11,13 +11,36 @@ afterEach(() => t.close());
 
 describe('organizations', () => {
   it('adds, lists by name, and updates only when asked', async () => {
-    const acme = await t.inventory.saveOrganization({ uuid: ORG_A.toUpperCase(), name: ' Acme ', type: 'customer', billingEmail: 'billing@acme.example' });
-    expect(acme).toEqual({ uuid: ORG_A, name: 'Acme', type: 'customer', billingEmail: 'billing@acme.example', ownerEmail: null, createdAt: T0, updatedAt: T0 });
-    await t.inventory.saveOrganization({ uuid: ORG_B, name: 'b-partner', type: 'partner', ownerEmail: 'owner@b.example', billingEmail: '' });
+    const acme = await t.inventory.saveOrganization({
+      uuid: ORG_A.toUpperCase(),
+      name: ' Acme ',
+      type: 'customer',
+      billingEmail: 'billing@acme.example',
+    });
+    expect(acme).toEqual({
+      uuid: ORG_A,
+      name: 'Acme',
+      type: 'customer',
+      billingEmail: 'billing@acme.example',
+      ownerEmail: null,
+      createdAt: T0,
+      updatedAt: T0,
+    });
+    await t.inventory.saveOrganization({
+      uuid: ORG_B,
+      name: 'b-partner',
+      type: 'partner',
+      ownerEmail: 'owner@b.example',
+      billingEmail: '',
+    });
     expect((await t.inventory.organizations()).map((o) => o.name)).toEqual(['Acme', 'b-partner']);
 
-    await expectRefusal(t.inventory, 'ALREADY_EXISTS', () => t.inventory.saveOrganization({ uuid: ORG_A, name: 'Other', type: 'customer' }));
-    await expectRefusal(t.inventory, 'NOT_FOUND', () => t.inventory.saveOrganization({ uuid: ORG_C, name: 'Ghost', type: 'customer' }, 'update'));
+    await expectRefusal(t.inventory, 'ALREADY_EXISTS', () =>
+      t.inventory.saveOrganization({ uuid: ORG_A, name: 'Other', type: 'customer' }),
+    );
+    await expectRefusal(t.inventory, 'NOT_FOUND', () =>
+      t.inventory.saveOrganization({ uuid: ORG_C, name: 'Ghost', type: 'customer' }, 'update'),
+    );
     t.clock.advance(60_000);
     const renamed = await t.inventory.saveOrganization({ uuid: ORG_A, name: 'Acme Ltd', type: 'customer' }, 'update');
     expect(renamed).toMatchObject({ name: 'Acme Ltd', createdAt: T0, updatedAt: '2026-01-05T09:01:00.000Z', billingEmail: null });

@@ -166,7 +166,9 @@ describe('unknown numbers', () => {
 describe('reserved for another org', () => {
   it('assign to another org is ORG_MISMATCH; the reserver can still assign', async () => {
     await t.inventory.act('reserve', { number: n, orgUuid: ORG_A, remark: 'hold' });
-    const error = await expectRefusal(t.inventory, 'ORG_MISMATCH', () => t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_B }));
+    const error = await expectRefusal(t.inventory, 'ORG_MISMATCH', () =>
+      t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_B }),
+    );
     expectStateNamed(error.message, n, 'reserved');
     const detail = await t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_A.toUpperCase() });
     expect(detail.state).toBe('assigned');
@@ -175,7 +177,9 @@ describe('reserved for another org', () => {
   it('after a subscription event the number is held for the former owner only', async () => {
     await t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_B });
     await t.inventory.act('swapped-out', { number: n });
-    await expectRefusal(t.inventory, 'ORG_MISMATCH', () => t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_A }));
+    await expectRefusal(t.inventory, 'ORG_MISMATCH', () =>
+      t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_A }),
+    );
   });
 });
 
@@ -193,7 +197,9 @@ describe('stale expected version', () => {
   });
 
   it('refuses a version from the future too', async () => {
-    const error = await expectRefusal(t.inventory, 'STALE_VERSION', () => t.inventory.act('lock', { number: n, remark: 'r', expectedVersion: 99 }));
+    const error = await expectRefusal(t.inventory, 'STALE_VERSION', () =>
+      t.inventory.act('lock', { number: n, remark: 'r', expectedVersion: 99 }),
+    );
     expectStateNamed(error.message, n, 'available');
   });
 });

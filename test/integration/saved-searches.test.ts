@@ -30,8 +30,14 @@ describe('saved searches', () => {
     await call(t.inventory, 'searches:save', { name: 'Assigned', filter: { states: ['assigned'] } });
     await expect(call(t.inventory, 'searches:save', { name: 'golden sg', filter: {} })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
     await expect(call(t.inventory, 'searches:save', { name: '', filter: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(call(t.inventory, 'searches:save', { name: 'x', filter: { pattern: 'abc' } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    const replaced = await call<SavedSearch>(t.inventory, 'searches:save', { name: 'Golden SG', filter: { golden: true }, overwrite: true });
+    await expect(call(t.inventory, 'searches:save', { name: 'x', filter: { pattern: 'abc' } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    const replaced = await call<SavedSearch>(t.inventory, 'searches:save', {
+      name: 'Golden SG',
+      filter: { golden: true },
+      overwrite: true,
+    });
     expect(replaced.id).toBe(saved.id);
 
     t.inventory.close();
@@ -69,7 +75,9 @@ describe('export and import channels', () => {
       }
       expect(status).toMatchObject({ state: 'done', rows: 5, file: out });
       expect(fs.readFileSync(out, 'utf8').split('\r\n').filter(Boolean).length).toBe(6);
-      await expect(call(t.inventory, 'export:status', { id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(call(t.inventory, 'export:status', { id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
 
       const dry = await call<ImportReport>(t.inventory, 'import:file', { file: out });
       expect(dry).toMatchObject({ dryRun: true, imported: 0, counts: { add: 0, duplicate: 5, invalid: 0, conflicting: 0 } });
@@ -81,7 +89,10 @@ describe('export and import channels', () => {
 
   it('export:choose-file offers a file in Downloads (or home) with the format as extension and a safe name', async () => {
     t = freshInventory();
-    const { path: offered } = await call<{ path: string }>(t.inventory, 'export:choose-file', { format: 'xlsx', suggestedName: '../../etc/numbers available.csv' });
+    const { path: offered } = await call<{ path: string }>(t.inventory, 'export:choose-file', {
+      format: 'xlsx',
+      suggestedName: '../../etc/numbers available.csv',
+    });
     expect(path.basename(offered)).toBe('numbers-available.xlsx');
     expect(offered).not.toContain('..');
   });

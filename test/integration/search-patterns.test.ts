@@ -13,23 +13,26 @@ import { ORG_A, T0 } from '../helpers/inventory';
 
 function matchesPattern(number: string, pattern: string): boolean {
   if (/[*?]/.test(pattern)) {
-    const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const source = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
     return new RegExp(`^${source}$`).test(number);
   }
   if (pattern.startsWith('+')) return number.startsWith(pattern);
   return number.includes(pattern);
 }
 
-const subscriberArb = fc.tuple(fc.constantFrom('6', '8', '9'), fc.stringMatching(/^[0-9]{7}$/)).map(([first, rest]) => `+65${first}${rest}`);
+const subscriberArb = fc
+  .tuple(fc.constantFrom('6', '8', '9'), fc.stringMatching(/^[0-9]{7}$/))
+  .map(([first, rest]) => `+65${first}${rest}`);
 
 /** Patterns: random ones over the pattern alphabet, and pieces of numbers with wildcards around them. */
 function patternArb(numbers: string[]): fc.Arbitrary<string> {
-  const piece = fc
-    .tuple(fc.constantFrom(...numbers), fc.nat(), fc.nat())
-    .map(([n, a, b]) => {
-      const start = a % n.length;
-      return n.slice(start, start + 1 + (b % (n.length - start)));
-    });
+  const piece = fc.tuple(fc.constantFrom(...numbers), fc.nat(), fc.nat()).map(([n, a, b]) => {
+    const start = a % n.length;
+    return n.slice(start, start + 1 + (b % (n.length - start)));
+  });
   return fc.oneof(
     fc.stringMatching(/^[+0-9*?]{1,8}$/),
     piece,
@@ -50,7 +53,10 @@ describe('number pattern search', () => {
         fc.uniqueArray(subscriberArb, { minLength: 5, maxLength: 40 }).chain((numbers) =>
           fc.tuple(
             fc.constant(numbers),
-            fc.array(fc.constantFrom<NumberState>('available', 'reserved', 'locked'), { minLength: numbers.length, maxLength: numbers.length }),
+            fc.array(fc.constantFrom<NumberState>('available', 'reserved', 'locked'), {
+              minLength: numbers.length,
+              maxLength: numbers.length,
+            }),
             fc.array(patternArb(numbers), { minLength: 1, maxLength: 12 }),
           ),
         ),
@@ -70,18 +76,29 @@ describe('number pattern search', () => {
             for (const pattern of patterns) {
               const expected = all.filter((n) => matchesPattern(n, pattern)).sort();
               const byPattern = await inventory.search({ filter: { pattern }, pageSize: MAX_PAGE_SIZE });
-              expect({ pattern, total: byPattern.total, rows: byPattern.rows.map((r) => r.number) }).toEqual({ pattern, total: expected.length, rows: expected });
+              expect({ pattern, total: byPattern.total, rows: byPattern.rows.map((r) => r.number) }).toEqual({
+                pattern,
+                total: expected.length,
+                rows: expected,
+              });
               const byQuery = await inventory.search({ filter: { query: pattern }, pageSize: MAX_PAGE_SIZE });
               expect({ query: pattern, rows: byQuery.rows.map((r) => r.number) }).toEqual({ query: pattern, rows: expected });
               const reserved = await inventory.search({ filter: { pattern, states: ['reserved'] }, pageSize: MAX_PAGE_SIZE });
-              expect({ pattern, reserved: reserved.rows.map((r) => r.number) }).toEqual({ pattern, reserved: expected.filter((n) => stateOf.get(n) === 'reserved') });
+              expect({ pattern, reserved: reserved.rows.map((r) => r.number) }).toEqual({
+                pattern,
+                reserved: expected.filter((n) => stateOf.get(n) === 'reserved'),
+              });
               // Every way the search may use the trigram index (leading, skipped, left to SQLite)
               // finds the same numbers.
               const held = searchFilterSchema.parse({ pattern, states: ['reserved', 'locked'] });
               for (const trigrams of ['lead', 'skip', undefined] as const) {
                 const query = pageQuery(held, { field: 'number', direction: 'asc' }, MAX_PAGE_SIZE, 0, false, trigrams);
                 const rows = (inventory.db.prepare(query.sql).all(...query.params) as { number: string }[]).map((r) => r.number);
-                expect({ pattern, trigrams, rows }).toEqual({ pattern, trigrams, rows: expected.filter((n) => stateOf.get(n) !== 'available') });
+                expect({ pattern, trigrams, rows }).toEqual({
+                  pattern,
+                  trigrams,
+                  rows: expected.filter((n) => stateOf.get(n) !== 'available'),
+                });
               }
             }
           } finally {
@@ -106,12 +123,21 @@ describe('number pattern search', () => {
         .run(TRIGRAM_PROBE_LIMIT, T0, T0);
       await inventory.add({ numbers: '+6561239876', vendor: 'Singtel', country: 'SG', sku: 'SG-DID' });
       const plan = (raw: object) => trigramPlan(inventory.db, searchFilterSchema.parse(raw));
-      expect([plan({ pattern: '777' }), plan({ pattern: '9876' }), plan({ query: '*777*' }), plan({ pattern: '+65777' })]).toEqual(['skip', 'lead', 'skip', undefined]);
+      expect([plan({ pattern: '777' }), plan({ pattern: '9876' }), plan({ query: '*777*' }), plan({ pattern: '+65777' })]).toEqual([
+        'skip',
+        'lead',
+        'skip',
+        undefined,
+      ]);
       // The tab counts see every match anyway: they read the index for more of them.
       expect(trigramPlan(inventory.db, searchFilterSchema.parse({ pattern: '777' }), TRIGRAM_COUNT_LIMIT)).toBe('lead');
       // Both shapes answer exactly, and the grid's page without a total still pages through all.
       const dense = await inventory.search({ filter: { pattern: '777', states: ['available'] }, pageSize: 100, page: 3, withTotal: false });
-      expect({ total: dense.total, first: dense.rows[0]?.number, size: dense.rows.length }).toEqual({ total: null, first: '+6577700300', size: 100 });
+      expect({ total: dense.total, first: dense.rows[0]?.number, size: dense.rows.length }).toEqual({
+        total: null,
+        first: '+6577700300',
+        size: 100,
+      });
       const withTotal = await inventory.search({ filter: { pattern: '777', states: ['available'] }, pageSize: 100, page: 3 });
       expect({ total: withTotal.total, rows: withTotal.rows }).toEqual({ total: TRIGRAM_PROBE_LIMIT, rows: dense.rows });
       const sparse = await inventory.search({ filter: { pattern: '9876', states: ['available'] }, withTotal: false });

@@ -50,7 +50,8 @@ describe('query plans', () => {
         for (const backwards of [false, true]) {
           for (const trigrams of [undefined, 'lead', 'skip'] as const) {
             const details = plan(pageQuery(filter, { field, direction: 'asc' }, 50, 1000, backwards, trigrams));
-            if (fullScans(details).length) offenders.push(`${name} by ${field}${backwards ? ' (backwards)' : ''} trigrams ${trigrams}: ${details.join(' | ')}`);
+            if (fullScans(details).length)
+              offenders.push(`${name} by ${field}${backwards ? ' (backwards)' : ''} trigrams ${trigrams}: ${details.join(' | ')}`);
           }
         }
       }
@@ -63,7 +64,11 @@ describe('query plans', () => {
     for (const [name, raw] of FILTERS) {
       const filter = searchFilterSchema.parse(raw);
       const where = whereClause(filter);
-      const queries = [{ sql: `SELECT count(*) FROM numbers n WHERE ${where.sql}`, params: where.params }, ...countQueries(filter), ...countQueries(filter, 'skip')];
+      const queries = [
+        { sql: `SELECT count(*) FROM numbers n WHERE ${where.sql}`, params: where.params },
+        ...countQueries(filter),
+        ...countQueries(filter, 'skip'),
+      ];
       for (const query of queries) {
         const details = plan(query);
         if (fullScans(details).length) offenders.push(`${name}: ${details.join(' | ')}`);

@@ -57,7 +57,7 @@ function oracle(filter: SearchFilter, ignoreStates = false): string[] {
 
 async function searchAll(filter: SearchFilter): Promise<{ total: number | null; numbers: string[] }> {
   const numbers: string[] = [];
-  let total: number | null = 0;
+  let total: number | null;
   for (let page = 0; ; page++) {
     const result = await t.inventory.search({ filter, page, pageSize: 100 });
     total = result.total;
@@ -149,7 +149,10 @@ describe('sorting and paging', () => {
   it('every page of every sort, asc and desc, is a slice of one plain ORDER BY, deep pages included', async () => {
     const filter: SearchFilter = { states: ['available'] };
     const plain = (field: (typeof SORT_FIELDS)[number], direction: 'ASC' | 'DESC') =>
-      t.inventory.db.prepare(`SELECT n.number FROM numbers n WHERE n.state = 'available' ORDER BY ${orderBy(field, direction)}`).pluck().all() as string[];
+      t.inventory.db
+        .prepare(`SELECT n.number FROM numbers n WHERE n.state = 'available' ORDER BY ${orderBy(field, direction)}`)
+        .pluck()
+        .all() as string[];
     for (const field of SORT_FIELDS) {
       for (const direction of ['asc', 'desc'] as const) {
         const expected = plain(field, direction === 'asc' ? 'ASC' : 'DESC');
@@ -175,9 +178,16 @@ describe('sorting and paging', () => {
       { numbers: '+493012345673', vendor: 'Colt', country: 'DE', sku: 'A-GEO' },
     ];
     for (const add of adds) await own.inventory.add(add);
-    const rows = own.inventory.db.prepare(`SELECT number, country, vendor, sku FROM numbers WHERE state = 'available'`).all() as Record<'number' | 'country' | 'vendor' | 'sku', string>[];
+    const rows = own.inventory.db.prepare(`SELECT number, country, vendor, sku FROM numbers WHERE state = 'available'`).all() as Record<
+      'number' | 'country' | 'vendor' | 'sku',
+      string
+    >[];
     expect(rows).toHaveLength(6);
-    const keys = { country: ['country', 'vendor', 'sku'], vendor: ['vendor', 'country', 'sku'], sku: ['sku', 'country', 'vendor'] } as const;
+    const keys = {
+      country: ['country', 'vendor', 'sku'],
+      vendor: ['vendor', 'country', 'sku'],
+      sku: ['sku', 'country', 'vendor'],
+    } as const;
     const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     for (const [field, columns] of Object.entries(keys) as [keyof typeof keys, readonly ('country' | 'vendor' | 'sku')[]][]) {
       const expected = [...rows]
@@ -185,7 +195,12 @@ describe('sorting and paging', () => {
         .map((r) => r.number);
       const got: string[] = [];
       for (let page = 0; got.length < expected.length; page++) {
-        const result = await own.inventory.search({ filter: { states: ['available'] }, page, pageSize: 2, sort: { field, direction: 'asc' } });
+        const result = await own.inventory.search({
+          filter: { states: ['available'] },
+          page,
+          pageSize: 2,
+          sort: { field, direction: 'asc' },
+        });
         if (result.rows.length === 0) break;
         got.push(...result.rows.map((r) => r.number));
       }
@@ -202,9 +217,21 @@ describe('sorting and paging', () => {
 
 describe('tab counts', () => {
   it('count every state under a filter, ignoring its state choice, like the oracle', async () => {
-    const filters: SearchFilter[] = [{}, { states: ['deleted'] }, { countries: ['SG'] }, { pattern: all[3].number.slice(5, 8) }, { pattern: '12' }, { golden: true, vendors: ['Colt', 'NTT'] }, { visibleTo: ['initech.example'] }, { capabilities: ['fax'] }];
+    const filters: SearchFilter[] = [
+      {},
+      { states: ['deleted'] },
+      { countries: ['SG'] },
+      { pattern: all[3].number.slice(5, 8) },
+      { pattern: '12' },
+      { golden: true, vendors: ['Colt', 'NTT'] },
+      { visibleTo: ['initech.example'] },
+      { capabilities: ['fax'] },
+    ];
     for (const filter of filters) {
-      const expected = Object.fromEntries(NUMBER_STATES.map((s) => [s, oracle({ ...filter, states: [s] }, false).length])) as Record<NumberState, number>;
+      const expected = Object.fromEntries(NUMBER_STATES.map((s) => [s, oracle({ ...filter, states: [s] }, false).length])) as Record<
+        NumberState,
+        number
+      >;
       expect({ filter, counts: await t.inventory.counts(filter) }).toEqual({ filter, counts: expected });
     }
   });
@@ -216,8 +243,14 @@ describe('tab counts', () => {
     const after = await t.inventory.counts({});
     expect(after.available).toBe(before.available - 1);
     expect(after.locked).toBe(before.locked + 1);
-    const actual = t.inventory.db.prepare('SELECT state, count(*) AS c FROM numbers GROUP BY state').all() as { state: NumberState; c: number }[];
-    expect(after).toEqual({ ...Object.fromEntries(NUMBER_STATES.map((s) => [s, 0])), ...Object.fromEntries(actual.map((r) => [r.state, r.c])) });
+    const actual = t.inventory.db.prepare('SELECT state, count(*) AS c FROM numbers GROUP BY state').all() as {
+      state: NumberState;
+      c: number;
+    }[];
+    expect(after).toEqual({
+      ...Object.fromEntries(NUMBER_STATES.map((s) => [s, 0])),
+      ...Object.fromEntries(actual.map((r) => [r.state, r.c])),
+    });
     await t.inventory.act('unlock', { number, remark: 'back' });
     all = (t.inventory.db.prepare(`SELECT ${NUMBER_COLUMNS} FROM numbers n`).all() as NumberRow[]).map(toRecord);
   });

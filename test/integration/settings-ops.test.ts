@@ -46,7 +46,10 @@ describe('settings in the core', () => {
     [{ colour: 'blue' }, /colour/],
     [{ reservationDays: 30, operatorSupportEmail: 'nope' }, /operatorSupportEmail/],
   ])('refuses %j, naming the key, and writes nothing', async (patch, message) => {
-    await expect(t.inventory.updateSettings(patch)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(message) });
+    await expect(t.inventory.updateSettings(patch)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(message),
+    });
     expect(settingsRows()).toEqual([]);
   });
 
@@ -68,7 +71,9 @@ describe('settings in the core', () => {
 
   it('settings:get never sends the SMTP password; settings:set answers a change event', async () => {
     const changes: unknown[] = [];
-    const set = await dispatch(t.inventory, 'settings:set', { changes: { smtpPassword: 'pw', smtpHost: 'mail.test' } }, (e) => changes.push(e));
+    const set = await dispatch(t.inventory, 'settings:set', { changes: { smtpPassword: 'pw', smtpHost: 'mail.test' } }, (e) =>
+      changes.push(e),
+    );
     expect(set).toMatchObject({ ok: true, value: { smtpHost: 'mail.test', smtpPasswordSet: true } });
     expect(JSON.stringify(set)).not.toContain('"pw"');
     expect(changes).toEqual([{ scope: 'settings' }]);
@@ -112,13 +117,20 @@ describe('CLI: settings and outbox', () => {
     expect(notNumber.stderr).toContain('lockPeriodDays must be a whole number, got "soon"');
     const badEmail = await runCli(['--json', 'settings', 'set', 'operatorSupportEmail', 'b3 support'], { db });
     expect(badEmail.code).toBe(1);
-    expect(badEmail.json<{ error: { code: string; message: string } }>().error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('operatorSupportEmail') });
+    expect(badEmail.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('operatorSupportEmail'),
+    });
     const unknown = await runCli(['settings', 'set', 'lockDays', '3'], { db });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown setting "lockDays"');
     const stored = Inventory.open(db);
     try {
-      expect(await stored.settingsView()).toMatchObject({ warningLeadDays: 10, lockPeriodDays: DEFAULT_APP_SETTINGS.lockPeriodDays, operatorSupportEmail: '' });
+      expect(await stored.settingsView()).toMatchObject({
+        warningLeadDays: 10,
+        lockPeriodDays: DEFAULT_APP_SETTINGS.lockPeriodDays,
+        operatorSupportEmail: '',
+      });
     } finally {
       stored.close();
     }

@@ -151,7 +151,9 @@ describe('SMTP delivery', () => {
     await queueWarnings();
     expect(await deliver()).toMatchObject({ sent: 0, failed: 3 });
     const outbox = await t.inventory.outbox();
-    expect(outbox.every((e) => e.status === 'failed' && e.nextAttemptAt !== null && /ECONNREFUSED|connect/i.test(e.lastError ?? ''))).toBe(true);
+    expect(outbox.every((e) => e.status === 'failed' && e.nextAttemptAt !== null && /ECONNREFUSED|connect/i.test(e.lastError ?? ''))).toBe(
+      true,
+    );
   });
 
   it('without SMTP settings nothing is attempted: emails stay queued', async () => {

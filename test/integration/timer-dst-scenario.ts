@@ -16,7 +16,11 @@ async function scenario(start: string, until: string) {
   try {
     await inventory.add({ numbers: '+6561230000,+6561230001', vendor: 'V', country: 'SG', sku: 'S' });
     const lock = await inventory.act('lock', { number: '+6561230000', remark: 'dst' });
-    const reserve = await inventory.act('reserve', { number: '+6561230001', orgUuid: '11111111-1111-4111-8111-111111111111', remark: 'dst' });
+    const reserve = await inventory.act('reserve', {
+      number: '+6561230001',
+      orgUuid: '11111111-1111-4111-8111-111111111111',
+      remark: 'dst',
+    });
     const timers = new FakeTimers(clock);
     const events: string[] = [];
     const services = createBackgroundServices({
@@ -41,9 +45,12 @@ async function scenario(start: string, until: string) {
 }
 
 async function main() {
-  const offsets = [new Date('2026-01-15T12:00:00Z'), new Date('2026-07-15T12:00:00Z'), new Date('2018-10-15T12:00:00Z'), new Date('2018-12-15T12:00:00Z')].map(
-    (d) => d.getTimezoneOffset(),
-  );
+  const offsets = [
+    new Date('2026-01-15T12:00:00Z'),
+    new Date('2026-07-15T12:00:00Z'),
+    new Date('2018-10-15T12:00:00Z'),
+    new Date('2018-12-15T12:00:00Z'),
+  ].map((d) => d.getTimezoneOffset());
   const result = {
     zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     offsets,

@@ -23,7 +23,10 @@ export async function loadGenerated(inventory: Inventory, dir: string, n: number
   const file = path.join(dir, `generated-${n}.csv`);
   writeInventoryCsv(file, benchRows(n, due));
   const report = await importFile(inventory.context, { file, dryRun: false });
-  if (report.imported !== n) throw new Error(`test setup: imported ${report.imported} of ${n}: ${JSON.stringify(report.results.filter((r) => r.status !== 'add').slice(0, 5))}`);
+  if (report.imported !== n)
+    throw new Error(
+      `test setup: imported ${report.imported} of ${n}: ${JSON.stringify(report.results.filter((r) => r.status !== 'add').slice(0, 5))}`,
+    );
 }
 
 /** Bundles the export worker (as the CLI build does) under out/ (packages resolve from the repository); returns its path. */

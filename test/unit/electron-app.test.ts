@@ -89,7 +89,10 @@ vi.mock('electron', () => {
     app,
     BrowserWindow,
     dialog: { showErrorBox: (title: string, content: string) => state.dialogs.push({ title, content }) },
-    ipcMain: { handle: (channel: string, fn: Listener) => state.handlers.set(channel, fn), removeHandler: (c: string) => state.handlers.delete(c) },
+    ipcMain: {
+      handle: (channel: string, fn: Listener) => state.handlers.set(channel, fn),
+      removeHandler: (c: string) => state.handlers.delete(c),
+    },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (state.menu = m) },
     session: {
       defaultSession: {
@@ -108,7 +111,16 @@ const originalResources = (process as { resourcesPath?: string }).resourcesPath;
 
 beforeEach(() => {
   dir = tempDir('ni-app-');
-  Object.assign(state, { lock: true, isPackaged: true, appData: dir, userData: path.join(dir, 'Electron'), appName: '', quit: 0, sandbox: false, menu: null });
+  Object.assign(state, {
+    lock: true,
+    isPackaged: true,
+    appData: dir,
+    userData: path.join(dir, 'Electron'),
+    appName: '',
+    quit: 0,
+    sandbox: false,
+    menu: null,
+  });
   state.appListeners = {};
   state.handlers.clear();
   state.windows.length = 0;
@@ -117,7 +129,10 @@ beforeEach(() => {
   const resources = path.join(dir, 'resources');
   fs.mkdirSync(path.join(resources, 'native'), { recursive: true });
   // Under Node the "Electron-ABI" binary is stood in for by the Node build: what matters is the path.
-  fs.copyFileSync(path.join('node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), path.join(resources, 'native', 'better_sqlite3.node'));
+  fs.copyFileSync(
+    path.join('node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+    path.join(resources, 'native', 'better_sqlite3.node'),
+  );
   (process as { resourcesPath?: string }).resourcesPath = resources;
   delete process.env.NUMBER_INVENTORY_DB;
   vi.resetModules();
@@ -134,7 +149,13 @@ async function startApp(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-type FakeWindow = { options: { webPreferences: Record<string, unknown> }; webContents: { listeners: Record<string, Listener>; sent: unknown[][]; mainFrame: { url: string } }; minimized: boolean; focused: boolean; loaded: string };
+type FakeWindow = {
+  options: { webPreferences: Record<string, unknown> };
+  webContents: { listeners: Record<string, Listener>; sent: unknown[][]; mainFrame: { url: string } };
+  minimized: boolean;
+  focused: boolean;
+  loaded: string;
+};
 
 describe('desktop app start', () => {
   it('takes the single-instance lock, names itself, sandboxes every renderer and hardens the session', async () => {
@@ -153,7 +174,12 @@ describe('desktop app start', () => {
     expect(fs.existsSync(path.join(dir, 'Number Inventory', 'inventory.db'))).toBe(true);
     expect(state.windows).toHaveLength(1);
     const window = state.windows[0] as FakeWindow;
-    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(String(window.options.webPreferences.preload)).toMatch(/preload[\\/]index\.js$/);
     expect(window.loaded).toMatch(/renderer[\\/]index\.html$/);
   });
@@ -173,16 +199,29 @@ describe('desktop app start', () => {
     expect([...state.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
     const window = state.windows[0] as FakeWindow;
     const event = { sender: window.webContents, senderFrame: Object.assign(window.webContents.mainFrame, { parent: null }) };
-    const outcome = (await state.handlers.get('numbers:add')!(event, { numbers: '+6561230000', vendor: 'Singtel', country: 'SG', sku: 'SG-DID' })) as { ok: boolean };
+    const outcome = (await state.handlers.get('numbers:add')!(event, {
+      numbers: '+6561230000',
+      vendor: 'Singtel',
+      country: 'SG',
+      sku: 'SG-DID',
+    })) as { ok: boolean };
     expect(outcome.ok).toBe(true);
-    expect(window.webContents.sent).toEqual([[CHANGE_EVENT_CHANNEL, { scope: 'numbers', numbers: ['+6561230000'], states: ['available'] }]]);
+    expect(window.webContents.sent).toEqual([
+      [CHANGE_EVENT_CHANNEL, { scope: 'numbers', numbers: ['+6561230000'], states: ['available'] }],
+    ]);
     const foreign = { sender: { mainFrame: {} }, senderFrame: { url: 'https://evil.example/', parent: null } };
     expect(await state.handlers.get('numbers:search')!(foreign, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('hardens every web contents created later', async () => {
     await startApp();
-    const contents = { listeners: {} as Record<string, Listener>, on(name: string, fn: Listener) { this.listeners[name] = fn; }, setWindowOpenHandler: vi.fn() };
+    const contents = {
+      listeners: {} as Record<string, Listener>,
+      on(name: string, fn: Listener) {
+        this.listeners[name] = fn;
+      },
+      setWindowOpenHandler: vi.fn(),
+    };
     state.appListeners['web-contents-created'][0]({}, contents);
     expect(Object.keys(contents.listeners)).toEqual(expect.arrayContaining(['will-navigate', 'will-attach-webview']));
     expect(contents.setWindowOpenHandler).toHaveBeenCalled();

@@ -62,7 +62,9 @@ describe('electron-builder.yml', () => {
     const entry = config.extraResources?.find((resource) => resource.from.endsWith('better_sqlite3.node'));
     expect(entry).toEqual({ from: 'node_modules/.electron-native/better_sqlite3.node', to: 'native/better_sqlite3.node' });
     const resourcesPath = '/opt/Number Inventory/resources';
-    expect(electronNativeBindingPath({ isPackaged: true, resourcesPath, appRoot: '/x' })).toBe(path.join(resourcesPath, ...entry!.to.split('/')));
+    expect(electronNativeBindingPath({ isPackaged: true, resourcesPath, appRoot: '/x' })).toBe(
+      path.join(resourcesPath, ...entry!.to.split('/')),
+    );
     expect(electronNativeBindingPath({ isPackaged: false, resourcesPath, appRoot: root })).toBe(path.join(root, ...entry!.from.split('/')));
   });
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
-import { RENDERER_CSP_HEADER } from '../../electron/main/content-security-policy';
+import { RENDERER_CSP_HEADER } from '../../shared/content-security-policy';
 import { tempDir } from '../helpers/inventory';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -56,7 +56,11 @@ function runHarness(env: Record<string, string>): Report {
 
 beforeAll(() => {
   dir = tempDir('ni-built-');
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', BUILD_SCRIPT], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', BUILD_SCRIPT], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (result.status !== 0) throw new Error(`build failed: ${result.stderr}`);
 }, 120_000);
 
@@ -82,7 +86,10 @@ describe('built main bundle', () => {
   it('starts under Node with electron stubbed and creates its hardened window (packaged layout)', () => {
     const resources = path.join(dir, 'resources');
     fs.mkdirSync(path.join(resources, 'native'), { recursive: true });
-    fs.copyFileSync(path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), path.join(resources, 'native', 'better_sqlite3.node'));
+    fs.copyFileSync(
+      path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+      path.join(resources, 'native', 'better_sqlite3.node'),
+    );
     const report = runHarness({ HARNESS_APP_DATA: path.join(dir, 'appdata'), HARNESS_RESOURCES: resources, HARNESS_PACKAGED: '1' });
 
     expect(report.dialogs).toEqual([]);
@@ -93,7 +100,13 @@ describe('built main bundle', () => {
     expect(fs.existsSync(path.join(report.userData, 'inventory.db'))).toBe(true);
     expect(report.windows).toHaveLength(1);
     expect(report.windows[0].show).toBe(false);
-    expect(report.windows[0].webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(report.windows[0].webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
     expect(report.windows[0].webPreferences.preload).toBe(path.join(outDir, 'preload', 'index.js'));
     expect(report.loads).toEqual([{ file: path.join(outDir, 'renderer', 'index.html') }]);
     expect([...report.handlers].sort()).toEqual([...CHANNELS].sort());

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => ({}));
 
 import { changeBroadcaster } from '../../electron/main/change-events';
-import { watchDatabase } from '../../electron/main/database-watch';
+import { watchDatabase } from '../../electron/core/db/database-watch';
 import { Inventory } from '../../electron/core/inventory';
 import { CHANGE_EVENT_CHANNEL } from '../../shared/contract';
 import { addSgNumbers, freshInventory, type TestInventory } from '../helpers/inventory';

@@ -28,7 +28,9 @@ type Run = (options: Record<string, unknown>) => Promise<ScanResult>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS package without types.
 const run = require('@doyensec/electronegativity') as Run;
 const root = path.resolve(__dirname, '..', '..');
-const electronVersion = (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+const electronVersion = (
+  JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }
+).version;
 const MEDIUM = 2;
 const FIRM = 1;
 
@@ -66,7 +68,8 @@ describe('Electronegativity', () => {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(full);
         else if (/\.(ts|js|cjs|html)$/.test(entry.name)) {
-          for (const match of fs.readFileSync(full, 'utf8').matchAll(/eng-disable[ \t]+([\w \t]+)/g)) suppressions.push(`${path.relative(root, full)}: ${match[1].trim()}`);
+          for (const match of fs.readFileSync(full, 'utf8').matchAll(/eng-disable[ \t]+([\w \t]+)/g))
+            suppressions.push(`${path.relative(root, full)}: ${match[1].trim()}`);
         }
       }
     };

@@ -5,32 +5,63 @@
 const Module = require('node:module');
 const path = require('node:path');
 
-const report = { windows: [], loads: [], handlers: [], dialogs: [], quit: false, singleInstanceLock: false, sandboxEnabled: false,
-  menu: null, csp: null, permissionRequestAnswer: null, permissionCheckAnswer: null, appName: null, userData: null, appEvents: [] };
+const report = {
+  windows: [],
+  loads: [],
+  handlers: [],
+  dialogs: [],
+  quit: false,
+  singleInstanceLock: false,
+  sandboxEnabled: false,
+  menu: null,
+  csp: null,
+  permissionRequestAnswer: null,
+  permissionCheckAnswer: null,
+  appName: null,
+  userData: null,
+  appEvents: [],
+};
 const appData = process.env.HARNESS_APP_DATA;
 let userData = path.join(appData, 'Electron');
 let finish;
 const done = new Promise((resolve) => (finish = resolve));
 
 class EventHost {
-  constructor() { this.listeners = {}; }
-  on(name, fn) { (this.listeners[name] ??= []).push(fn); return this; }
-  once(name, fn) { return this.on(name, fn); }
+  constructor() {
+    this.listeners = {};
+  }
+  on(name, fn) {
+    (this.listeners[name] ??= []).push(fn);
+    return this;
+  }
+  once(name, fn) {
+    return this.on(name, fn);
+  }
 }
 
 const session = {
   webRequest: {
     onHeadersReceived(fn) {
-      fn({ responseHeaders: { 'x-test': ['1'] } }, (answer) => { report.csp = answer.responseHeaders['Content-Security-Policy']; });
+      fn({ responseHeaders: { 'x-test': ['1'] } }, (answer) => {
+        report.csp = answer.responseHeaders['Content-Security-Policy'];
+      });
     },
   },
-  setPermissionRequestHandler(fn) { fn(null, 'media', (allowed) => { report.permissionRequestAnswer = allowed; }); },
-  setPermissionCheckHandler(fn) { report.permissionCheckAnswer = fn(null, 'notifications'); },
+  setPermissionRequestHandler(fn) {
+    fn(null, 'media', (allowed) => {
+      report.permissionRequestAnswer = allowed;
+    });
+  },
+  setPermissionCheckHandler(fn) {
+    report.permissionCheckAnswer = fn(null, 'notifications');
+  },
 };
 
 class BrowserWindow extends EventHost {
   static all = [];
-  static getAllWindows() { return BrowserWindow.all; }
+  static getAllWindows() {
+    return BrowserWindow.all;
+  }
   constructor(options) {
     super();
     report.windows.push(options);
@@ -38,33 +69,74 @@ class BrowserWindow extends EventHost {
     BrowserWindow.all.push(this);
     setTimeout(finish, 100);
   }
-  loadURL(url) { report.loads.push({ url }); return Promise.resolve(); }
-  loadFile(file) { report.loads.push({ file }); return Promise.resolve(); }
+  loadURL(url) {
+    report.loads.push({ url });
+    return Promise.resolve();
+  }
+  loadFile(file) {
+    report.loads.push({ file });
+    return Promise.resolve();
+  }
   maximize() {}
   show() {}
 }
 
 const app = Object.assign(new EventHost(), {
   isPackaged: process.env.HARNESS_PACKAGED === '1',
-  setName(name) { report.appName = name; },
-  getPath(name) { return name === 'userData' ? userData : appData; },
-  setPath(name, value) { if (name === 'userData') userData = report.userData = value; },
-  getAppPath() { return process.env.HARNESS_APP_PATH; },
-  enableSandbox() { report.sandboxEnabled = true; },
-  requestSingleInstanceLock() { report.singleInstanceLock = true; return true; },
-  whenReady() { return Promise.resolve(); },
-  quit() { report.quit = true; setTimeout(finish, 50); },
+  setName(name) {
+    report.appName = name;
+  },
+  getPath(name) {
+    return name === 'userData' ? userData : appData;
+  },
+  setPath(name, value) {
+    if (name === 'userData') userData = report.userData = value;
+  },
+  getAppPath() {
+    return process.env.HARNESS_APP_PATH;
+  },
+  enableSandbox() {
+    report.sandboxEnabled = true;
+  },
+  requestSingleInstanceLock() {
+    report.singleInstanceLock = true;
+    return true;
+  },
+  whenReady() {
+    return Promise.resolve();
+  },
+  quit() {
+    report.quit = true;
+    setTimeout(finish, 50);
+  },
 });
 const originalOn = app.on.bind(app);
-app.on = (name, fn) => { report.appEvents.push(name); return originalOn(name, fn); };
+app.on = (name, fn) => {
+  report.appEvents.push(name);
+  return originalOn(name, fn);
+};
 
 const electron = {
   app,
   BrowserWindow,
   session: { defaultSession: session },
-  ipcMain: { handle(channel) { report.handlers.push(channel); }, removeHandler() {} },
-  Menu: { buildFromTemplate: (template) => template, setApplicationMenu(menu) { report.menu = menu.map((item) => item.role ?? item.label); } },
-  dialog: { showErrorBox(title, content) { report.dialogs.push({ title, content }); } },
+  ipcMain: {
+    handle(channel) {
+      report.handlers.push(channel);
+    },
+    removeHandler() {},
+  },
+  Menu: {
+    buildFromTemplate: (template) => template,
+    setApplicationMenu(menu) {
+      report.menu = menu.map((item) => item.role ?? item.label);
+    },
+  },
+  dialog: {
+    showErrorBox(title, content) {
+      report.dialogs.push({ title, content });
+    },
+  },
   shell: { openExternal: async () => {} },
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
 };

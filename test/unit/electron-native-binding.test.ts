@@ -16,8 +16,12 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('Electron-ABI better-sqlite3', () => {
   it('is node_modules/.electron-native in development and resources/native when packaged', () => {
-    expect(electronNativeBindingPath({ isPackaged: false, resourcesPath: '/r', appRoot: '/proj' })).toBe(path.join('/proj', 'node_modules', '.electron-native', 'better_sqlite3.node'));
-    expect(electronNativeBindingPath({ isPackaged: true, resourcesPath: '/opt/app/resources', appRoot: '/x' })).toBe(path.join('/opt/app/resources', 'native', 'better_sqlite3.node'));
+    expect(electronNativeBindingPath({ isPackaged: false, resourcesPath: '/r', appRoot: '/proj' })).toBe(
+      path.join('/proj', 'node_modules', '.electron-native', 'better_sqlite3.node'),
+    );
+    expect(electronNativeBindingPath({ isPackaged: true, resourcesPath: '/opt/app/resources', appRoot: '/x' })).toBe(
+      path.join('/opt/app/resources', 'native', 'better_sqlite3.node'),
+    );
   });
 
   it('when missing, tells a developer to run npm run rebuild:electron and a user to reinstall', () => {
@@ -25,13 +29,23 @@ describe('Electron-ABI better-sqlite3', () => {
     expect(missingNativeBindingMessage(missing, false)).toContain('npm run rebuild:electron');
     expect(missingNativeBindingMessage(missing, true)).toContain('reinstall');
     expect(missingNativeBindingMessage(nodeBuild, false)).toBeNull();
-    const opened = openDesktopInventory({ databasePath: path.join(dir, 'db', 'inventory.db'), nativeBinding: missing, isPackaged: false, env: {} });
+    const opened = openDesktopInventory({
+      databasePath: path.join(dir, 'db', 'inventory.db'),
+      nativeBinding: missing,
+      isPackaged: false,
+      env: {},
+    });
     expect(opened).toEqual({ ok: false, message: expect.stringContaining('npm run rebuild:electron') });
     expect(fs.existsSync(path.join(dir, 'db'))).toBe(false);
   });
 
   it('opens the database through the given binding (the Node build stands in for Electron here)', async () => {
-    const opened = openDesktopInventory({ databasePath: path.join(dir, 'inventory.db'), nativeBinding: nodeBuild, isPackaged: false, env: { NUMBER_INVENTORY_NOW: '2026-03-01T00:00:00Z' } });
+    const opened = openDesktopInventory({
+      databasePath: path.join(dir, 'inventory.db'),
+      nativeBinding: nodeBuild,
+      isPackaged: false,
+      env: { NUMBER_INVENTORY_NOW: '2026-03-01T00:00:00Z' },
+    });
     expect(opened.ok).toBe(true);
     if (!opened.ok) return;
     try {
@@ -50,7 +64,12 @@ describe('Electron-ABI better-sqlite3', () => {
   });
 
   it('a packaged app ignores NUMBER_INVENTORY_NOW', () => {
-    const opened = openDesktopInventory({ databasePath: path.join(dir, 'inventory.db'), nativeBinding: nodeBuild, isPackaged: true, env: { NUMBER_INVENTORY_NOW: '2000-01-01T00:00:00Z' } });
+    const opened = openDesktopInventory({
+      databasePath: path.join(dir, 'inventory.db'),
+      nativeBinding: nodeBuild,
+      isPackaged: true,
+      env: { NUMBER_INVENTORY_NOW: '2000-01-01T00:00:00Z' },
+    });
     if (!opened.ok) throw new Error(opened.message);
     try {
       expect(opened.inventory.clock.now().getFullYear()).toBeGreaterThan(2000);

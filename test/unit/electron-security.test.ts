@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
 
-import { developmentCsp, RENDERER_CSP, RENDERER_CSP_HEADER } from '../../electron/main/content-security-policy';
+import { developmentCsp, RENDERER_CSP, RENDERER_CSP_HEADER } from '../../shared/content-security-policy';
 import { EXTERNAL_HTTPS_HOSTS, isAllowedExternalUrl } from '../../electron/main/external-links';
 import type { RendererLocation } from '../../electron/main/renderer-location';
 import { isAppUrl, rendererLocation } from '../../electron/main/renderer-location';
@@ -13,11 +13,15 @@ const fileLocation: RendererLocation = { kind: 'file', file: '/app/out/renderer/
 const devLocation: RendererLocation = { kind: 'dev-server', url: 'http://localhost:5173/', origin: 'http://localhost:5173' };
 
 function fakeSession() {
-  const calls: { headers?: (d: unknown, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void; request?: Function; check?: Function } = {};
+  const calls: {
+    headers?: (d: unknown, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void;
+    request?: (...args: unknown[]) => unknown;
+    check?: (...args: unknown[]) => unknown;
+  } = {};
   const session = {
     webRequest: { onHeadersReceived: (fn: never) => (calls.headers = fn) },
-    setPermissionRequestHandler: (fn: Function) => (calls.request = fn),
-    setPermissionCheckHandler: (fn: Function) => (calls.check = fn),
+    setPermissionRequestHandler: (fn: (...args: unknown[]) => unknown) => (calls.request = fn),
+    setPermissionCheckHandler: (fn: (...args: unknown[]) => unknown) => (calls.check = fn),
   };
   return { session, calls };
 }
@@ -30,7 +34,12 @@ function fakeContents() {
     setWindowOpenHandler: (fn: never) => (openHandler = fn),
   };
   const fire = (name: string, url?: string) => {
-    const event = { prevented: false, preventDefault() { this.prevented = true; } };
+    const event = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     listeners[name](event, url);
     return event.prevented;
   };
@@ -137,7 +146,9 @@ describe('renderer location', () => {
       file: '/app/out/renderer/index.html',
       url: 'file:///app/out/renderer/index.html',
     });
-    expect(rendererLocation({ isPackaged: false, env: { ELECTRON_RENDERER_URL: 'http://evil.example:5173' }, mainDir: '/app/out/main' }).kind).toBe('file');
+    expect(
+      rendererLocation({ isPackaged: false, env: { ELECTRON_RENDERER_URL: 'http://evil.example:5173' }, mainDir: '/app/out/main' }).kind,
+    ).toBe('file');
   });
 
   it('recognises only the app page as the app', () => {

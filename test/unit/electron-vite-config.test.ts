@@ -2,7 +2,7 @@
 // replacing any other CSP meta, right after <meta charset>; the dev server gets the dev policy.
 import { describe, expect, it } from 'vitest';
 import config, { rendererConfig, rendererCspPlugin } from '../../electron.vite.config';
-import { developmentCsp, RENDERER_CSP } from '../../electron/main/content-security-policy';
+import { developmentCsp, RENDERER_CSP } from '../../shared/content-security-policy';
 
 type Transform = { handler: (html: string) => string };
 const transform = (plugin: ReturnType<typeof rendererCspPlugin>) => (plugin.transformIndexHtml as Transform).handler;
@@ -28,7 +28,10 @@ describe('electron.vite.config.ts', () => {
   });
 
   it('builds main and preload as CommonJS from electron/, the renderer from renderer/ with relative asset paths', () => {
-    const resolved = config as { main: { build: { rollupOptions: { input: Record<string, string>; output: { format: string } } } }; preload: { build: { externalizeDeps: boolean; rollupOptions: { input: Record<string, string>; output: { format: string } } } } };
+    const resolved = config as {
+      main: { build: { rollupOptions: { input: Record<string, string>; output: { format: string } } } };
+      preload: { build: { externalizeDeps: boolean; rollupOptions: { input: Record<string, string>; output: { format: string } } } };
+    };
     expect(resolved.main.build.rollupOptions.output.format).toBe('cjs');
     expect(resolved.main.build.rollupOptions.input.index).toMatch(/electron[\\/]main[\\/]index\.ts$/);
     expect(resolved.preload.build.rollupOptions.output.format).toBe('cjs');

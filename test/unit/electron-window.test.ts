@@ -73,7 +73,11 @@ const fileLocation = (file: string) => ({ kind: 'file' as const, file, url: `fil
 
 describe('main window', () => {
   it('is created with the hardened web preferences, written out explicitly', () => {
-    const window = createMainWindow({ preloadPath: '/app/out/preload/index.js', location: fileLocation('/app/out/renderer/index.html'), stateFile: path.join(dir, 's.json') });
+    const window = createMainWindow({
+      preloadPath: '/app/out/preload/index.js',
+      location: fileLocation('/app/out/renderer/index.html'),
+      stateFile: path.join(dir, 's.json'),
+    });
     const options = (window as unknown as FakeWindow).options;
     const prefs = options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({
@@ -94,7 +98,11 @@ describe('main window', () => {
   });
 
   it('loads the built renderer from its file, or the dev server URL', () => {
-    const a = createMainWindow({ preloadPath: 'p', location: fileLocation('/app/out/renderer/index.html'), stateFile: path.join(dir, 's.json') }) as unknown as FakeWindow;
+    const a = createMainWindow({
+      preloadPath: 'p',
+      location: fileLocation('/app/out/renderer/index.html'),
+      stateFile: path.join(dir, 's.json'),
+    }) as unknown as FakeWindow;
     expect(a.loaded).toEqual([{ file: '/app/out/renderer/index.html' }]);
     const b = createMainWindow({
       preloadPath: 'p',
@@ -106,7 +114,9 @@ describe('main window', () => {
 
   it('shows only when ready, and remembers its bounds and maximized state on close', () => {
     const stateFile = path.join(dir, 'state.json');
-    const window = createMainWindow({ preloadPath: 'p', location: fileLocation('/r/index.html'), stateFile }) as unknown as FakeWindow & { emit(n: string): void };
+    const window = createMainWindow({ preloadPath: 'p', location: fileLocation('/r/index.html'), stateFile }) as unknown as FakeWindow & {
+      emit(n: string): void;
+    };
     expect(window.shown).toBe(false);
     window.emit('ready-to-show');
     expect(window.shown).toBe(true);
@@ -118,7 +128,6 @@ describe('main window', () => {
     expect(reopened.options).toMatchObject({ x: 40, y: 50, width: 1000, height: 700 });
     expect(reopened.maximized).toBe(true);
   });
-
 });
 
 describe('window bounds restore', () => {

@@ -19,8 +19,17 @@ let trusted = true;
 
 /** Every row of every table, so any write at all shows up. */
 function snapshot(): string {
-  const tables = t.inventory.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-  const rows = tables.map(({ name }) => [name, t.inventory.db.prepare(`SELECT * FROM "${name}"`).all().map((row) => JSON.stringify(row)).sort()]);
+  const tables = t.inventory.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[];
+  const rows = tables.map(({ name }) => [
+    name,
+    t.inventory.db
+      .prepare(`SELECT * FROM "${name}"`)
+      .all()
+      .map((row) => JSON.stringify(row))
+      .sort(),
+  ]);
   return JSON.stringify({ version: t.inventory.db.pragma('user_version', { simple: true }), rows });
 }
 
@@ -68,7 +77,9 @@ function isOutcome(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const outcome = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
   if (outcome.ok === true) return 'value' in outcome;
-  return outcome.ok === false && (ERROR_CODES as readonly unknown[]).includes(outcome.error?.code) && typeof outcome.error?.message === 'string';
+  return (
+    outcome.ok === false && (ERROR_CODES as readonly unknown[]).includes(outcome.error?.code) && typeof outcome.error?.message === 'string'
+  );
 }
 
 beforeAll(async () => {

@@ -3,7 +3,10 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const dialogState = vi.hoisted(() => ({ calls: [] as unknown[][], answer: { canceled: false, filePath: '/home/ops/numbers.csv' } as { canceled: boolean; filePath?: string } }));
+const dialogState = vi.hoisted(() => ({
+  calls: [] as unknown[][],
+  answer: { canceled: false, filePath: '/home/ops/numbers.csv' } as { canceled: boolean; filePath?: string },
+}));
 vi.mock('electron', () => ({
   BrowserWindow: { fromWebContents: () => ({ id: 1 }) },
   dialog: {
@@ -50,7 +53,10 @@ describe('export:choose-file in the desktop app', () => {
 
   it('answers null when the user cancels', async () => {
     dialogState.answer = { canceled: true };
-    expect(await handlers.get('export:choose-file')!({ sender: {} }, { format: 'xlsx', suggestedName: 'x' })).toEqual({ ok: true, value: { path: null } });
+    expect(await handlers.get('export:choose-file')!({ sender: {} }, { format: 'xlsx', suggestedName: 'x' })).toEqual({
+      ok: true,
+      value: { path: null },
+    });
   });
 
   it('validates the input first and refuses foreign senders, without opening a dialog', async () => {
@@ -63,9 +69,15 @@ describe('export:choose-file in the desktop app', () => {
       { numRuns: 100 },
     );
     dialogState.calls.length = 0;
-    expect(await handlers.get('export:choose-file')!({ sender: {} }, { format: 'pdf', suggestedName: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await handlers.get('export:choose-file')!({ sender: {} }, { format: 'pdf', suggestedName: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     trusted = false;
-    expect(await handlers.get('export:choose-file')!({ sender: {} }, { format: 'csv', suggestedName: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await handlers.get('export:choose-file')!({ sender: {} }, { format: 'csv', suggestedName: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(dialogState.calls).toEqual([]);
   });
 });

@@ -68,7 +68,13 @@ afterEach(() => t.close());
 function start() {
   const timers = new FakeTimers(t.clock);
   // Hour steps keep the fake-clock walk through weeks short; the app's own step is a minute.
-  const wiring = startExpiryServices({ inventory: t.inventory, notifyChange: (e) => events.push(e), timers, stepMs: 60 * 60 * 1000, ...electronParts() });
+  const wiring = startExpiryServices({
+    inventory: t.inventory,
+    notifyChange: (e) => events.push(e),
+    timers,
+    stepMs: 60 * 60 * 1000,
+    ...electronParts(),
+  });
   const settle = async () => {
     await wiring.services.expiry.idle();
     await wiring.services.delivery.idle();
@@ -85,7 +91,10 @@ describe('desktop notifications', () => {
     await s.settle();
     expect(electronState.shown).toEqual([]);
     await s.timers.advanceTo(Date.parse(plusDays(T0, 21)), s.settle);
-    expect(electronState.shown.map((n) => n.title)).toEqual(['5 locked numbers expire within 7 days', '1 reserved number expires within 7 days']);
+    expect(electronState.shown.map((n) => n.title)).toEqual([
+      '5 locked numbers expire within 7 days',
+      '1 reserved number expires within 7 days',
+    ]);
     expect(electronState.shown[0].body).toBe(`${numbers[0]}, ${numbers[1]}, ${numbers[2]} and 2 more`);
 
     // Later sweeps (hourly steps, a resume) show nothing more for the same deadlines.

@@ -1,7 +1,15 @@
 // The implementation of every contract operation over the core, independent of transport: the
 // Electron IPC registration and the browser-mode HTTP server both dispatch through `dispatch`.
 import { describeIssues } from '../../../shared/actions';
-import { CHANNELS, contract, type Channel, type ChannelParsedInput, type ChannelResult, type ChangeEvent, type Outcome } from '../../../shared/contract';
+import {
+  CHANNELS,
+  contract,
+  type Channel,
+  type ChannelParsedInput,
+  type ChannelResult,
+  type ChangeEvent,
+  type Outcome,
+} from '../../../shared/contract';
 import { InventoryError, isInventoryError } from '../../../shared/errors';
 import { OPERATOR_ACTIONS, type OperatorAction } from '../../../shared/lifecycle';
 import type { Inventory } from '../inventory';
@@ -46,10 +54,10 @@ const otherHandlers: Omit<HandlerTable, ActionChannel> = {
   'import:file': (inventory, input) => importFile(inventory.context, input),
 };
 
-export const handlers: HandlerTable = { ...otherHandlers, ...actionHandlers };
+const handlers: HandlerTable = { ...otherHandlers, ...actionHandlers };
 
 /** Which change a successful call causes, so open windows can refresh what they show. */
-export function changeOf(channel: Channel, result: unknown): ChangeEvent | null {
+function changeOf(channel: Channel, result: unknown): ChangeEvent | null {
   if (channel === 'import:file') return (result as { imported: number }).imported > 0 ? { scope: 'numbers' } : null;
   if (channel.startsWith('orgs:') && channel !== 'orgs:list') return { scope: 'organizations' };
   if (channel === 'settings:set') return { scope: 'settings' };
@@ -61,12 +69,16 @@ export function changeOf(channel: Channel, result: unknown): ChangeEvent | null 
   if ((OPERATOR_ACTIONS as readonly string[]).some((a) => channel === `numbers:${a}`)) {
     const detail = result as { number: string; state: string; history: { from: string | null }[] };
     const from = detail.history[detail.history.length - 1]?.from;
-    return { scope: 'numbers', numbers: [detail.number], states: [...new Set([from, detail.state].filter(Boolean))] as ChangeEvent['states'] };
+    return {
+      scope: 'numbers',
+      numbers: [detail.number],
+      states: [...new Set([from, detail.state].filter(Boolean))] as ChangeEvent['states'],
+    };
   }
   return null;
 }
 
-export function isChannel(value: unknown): value is Channel {
+function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as string[]).includes(value);
 }
 

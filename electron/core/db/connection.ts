@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { InventoryError } from '../../../shared/errors';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index';
+import { MIGRATIONS, type Migration } from './migrations/index';
 
 export type Db = Database.Database;
 
@@ -56,7 +56,7 @@ function refuseNewer(db: Db, migrations: readonly Migration[]): void {
   }
 }
 
-export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
+function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
   refuseNewer(db, migrations);
   for (const migration of migrations) {
     if (migration.version <= schemaVersion(db)) continue;
@@ -68,5 +68,3 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
     }).immediate();
   }
 }
-
-export { LATEST_SCHEMA_VERSION };

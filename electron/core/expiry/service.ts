@@ -17,7 +17,7 @@ import { WakeLoop, type TimerFunctions } from './wake-loop';
  * so the main process, which also answers the window, is held only briefly (measured: 500 releases
  * with their notices took about 0.8 s on a heavily loaded 2-core machine).
  */
-export const BACKGROUND_BATCH_SIZE = 100;
+const BACKGROUND_BATCH_SIZE = 100;
 
 export interface BackgroundServiceOptions {
   inventory: Inventory;

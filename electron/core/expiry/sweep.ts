@@ -61,12 +61,12 @@ const WARNING_PENDING = `n.state IN ('reserved', 'locked') AND n.expires_at IS N
                   AND t.kind = CASE n.state WHEN 'reserved' THEN 'reservation-warning' ELSE 'lock-warning' END)`;
 
 /** The latest deadline whose warning is due at `now`: deadlines up to now + lead. */
-export function warningHorizon(now: string, warningLeadDays: number): string {
+function warningHorizon(now: string, warningLeadDays: number): string {
   return new Date(Date.parse(now) + warningLeadDays * DAY_MS).toISOString();
 }
 
 /** Records up to `limit` due warnings in one transaction. */
-export function warnBatch(ctx: CoreContext, now: string, limit = SWEEP_BATCH_SIZE): NoticeSummary[] {
+function warnBatch(ctx: CoreContext, now: string, limit = SWEEP_BATCH_SIZE): NoticeSummary[] {
   const { db } = ctx;
   return db
     .transaction(() => {
@@ -74,9 +74,7 @@ export function warnBatch(ctx: CoreContext, now: string, limit = SWEEP_BATCH_SIZ
       const settings = appSettings(db);
       if (settings.warningLeadDays === 0) return [];
       const due = db
-        .prepare(
-`SELECT * FROM numbers n WHERE ${WARNING_PENDING} ORDER BY n.expires_at, n.id LIMIT ?`,
-        )
+        .prepare(`SELECT * FROM numbers n WHERE ${WARNING_PENDING} ORDER BY n.expires_at, n.id LIMIT ?`)
         .all(now, warningHorizon(now, settings.warningLeadDays), limit) as NumberRow[];
       const notices: NoticeSummary[] = [];
       for (const row of due) {
@@ -100,17 +98,13 @@ export function nextDueInstant(ctx: CoreContext, now: string): string | null {
   const HELD = `state IN ('reserved', 'locked') AND expires_at IS NOT NULL`;
   // Any deadline: one already passed (not swept yet) makes the sweep due at once.
   const expiry = (db.prepare(`SELECT min(expires_at) AS at FROM numbers WHERE ${HELD}`).get() as { at: string | null }).at;
-  const warnDeadline = lead > 0 ? next(`SELECT min(expires_at) AS at FROM numbers WHERE ${HELD} AND expires_at > ?`, warningHorizon(now, lead)) : null;
+  const warnDeadline =
+    lead > 0 ? next(`SELECT min(expires_at) AS at FROM numbers WHERE ${HELD} AND expires_at > ?`, warningHorizon(now, lead)) : null;
   const warning = warnDeadline ? new Date(Date.parse(warnDeadline) - lead * DAY_MS).toISOString() : null;
   // A warning already due but not recorded (a short reservation made since the last sweep, maybe
   // by another process) makes the sweep due now.
   const overdueWarning =
-    lead > 0 &&
-    db
-      .prepare(
-`SELECT 1 FROM numbers n WHERE ${WARNING_PENDING} LIMIT 1`,
-      )
-      .get(now, warningHorizon(now, lead)) !== undefined;
+    lead > 0 && db.prepare(`SELECT 1 FROM numbers n WHERE ${WARNING_PENDING} LIMIT 1`).get(now, warningHorizon(now, lead)) !== undefined;
   const candidates = [expiry, warning, overdueWarning ? now : null].filter((v): v is string => v !== null);
   return candidates.length ? candidates.sort()[0] : null;
 }

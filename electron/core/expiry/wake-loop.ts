@@ -129,7 +129,8 @@ export class WakeLoop {
     const nowMs = this.options.clock.now().getTime();
     const targetMs = target === null ? null : Date.parse(target);
     let delay = stepDelay(targetMs, nowMs, this.options.maxStepMs);
-    if (afterRun && targetMs !== null && targetMs <= nowMs) delay = Math.min(stepDelay(null, nowMs, this.options.maxStepMs), RETRY_AFTER_RUN_MS);
+    if (afterRun && targetMs !== null && targetMs <= nowMs)
+      delay = Math.min(stepDelay(null, nowMs, this.options.maxStepMs), RETRY_AFTER_RUN_MS);
     this.lastDelayMs = delay;
     this.handle = this.timers.set(() => {
       this.handle = null;

@@ -37,7 +37,17 @@ export const REQUIRED_COLUMNS: readonly TransferColumn[] = ['number', 'state', '
  * holding its text. The table is bounded, so a column holding many values after all still works.
  */
 export const FEW_VALUED_COLUMNS: readonly TransferColumn[] = [
-  'state', 'country', 'vendor', 'sku', 'capabilities', 'routing', 'golden', 'ported_in', 'reservation_kind', 'reservation_origin', 'deleted_reason',
+  'state',
+  'country',
+  'vendor',
+  'sku',
+  'capabilities',
+  'routing',
+  'golden',
+  'ported_in',
+  'reservation_kind',
+  'reservation_origin',
+  'deleted_reason',
 ];
 
 export const YES = 'yes';
@@ -46,9 +56,28 @@ export const NO = 'no';
 /** The row as the cells of one line, in TRANSFER_COLUMNS order (formatted as the export formats them). */
 export function rowToCells(row: NumberRow): string[] {
   return exportRowToCells([
-    row.number, row.state, row.country, row.vendor, row.sku, row.cap_voice, row.cap_fax, row.cap_sms, row.routing, row.golden, row.ported_in,
-    row.visible_to, row.owner_uuid, row.subscription_uuid, row.reservation_kind, row.reservation_origin, row.reservation_org_uuid,
-    row.did_reservation_uuid, row.expires_at, row.deleted_reason, row.created_at, row.updated_at,
+    row.number,
+    row.state,
+    row.country,
+    row.vendor,
+    row.sku,
+    row.cap_voice,
+    row.cap_fax,
+    row.cap_sms,
+    row.routing,
+    row.golden,
+    row.ported_in,
+    row.visible_to,
+    row.owner_uuid,
+    row.subscription_uuid,
+    row.reservation_kind,
+    row.reservation_origin,
+    row.reservation_org_uuid,
+    row.did_reservation_uuid,
+    row.expires_at,
+    row.deleted_reason,
+    row.created_at,
+    row.updated_at,
   ]);
 }
 
@@ -59,16 +88,54 @@ export function rowToCells(row: NumberRow): string[] {
  * of 25 named properties per row took about 4 s of a 13 s CSV export; arrays take almost nothing.
  */
 export const EXPORT_SELECT = [
-  'n.number', 'n.state', 'n.country', 'n.vendor', 'n.sku', 'n.cap_voice', 'n.cap_fax', 'n.cap_sms', 'n.routing', 'n.golden', 'n.ported_in',
-  VISIBLE_TO_SQL, 'n.owner_uuid', 'n.subscription_uuid', 'n.reservation_kind', 'n.reservation_origin', 'n.reservation_org_uuid',
-  'n.did_reservation_uuid', 'n.expires_at', 'n.deleted_reason', 'n.created_at', 'n.updated_at',
+  'n.number',
+  'n.state',
+  'n.country',
+  'n.vendor',
+  'n.sku',
+  'n.cap_voice',
+  'n.cap_fax',
+  'n.cap_sms',
+  'n.routing',
+  'n.golden',
+  'n.ported_in',
+  VISIBLE_TO_SQL,
+  'n.owner_uuid',
+  'n.subscription_uuid',
+  'n.reservation_kind',
+  'n.reservation_origin',
+  'n.reservation_org_uuid',
+  'n.did_reservation_uuid',
+  'n.expires_at',
+  'n.deleted_reason',
+  'n.created_at',
+  'n.updated_at',
 ].join(', ');
 
 /** One row as EXPORT_SELECT reads it. */
 export type ExportRawRow = [
-  string, string, string, string, string, 0 | 1, 0 | 1, 0 | 1, string | null, 0 | 1, 0 | 1,
-  string | null, string | null, string | null, string | null, string | null, string | null,
-  string | null, string | null, string | null, string, string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  0 | 1,
+  0 | 1,
+  0 | 1,
+  string | null,
+  0 | 1,
+  0 | 1,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string,
+  string,
 ];
 
 // The capabilities cell for voice * 4 + fax * 2 + sms, as capabilitiesOf would join it.
@@ -79,12 +146,25 @@ const CAPABILITY_CELLS = Array.from({ length: 8 }, (_, bits) =>
 /** An EXPORT_SELECT row as the cells of one line: every value text, lists comma-joined, flags yes/no. */
 export function exportRowToCells(r: ExportRawRow): string[] {
   return [
-    r[0], r[1], r[2], r[3], r[4],
+    r[0],
+    r[1],
+    r[2],
+    r[3],
+    r[4],
     CAPABILITY_CELLS[r[5] * 4 + r[6] * 2 + r[7]],
     r[8] ?? '',
     r[9] ? YES : NO,
     r[10] ? YES : NO,
-    r[11] ?? '', r[12] ?? '', r[13] ?? '', r[14] ?? '', r[15] ?? '', r[16] ?? '', r[17] ?? '', r[18] ?? '', r[19] ?? '',
-    r[20], r[21],
+    r[11] ?? '',
+    r[12] ?? '',
+    r[13] ?? '',
+    r[14] ?? '',
+    r[15] ?? '',
+    r[16] ?? '',
+    r[17] ?? '',
+    r[18] ?? '',
+    r[19] ?? '',
+    r[20],
+    r[21],
   ];
 }

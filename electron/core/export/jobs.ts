@@ -95,6 +95,10 @@ export function exportJobsOf(db: Db): ExportJobs {
 export function suggestedExportPath(suggestedName: string, format: 'csv' | 'xlsx'): string {
   const downloads = path.join(os.homedir(), 'Downloads');
   const folder = fs.existsSync(downloads) ? downloads : os.homedir();
-  const base = path.basename(suggestedName).replace(/[^\w.-]+/g, '-').replace(/\.(csv|xlsx)$/i, '') || 'numbers';
+  const base =
+    path
+      .basename(suggestedName)
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/\.(csv|xlsx)$/i, '') || 'numbers';
   return path.join(folder, `${base}.${format}`);
 }

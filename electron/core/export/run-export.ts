@@ -35,9 +35,15 @@ export async function exportToFile(db: Db, rawRequest: unknown, hooks: ExportHoo
   const request = parseOrThrow(exportRequestSchema, rawRequest, 'Export');
   const where = whereClause(request.filter);
   const partial = partialPath(request.out);
-  const total = db.prepare(`SELECT count(*) FROM numbers n WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  const total = db
+    .prepare(`SELECT count(*) FROM numbers n WHERE ${where.sql}`)
+    .pluck()
+    .get(...where.params) as number;
   if (request.format === 'xlsx' && total + 1 > XLSX_MAX_ROWS) {
-    throw new InventoryError('LIMIT_EXCEEDED', `Export: ${total} rows do not fit in one XLSX sheet (at most ${XLSX_MAX_ROWS - 1}); export to CSV instead`);
+    throw new InventoryError(
+      'LIMIT_EXCEEDED',
+      `Export: ${total} rows do not fit in one XLSX sheet (at most ${XLSX_MAX_ROWS - 1}); export to CSV instead`,
+    );
   }
   const every = hooks.progressEvery ?? 10_000;
   const writer =
@@ -48,7 +54,10 @@ export async function exportToFile(db: Db, rawRequest: unknown, hooks: ExportHoo
   try {
     await writer.writeRows([[...TRANSFER_COLUMNS]]);
     hooks.onProgress?.({ rows: 0, total });
-    const rows = db.prepare(`SELECT ${EXPORT_SELECT} FROM numbers n WHERE ${where.sql} ORDER BY n.number`).raw().iterate(...where.params);
+    const rows = db
+      .prepare(`SELECT ${EXPORT_SELECT} FROM numbers n WHERE ${where.sql} ORDER BY n.number`)
+      .raw()
+      .iterate(...where.params);
     let batch: string[][] = [];
     for (const row of rows as IterableIterator<ExportRawRow>) {
       batch.push(exportRowToCells(row));

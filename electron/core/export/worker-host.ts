@@ -9,9 +9,9 @@ import { partialPath } from './run-export';
 import { exportRequestSchema, type ExportProgress, type ExportRequest, type ExportSummary } from './types';
 import { EXPORT_WORKER_KIND, type ExportWorkerData, type ExportWorkerMessage } from './worker-protocol';
 
-export const EXPORT_WORKER_FILE = 'export-worker.cjs';
+const EXPORT_WORKER_FILE = 'export-worker.cjs';
 
-export type ExportOutcome = { status: 'done'; summary: ExportSummary } | { status: 'cancelled' } | { status: 'failed'; error: ErrorInfo };
+type ExportOutcome = { status: 'done'; summary: ExportSummary } | { status: 'cancelled' } | { status: 'failed'; error: ErrorInfo };
 
 export interface ExportHandle {
   readonly done: Promise<ExportOutcome>;
@@ -26,7 +26,7 @@ export interface WorkerLocation {
   maxHeapMb?: number;
 }
 
-export function defaultWorkerScript(): string {
+function defaultWorkerScript(): string {
   const fromEnv = process.env.NUMBER_INVENTORY_EXPORT_WORKER;
   if (fromEnv) return fromEnv;
   // In a bundle (out/cli/index.cjs, out/browser/server.cjs, out/main/index.js) __dirname is the
@@ -44,7 +44,8 @@ export function startExport(
 ): ExportHandle {
   const request = parseOrThrow(exportRequestSchema, rawRequest, 'Export');
   const out = path.resolve(request.out);
-  if (!fs.existsSync(path.dirname(out))) throw new InventoryError('INVALID_INPUT', `Export: the folder ${path.dirname(out)} does not exist`);
+  if (!fs.existsSync(path.dirname(out)))
+    throw new InventoryError('INVALID_INPUT', `Export: the folder ${path.dirname(out)} does not exist`);
   // The path may come from the renderer: writing only files named for the export keeps a
   // compromised page from overwriting arbitrary files (~/.bashrc) with inventory rows.
   if (path.extname(out).toLowerCase() !== `.${request.format}`) {
@@ -62,7 +63,10 @@ export function startExport(
   };
   // A bounded heap: the export streams, so it never needs more; a regression that held rows would
   // fail here (ERR_WORKER_OUT_OF_MEMORY) instead of swelling the app.
-  const worker = new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: location.maxHeapMb ?? 192, maxYoungGenerationSizeMb: 16 } });
+  const worker = new Worker(script, {
+    workerData: data,
+    resourceLimits: { maxOldGenerationSizeMb: location.maxHeapMb ?? 192, maxYoungGenerationSizeMb: 16 },
+  });
   const done = new Promise<ExportOutcome>((resolve) => {
     let settled = false;
     const settle = (outcome: ExportOutcome) => {

@@ -9,7 +9,7 @@
 // text in a "few-valued" column (a vendor is any name) can then never grow memory with the rows.
 import { escapeXml, xmlSpace } from './xlsx-xml';
 
-export const SHARED_STRINGS_LIMITS = { maxStrings: 1 << 16, maxChars: 1 << 22 };
+const SHARED_STRINGS_LIMITS = { maxStrings: 1 << 16, maxChars: 1 << 22 };
 
 export const SHARED_STRINGS_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
 export const SHARED_STRINGS_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings';

@@ -47,7 +47,7 @@ const DEFLATE_CHUNK = 4 << 20;
 const CHUNK_BYTES = 1 << 20;
 
 /** A1-style column letters: 0 -> A, 25 -> Z, 26 -> AA. */
-export function columnLetters(index: number): string {
+function columnLetters(index: number): string {
   let n = index + 1;
   let letters = '';
   while (n > 0) {

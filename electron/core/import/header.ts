@@ -9,7 +9,11 @@ export interface HeaderMap {
   ignored: string[];
 }
 
-const normalise = (cell: string) => cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normalise = (cell: string) =>
+  cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 const KNOWN = new Map<string, TransferColumn>(TRANSFER_COLUMNS.map((c) => [c, c]));
 
 export function readHeader(file: string, cells: readonly string[]): HeaderMap {
@@ -22,7 +26,8 @@ export function readHeader(file: string, cells: readonly string[]): HeaderMap {
       if (cell.trim()) ignored.push(cell.trim().slice(0, 60));
       return;
     }
-    if (index[column] !== -1) throw new InventoryError('INVALID_INPUT', `Import: ${file} is refused: the header names the column "${column}" twice`);
+    if (index[column] !== -1)
+      throw new InventoryError('INVALID_INPUT', `Import: ${file} is refused: the header names the column "${column}" twice`);
     index[column] = i;
   });
   const missing = REQUIRED_COLUMNS.filter((c) => index[c] === -1);

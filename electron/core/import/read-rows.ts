@@ -31,13 +31,16 @@ export function detectFormat(file: string): ImportFormat {
 }
 
 function checkRow(file: string, row: RawRow): RawRow {
-  if (row.cells.length > IMPORT_LIMITS.maxColumns) throw refuse(file, `row ${row.line} has ${row.cells.length} cells (at most ${IMPORT_LIMITS.maxColumns})`);
+  if (row.cells.length > IMPORT_LIMITS.maxColumns)
+    throw refuse(file, `row ${row.line} has ${row.cells.length} cells (at most ${IMPORT_LIMITS.maxColumns})`);
   let chars = 0;
   for (const cell of row.cells) {
-    if (cell.length > IMPORT_LIMITS.maxCellChars) throw refuse(file, `row ${row.line} has a cell of ${cell.length} characters (at most ${IMPORT_LIMITS.maxCellChars})`);
+    if (cell.length > IMPORT_LIMITS.maxCellChars)
+      throw refuse(file, `row ${row.line} has a cell of ${cell.length} characters (at most ${IMPORT_LIMITS.maxCellChars})`);
     chars += cell.length;
   }
-  if (chars > IMPORT_LIMITS.maxRowChars) throw refuse(file, `row ${row.line} holds ${chars} characters (at most ${IMPORT_LIMITS.maxRowChars})`);
+  if (chars > IMPORT_LIMITS.maxRowChars)
+    throw refuse(file, `row ${row.line} holds ${chars} characters (at most ${IMPORT_LIMITS.maxRowChars})`);
   if (row.line - 1 > IMPORT_LIMITS.maxRows) throw refuse(file, `it has more than ${IMPORT_LIMITS.maxRows} rows`);
   return row;
 }
@@ -87,7 +90,13 @@ async function* xlsxRows(file: string): AsyncGenerator<RawRow> {
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw refuse(file, 'it is a zip file but not an XLSX workbook');
   // Loaded here, not at the top: exceljs takes most of a second to load, and every CLI call would pay for it.
   const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
   try {
     // The first sheet is the inventory; others are ignored.
     for await (const sheet of reader) {
@@ -107,6 +116,7 @@ async function* xlsxRows(file: string): AsyncGenerator<RawRow> {
 }
 
 export function readRows(file: string, format: ImportFormat): AsyncGenerator<RawRow> {
-  if (format === 'csv' && fs.statSync(file).size > IMPORT_LIMITS.maxCsvBytes) throw refuse(file, `it is larger than ${IMPORT_LIMITS.maxCsvBytes} bytes`);
+  if (format === 'csv' && fs.statSync(file).size > IMPORT_LIMITS.maxCsvBytes)
+    throw refuse(file, `it is larger than ${IMPORT_LIMITS.maxCsvBytes} bytes`);
   return format === 'csv' ? csvRows(file) : xlsxRows(file);
 }

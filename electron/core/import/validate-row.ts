@@ -1,7 +1,15 @@
 // One import row to the number it describes, or the reason it cannot be imported. The rules are the
 // ones the numbers table enforces (what each state must carry), stated here first so a bad row is
 // reported by name instead of failing a batch.
-import { CAPABILITIES, DELETE_REASONS, NUMBER_STATES, RESERVATION_KINDS, RESERVATION_ORIGINS, type Capability, type NumberState } from '../../../shared/domain';
+import {
+  CAPABILITIES,
+  DELETE_REASONS,
+  NUMBER_STATES,
+  RESERVATION_KINDS,
+  RESERVATION_ORIGINS,
+  type Capability,
+  type NumberState,
+} from '../../../shared/domain';
 import { domainListSchema } from '../../../shared/add-numbers';
 import { isKnownCountry, validNumberForCountry } from '../../../shared/phone';
 import { readInstant } from '../../../shared/time';

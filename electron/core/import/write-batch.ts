@@ -64,7 +64,14 @@ export class BatchWriter {
       candidate.updatedAt,
     );
     for (const domain of n.visibleTo) this.insertVisibility.run(lastInsertRowid, domain);
-    this.insertEvent.run(lastInsertRowid, audit.at, audit.actor, f.state, `imported from ${audit.file}`, JSON.stringify({ file: audit.file, line }));
+    this.insertEvent.run(
+      lastInsertRowid,
+      audit.at,
+      audit.actor,
+      f.state,
+      `imported from ${audit.file}`,
+      JSON.stringify({ file: audit.file, line }),
+    );
   }
 
   transaction<T>(work: () => T): T {

@@ -40,7 +40,8 @@ export function readZipDirectory(file: string, limits = IMPORT_LIMITS): ZipEntry
     const cdSize = tail.readUInt32LE(eocd + 12);
     const cdOffset = tail.readUInt32LE(eocd + 16);
     // Zip64 markers: an inventory workbook never needs them, a bomb might.
-    if (entries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw refuse(file, 'it is a Zip64 archive, larger than any inventory workbook');
+    if (entries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff)
+      throw refuse(file, 'it is a Zip64 archive, larger than any inventory workbook');
     if (entries > limits.maxZipEntries) throw refuse(file, `it holds ${entries} zip entries (at most ${limits.maxZipEntries})`);
     if (cdOffset + cdSize > size) throw refuse(file, 'its zip directory is damaged');
     const cd = Buffer.alloc(cdSize);
@@ -56,13 +57,17 @@ export function readZipDirectory(file: string, limits = IMPORT_LIMITS): ZipEntry
       const extraLength = cd.readUInt16LE(pos + 30);
       const commentLength = cd.readUInt16LE(pos + 32);
       const name = cd.toString('utf8', pos + 46, pos + 46 + nameLength);
-      if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff) throw refuse(file, 'it is a Zip64 archive, larger than any inventory workbook');
+      if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff)
+        throw refuse(file, 'it is a Zip64 archive, larger than any inventory workbook');
       total += uncompressedSize;
       if (total > limits.maxUncompressedBytes) {
         throw refuse(file, `it would inflate to more than ${limits.maxUncompressedBytes} bytes`);
       }
       if (uncompressedSize > 4096 && uncompressedSize / Math.max(compressedSize, 1) > limits.maxCompressionRatio) {
-        throw refuse(file, `its entry ${name} inflates ${Math.round(uncompressedSize / Math.max(compressedSize, 1))}x (a zip bomb; at most ${limits.maxCompressionRatio}x)`);
+        throw refuse(
+          file,
+          `its entry ${name} inflates ${Math.round(uncompressedSize / Math.max(compressedSize, 1))}x (a zip bomb; at most ${limits.maxCompressionRatio}x)`,
+        );
       }
       result.push({ name, compressedSize, uncompressedSize });
       pos += 46 + nameLength + extraLength + commentLength;

@@ -2,6 +2,7 @@
 // each with its own audited `expire` event. Works in bounded batches so a caller on the main
 // thread is never held for long, and is idempotent: a released number is no longer due.
 import type { ExpiredRelease } from '../../../shared/domain';
+import { EXPIRING_STATES } from '../../../shared/lifecycle';
 import type { CoreContext } from '../context';
 import { prepared } from '../db/statements';
 import type { NumberRow } from '../numbers/rows';
@@ -25,19 +26,19 @@ export interface SweepHooks {
  * pages of most indexes (they hold the number after the state and a few-valued column), so a batch
  * of neighbours writes far fewer pages than a batch picked by deadline, scattered over the stock.
  */
-export const DUE_READ = 50_000;
+const DUE_READ = 50_000;
 
 /**
  * The due numbers (parameters: now, how many), from the (state, expires_at, number) index alone.
  * Permanent (legacy) locks have no deadline and are never listed.
  */
-export const DUE_LIST_SQL = `SELECT id FROM numbers WHERE expires_at IS NOT NULL AND expires_at <= ? AND state IN ('reserved', 'locked')
+export const DUE_LIST_SQL = `SELECT id FROM numbers WHERE expires_at IS NOT NULL AND expires_at <= ? AND state IN (${EXPIRING_STATES.map((state) => `'${state}'`).join(', ')})
   ORDER BY number LIMIT ?`;
 
-const isDue = (row: NumberRow, now: string) => (row.state === 'reserved' || row.state === 'locked') && row.expires_at !== null && row.expires_at <= now;
+const isDue = (row: NumberRow, now: string) => EXPIRING_STATES.includes(row.state) && row.expires_at !== null && row.expires_at <= now;
 
 /** Releases those of these numbers still due, in one transaction; returns what it released. */
-export function releaseBatch(ctx: CoreContext, now: string, ids: readonly number[], hooks: SweepHooks = {}): ExpiredRelease[] {
+function releaseBatch(ctx: CoreContext, now: string, ids: readonly number[], hooks: SweepHooks = {}): ExpiredRelease[] {
   const { db } = ctx;
   return db
     .transaction(() => {

@@ -15,7 +15,7 @@ export interface TransitionResult {
   details: Record<string, unknown>;
 }
 
-export function refuseIllegal(row: Pick<NumberRow, 'number' | 'state'>, action: string): InventoryError {
+function refuseIllegal(row: Pick<NumberRow, 'number' | 'state'>, action: string): InventoryError {
   const allowed = allowedActions(row.state);
   return new InventoryError(
     'ILLEGAL_TRANSITION',
@@ -41,7 +41,14 @@ export function transition<A extends OperatorAction>(
       const { orgUuid } = input as ParsedActionInput<'reserve'>;
       const expiresAt = addDays(now, settings.reservationDays);
       return {
-        fields: { ...NO_STATE_FIELDS, state: to, reservation_kind: 'free', reservation_origin: 'manual', reservation_org_uuid: orgUuid, expires_at: expiresAt },
+        fields: {
+          ...NO_STATE_FIELDS,
+          state: to,
+          reservation_kind: 'free',
+          reservation_origin: 'manual',
+          reservation_org_uuid: orgUuid,
+          expires_at: expiresAt,
+        },
         remark,
         details: { orgUuid, kind: 'free', expiresAt, periodDays: settings.reservationDays },
       };
@@ -75,7 +82,11 @@ export function transition<A extends OperatorAction>(
     }
     case 'lock': {
       const expiresAt = addDays(now, settings.lockPeriodDays);
-      return { fields: { ...NO_STATE_FIELDS, state: to, expires_at: expiresAt }, remark, details: { expiresAt, periodDays: settings.lockPeriodDays } };
+      return {
+        fields: { ...NO_STATE_FIELDS, state: to, expires_at: expiresAt },
+        remark,
+        details: { expiresAt, periodDays: settings.lockPeriodDays },
+      };
     }
     case 'delete': {
       const { reason } = input as ParsedActionInput<'delete'>;
@@ -106,7 +117,10 @@ export function transition<A extends OperatorAction>(
       const { at } = input as ParsedActionInput<'subscription-expired'>;
       const effectiveAt = at?.iso ?? now;
       if (effectiveAt > now) {
-        throw new InventoryError('INVALID_INPUT', `Cannot record ${action} for ${row.number} at ${effectiveAt}: that time is in the future.`);
+        throw new InventoryError(
+          'INVALID_INPUT',
+          `Cannot record ${action} for ${row.number} at ${effectiveAt}: that time is in the future.`,
+        );
       }
       const periodDays = settings[event.periodSetting];
       const expiresAt = addDays(effectiveAt, periodDays);

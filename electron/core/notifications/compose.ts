@@ -20,7 +20,7 @@ export interface ComposedEmail {
 }
 
 /** "2026-03-02 09:00 UTC": deadlines are UTC instants and are written as such on every desktop. */
-export function utcText(iso: string): string {
+function utcText(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 

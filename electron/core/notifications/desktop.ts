@@ -19,7 +19,7 @@ const NUMBERS_NAMED = 3;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export function titleOf(kind: NotificationKind, count: number, leadDays: number): string {
+function titleOf(kind: NotificationKind, count: number, leadDays: number): string {
   const within = `within ${plural(leadDays, 'day', 'days')}`;
   switch (kind) {
     case 'lock-warning':
@@ -34,7 +34,7 @@ export function titleOf(kind: NotificationKind, count: number, leadDays: number)
 }
 
 /** Where a click leads: the held tab filtered to what the warning is about, or the numbers released. */
-export function navigationOf(kind: NotificationKind, rows: Pick<NotificationRow, 'number' | 'deadline'>[]): NavigationRequest {
+function navigationOf(kind: NotificationKind, rows: Pick<NotificationRow, 'number' | 'deadline'>[]): NavigationRequest {
   if (kind === 'lock-warning' || kind === 'reservation-warning') {
     const state = HELD_STATE[kind];
     const latest = rows.map((r) => r.deadline).sort()[rows.length - 1];
@@ -57,7 +57,9 @@ export function takeDesktopBatches(db: Db, now: string): DesktopBatch[] {
         const rows = pending.filter((r) => r.kind === kind);
         if (rows.length === 0) continue;
         const numbers = rows.map((r) => r.number);
-        const named = numbers.slice(0, NUMBERS_NAMED).join(', ') + (numbers.length > NUMBERS_NAMED ? ` and ${numbers.length - NUMBERS_NAMED} more` : '');
+        const named =
+          numbers.slice(0, NUMBERS_NAMED).join(', ') +
+          (numbers.length > NUMBERS_NAMED ? ` and ${numbers.length - NUMBERS_NAMED} more` : '');
         batches.push({
           kind,
           title: titleOf(kind, rows.length, lead),
@@ -67,7 +69,10 @@ export function takeDesktopBatches(db: Db, now: string): DesktopBatch[] {
           navigate: navigationOf(kind, rows),
         });
       }
-      db.prepare('UPDATE notifications SET desktop_at = ? WHERE desktop_at IS NULL AND id <= ?').run(now, pending.reduce((max, r) => Math.max(max, r.id), 0));
+      db.prepare('UPDATE notifications SET desktop_at = ? WHERE desktop_at IS NULL AND id <= ?').run(
+        now,
+        pending.reduce((max, r) => Math.max(max, r.id), 0),
+      );
       return batches;
     })
     .immediate();

@@ -27,7 +27,9 @@ export interface NotificationRow {
 export function listNotifications(db: Db, request: NotificationListRequest = {}): NotificationRecord[] {
   const { kinds, limit } = parseOrThrow(notificationListSchema, request, 'Notification list');
   const where = kinds?.length ? `WHERE kind IN (${kinds.map(() => '?').join(', ')})` : '';
-  const rows = db.prepare(`SELECT * FROM notifications ${where} ORDER BY id DESC LIMIT ?`).all(...(kinds ?? []), limit) as NotificationRow[];
+  const rows = db
+    .prepare(`SELECT * FROM notifications ${where} ORDER BY id DESC LIMIT ?`)
+    .all(...(kinds ?? []), limit) as NotificationRow[];
   const emailsOf = db.prepare('SELECT id, recipient_role AS role, recipient, status FROM outbox WHERE notification_id = ? ORDER BY id');
   return rows.map((r) => ({
     id: r.id,
@@ -39,6 +41,11 @@ export function listNotifications(db: Db, request: NotificationListRequest = {})
     orgUuid: r.org_uuid,
     createdAt: r.created_at,
     desktopAt: r.desktop_at,
-    emails: emailsOf.all(r.id) as { id: number; role: RecipientRole; recipient: string | null; status: OutboxStatus }[] as NotificationEmailSummary[],
+    emails: emailsOf.all(r.id) as {
+      id: number;
+      role: RecipientRole;
+      recipient: string | null;
+      status: OutboxStatus;
+    }[] as NotificationEmailSummary[],
   }));
 }

@@ -12,18 +12,17 @@ export interface Recipient {
 }
 
 /** The roles a kind of notice is emailed to; reservation expiries are shown in the app only. */
-export const EMAIL_ROLES: Record<NotificationKind, RecipientRole[]> = {
+const EMAIL_ROLES: Record<NotificationKind, RecipientRole[]> = {
   'reservation-warning': ['reserver'],
   'reservation-expired': [],
   'lock-warning': ['partner-support', 'operator-support'],
   'lock-expired': ['partner-support', 'operator-support'],
 };
 
-export function reserverAddress(db: Db, orgUuid: string | null): string | null {
+function reserverAddress(db: Db, orgUuid: string | null): string | null {
   if (!orgUuid) return null;
   const org = prepared(db, 'SELECT type, billing_email, owner_email FROM organizations WHERE uuid = ?').get(orgUuid) as
-    | { type: 'customer' | 'partner'; billing_email: string | null; owner_email: string | null }
-    | undefined;
+    { type: 'customer' | 'partner'; billing_email: string | null; owner_email: string | null } | undefined;
   if (!org) return null;
   const address = org.type === 'customer' ? org.billing_email : org.owner_email;
   return address && address.trim() !== '' ? address.trim() : null;

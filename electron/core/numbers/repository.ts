@@ -92,7 +92,7 @@ interface EventRow {
   details: string;
 }
 
-export function historyOf(db: Db, numberId: number): HistoryEvent[] {
+function historyOf(db: Db, numberId: number): HistoryEvent[] {
   const rows = db
     .prepare(
       `SELECT e.id, n.number, e.at, e.actor, e.action, e.from_state, e.to_state, e.remark, e.details

@@ -11,12 +11,12 @@ import { dueEmails, markFailed, markSent } from './repository';
 import type { MailSender } from './transport';
 
 export const FIRST_RETRY_MS = 60_000;
-export const MAX_RETRY_MS = 6 * 60 * 60 * 1000;
-export const MAX_AUTOMATIC_ATTEMPTS = 12;
-export const DELIVERY_BATCH = 50;
+const MAX_RETRY_MS = 6 * 60 * 60 * 1000;
+const MAX_AUTOMATIC_ATTEMPTS = 12;
+const DELIVERY_BATCH = 50;
 
 /** The wait before the next attempt after `attempts` failed ones. */
-export function backoffMs(attempts: number): number {
+function backoffMs(attempts: number): number {
   return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
 }
 

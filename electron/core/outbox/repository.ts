@@ -1,6 +1,12 @@
 // The outbox table: listing, reading and the status changes of delivery and retry.
 import { InventoryError } from '../../../shared/errors';
-import { outboxListSchema, type OutboxEmail, type OutboxListRequest, type OutboxStatus, type RecipientRole } from '../../../shared/notifications';
+import {
+  outboxListSchema,
+  type OutboxEmail,
+  type OutboxListRequest,
+  type OutboxStatus,
+  type RecipientRole,
+} from '../../../shared/notifications';
 import type { Db } from '../db/connection';
 import { resolveRecipient } from '../notifications/recipients';
 import { appSettings } from '../settings-store';
@@ -66,7 +72,11 @@ export function dueEmails(db: Db, now: string, limit: number): OutboxEmail[] {
 }
 
 export function nextAttemptAt(db: Db): string | null {
-  return (db.prepare(`SELECT min(next_attempt_at) AS at FROM outbox WHERE next_attempt_at IS NOT NULL AND status IN ('queued', 'failed')`).get() as { at: string | null }).at;
+  return (
+    db
+      .prepare(`SELECT min(next_attempt_at) AS at FROM outbox WHERE next_attempt_at IS NOT NULL AND status IN ('queued', 'failed')`)
+      .get() as { at: string | null }
+  ).at;
 }
 
 export function markSent(db: Db, id: number, now: string, messageId: string | null): void {
@@ -92,16 +102,22 @@ export function retryEmail(db: Db, id: number, now: string): OutboxEmail {
   return db
     .transaction(() => {
       const email = getEmail(db, id);
-      if (email.status === 'sent') throw new InventoryError('INVALID_INPUT', `Email ${id} was already sent on ${email.sentAt}; it is not sent twice.`);
+      if (email.status === 'sent')
+        throw new InventoryError('INVALID_INPUT', `Email ${id} was already sent on ${email.sentAt}; it is not sent twice.`);
       let recipient = email.recipient;
       if (email.status === 'no-recipient') {
         const orgUuid = email.notificationId
-          ? ((db.prepare('SELECT org_uuid FROM notifications WHERE id = ?').get(email.notificationId) as { org_uuid: string | null } | undefined)
-              ?.org_uuid ?? null)
+          ? ((
+              db.prepare('SELECT org_uuid FROM notifications WHERE id = ?').get(email.notificationId) as
+                { org_uuid: string | null } | undefined
+            )?.org_uuid ?? null)
           : null;
         recipient = resolveRecipient(db, appSettings(db), email.role, orgUuid);
         if (!recipient) {
-          throw new InventoryError('INVALID_INPUT', `Email ${id} still has no recipient: configure the ${email.role.replace('-', ' ')} address first.`);
+          throw new InventoryError(
+            'INVALID_INPUT',
+            `Email ${id} still has no recipient: configure the ${email.role.replace('-', ' ')} address first.`,
+          );
         }
       }
       db.prepare(`UPDATE outbox SET status = 'queued', recipient = ?, next_attempt_at = ? WHERE id = ?`).run(recipient, now, id);

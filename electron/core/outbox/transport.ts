@@ -3,7 +3,13 @@ import nodemailer from 'nodemailer';
 import type { AppSettings } from '../../../shared/settings';
 
 export interface MailSender {
-  send(message: { from: string | { name: string; address: string }; to: string; subject: string; text: string; date: Date }): Promise<{ messageId: string | null }>;
+  send(message: {
+    from: string | { name: string; address: string };
+    to: string;
+    subject: string;
+    text: string;
+    date: Date;
+  }): Promise<{ messageId: string | null }>;
   close?(): void;
 }
 

@@ -10,7 +10,7 @@
 import type { SqlCondition } from './where';
 
 /** FTS5's trigram tokenizer indexes runs of three characters: shorter literals cannot use it. */
-export const TRIGRAM = 3;
+const TRIGRAM = 3;
 
 /** The smallest string greater than every string starting with `prefix`. */
 export function prefixUpperBound(prefix: string): string {
@@ -39,7 +39,10 @@ export function trigramGlob(pattern: string): string | null {
   return !pattern.startsWith('+') && pattern.length >= TRIGRAM ? `*${pattern}*` : null;
 }
 
-const inTrigramIndex = (glob: string): SqlCondition => ({ sql: 'n.id IN (SELECT rowid FROM numbers_fts WHERE numbers_fts.number GLOB ?)', params: [glob] });
+const inTrigramIndex = (glob: string): SqlCondition => ({
+  sql: 'n.id IN (SELECT rowid FROM numbers_fts WHERE numbers_fts.number GLOB ?)',
+  params: [glob],
+});
 
 export function patternCondition(pattern: string, trigrams = true): SqlCondition {
   const glob = trigrams ? trigramGlob(pattern) : null;

@@ -11,7 +11,13 @@
 //   grid takes its total from the tab counts and asks for pages without one (withTotal: false).
 import type { NumberRecord, NumberState } from '../../../shared/domain';
 import { NUMBER_STATES } from '../../../shared/domain';
-import { searchFilterSchema, searchRequestSchema, type ParsedSearchFilter, type SearchResult, type SortField } from '../../../shared/search';
+import {
+  searchFilterSchema,
+  searchRequestSchema,
+  type ParsedSearchFilter,
+  type SearchResult,
+  type SortField,
+} from '../../../shared/search';
 import type { Db } from '../db/connection';
 import { prepared } from '../db/statements';
 import { NUMBER_COLUMNS, toRecord, type NumberRow } from '../numbers/rows';
@@ -51,12 +57,17 @@ export function orderBy(field: SortField, direction: Direction): string {
 
 /** True when the filter chooses nothing but states: its counts are the maintained per-state totals. */
 function onlyStates(filter: ParsedSearchFilter): boolean {
-  return Object.entries(filter).every(([key, value]) => key === 'states' || value === undefined || (Array.isArray(value) && value.length === 0) || value === '');
+  return Object.entries(filter).every(
+    ([key, value]) => key === 'states' || value === undefined || (Array.isArray(value) && value.length === 0) || value === '',
+  );
 }
 
 function maintainedCounts(db: Db): Record<NumberState, number> {
   const counts = Object.fromEntries(NUMBER_STATES.map((s) => [s, 0])) as Record<NumberState, number>;
-  for (const { state, count } of prepared(db, 'SELECT state, count FROM number_state_counts').all() as { state: NumberState; count: number }[]) {
+  for (const { state, count } of prepared(db, 'SELECT state, count FROM number_state_counts').all() as {
+    state: NumberState;
+    count: number;
+  }[]) {
     counts[state] = count;
   }
   return counts;
@@ -69,7 +80,10 @@ function totalOf(db: Db, filter: ParsedSearchFilter, trigrams: Trigrams): number
     return [...new Set(states)].reduce((sum, s) => sum + counts[s], 0);
   }
   const where = whereClause(filter, { trigrams });
-  return db.prepare(`SELECT count(*) FROM numbers n WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  return db
+    .prepare(`SELECT count(*) FROM numbers n WHERE ${where.sql}`)
+    .pluck()
+    .get(...where.params) as number;
 }
 
 type Trigrams = WhereOptions['trigrams'];
@@ -145,15 +159,22 @@ export function searchNumbers(db: Db, rawRequest: unknown): SearchResult<NumberR
 function hasSelectiveDriver(filter: ParsedSearchFilter, trigrams: Trigrams): boolean {
   const pattern = filter.pattern ?? '';
   const patternDrives = pattern.startsWith('+') ? pattern.length >= 3 : trigrams === 'lead';
-  return patternDrives || Boolean(filter.visibleTo?.length || filter.subscriptionUuid || filter.ownerUuid || (filter.query && trigrams !== 'skip'));
+  return (
+    patternDrives ||
+    Boolean(filter.visibleTo?.length || filter.subscriptionUuid || filter.ownerUuid || (filter.query && trigrams !== 'skip'))
+  );
 }
 
 /** The statements countByState runs for a filter (none when the maintained totals answer). */
 export function countQueries(filter: ParsedSearchFilter, trigrams?: Trigrams): Query[] {
   if (onlyStates(filter)) return [];
   const where = whereClause(filter, { ignoreStates: true, trigrams });
-  if (hasSelectiveDriver(filter, trigrams)) return [{ sql: `SELECT n.state AS state, count(*) AS c FROM numbers n WHERE ${where.sql} GROUP BY n.state`, params: where.params }];
-  return NUMBER_STATES.map((s) => ({ sql: `SELECT n.state AS state, count(*) AS c FROM numbers n WHERE n.state = ? AND (${where.sql})`, params: [s, ...where.params] }));
+  if (hasSelectiveDriver(filter, trigrams))
+    return [{ sql: `SELECT n.state AS state, count(*) AS c FROM numbers n WHERE ${where.sql} GROUP BY n.state`, params: where.params }];
+  return NUMBER_STATES.map((s) => ({
+    sql: `SELECT n.state AS state, count(*) AS c FROM numbers n WHERE n.state = ? AND (${where.sql})`,
+    params: [s, ...where.params],
+  }));
 }
 
 /** Numbers per state under a filter, ignoring the filter's own state choice (the tabs show every state). */

@@ -2,8 +2,6 @@
 import { PATTERN_CHARS, type ParsedSearchFilter } from '../../../shared/search';
 import { patternCondition, prefixUpperBound, trigramGlob } from './pattern';
 
-export { patternCondition };
-
 export interface SqlCondition {
   sql: string;
   params: unknown[];
@@ -51,7 +49,8 @@ export function whereClause(filter: ParsedSearchFilter, options: WhereOptions = 
   }
   if (filter.subscriptionUuid) parts.push({ sql: 'n.subscription_uuid = ?', params: [filter.subscriptionUuid] });
   // The owner of a number is its assignee, or the org it is reserved for.
-  if (filter.ownerUuid) parts.push({ sql: '(n.owner_uuid = ? OR n.reservation_org_uuid = ?)', params: [filter.ownerUuid, filter.ownerUuid] });
+  if (filter.ownerUuid)
+    parts.push({ sql: '(n.owner_uuid = ? OR n.reservation_org_uuid = ?)', params: [filter.ownerUuid, filter.ownerUuid] });
   if (filter.expiresBefore) parts.push({ sql: 'n.expires_at < ?', params: [new Date(filter.expiresBefore).toISOString()] });
   if (filter.expiresAfter) parts.push({ sql: 'n.expires_at > ?', params: [new Date(filter.expiresAfter).toISOString()] });
   if (filter.query) parts.push(queryCondition(filter.query, useTrigrams));

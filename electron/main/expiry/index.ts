@@ -23,7 +23,7 @@ export interface ExpiryWiring {
   stepMs?: number;
 }
 
-export const APP_TIMER_STEP_MS = 60_000;
+const APP_TIMER_STEP_MS = 60_000;
 
 export function startExpiryServices(wiring: ExpiryWiring): { services: BackgroundServices; stop: () => void } {
   const { notifyChange } = wiring;

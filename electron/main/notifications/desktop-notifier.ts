@@ -17,7 +17,7 @@ export interface DesktopNotifierOptions {
   notifyChange: (event: ChangeEvent) => void;
 }
 
-export function focusFirstWindow(windows: DesktopNotifierOptions['windows']): void {
+function focusFirstWindow(windows: DesktopNotifierOptions['windows']): void {
   const window = windows().find((w) => !w.isDestroyed());
   if (!window) return;
   if (window.isMinimized()) window.restore();

@@ -52,7 +52,13 @@ export function App() {
               </Toolbar>
             </AppBar>
             <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
-              <Paper component="nav" aria-label="Screens" square elevation={0} sx={{ width: NAV_WIDTH, flexShrink: 0, borderRight: 1, borderColor: 'divider' }}>
+              <Paper
+                component="nav"
+                aria-label="Screens"
+                square
+                elevation={0}
+                sx={{ width: NAV_WIDTH, flexShrink: 0, borderRight: 1, borderColor: 'divider' }}
+              >
                 <List>
                   {SCREENS.map((item) => (
                     <ListItemButton

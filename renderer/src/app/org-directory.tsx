@@ -40,9 +40,3 @@ export function OrgDirectoryProvider({ children }: { children: ReactNode }) {
 export function useOrgDirectory(): OrgDirectory {
   return useContext(OrgDirectoryContext);
 }
-
-/** "Acme Pte Ltd" when the org is known, else null. */
-export function useOrgName(uuid: string | null | undefined): string | null {
-  const { byUuid } = useOrgDirectory();
-  return uuid ? (byUuid.get(uuid.toLowerCase())?.name ?? null) : null;
-}

@@ -13,7 +13,15 @@ const SYSTEM_FONTS = [
   'sans-serif',
 ].join(',');
 
-export const MONO_FONTS = ['ui-monospace', '"SFMono-Regular"', '"Cascadia Mono"', '"DejaVu Sans Mono"', 'Menlo', 'Consolas', 'monospace'].join(',');
+export const MONO_FONTS = [
+  'ui-monospace',
+  '"SFMono-Regular"',
+  '"Cascadia Mono"',
+  '"DejaVu Sans Mono"',
+  'Menlo',
+  'Consolas',
+  'monospace',
+].join(',');
 
 export function buildTheme(mode: 'light' | 'dark'): Theme {
   return createTheme({

@@ -55,9 +55,16 @@ export function ActionDialog({ action, detail, onCancel, onDone }: Props) {
     }
     const parsed = actionInputSchemas[action].safeParse(input);
     // A required field left empty is named as missing, not as malformed.
-    const missing = Object.fromEntries(fields.filter((field) => field.required && input[field.key] === '').map((field) => [field.key, `${field.label} is required`]));
+    const missing = Object.fromEntries(
+      fields.filter((field) => field.required && input[field.key] === '').map((field) => [field.key, `${field.label} is required`]),
+    );
     if (!parsed.success || Object.keys(missing).length > 0) {
-      const found = parsed.success ? { byField: {}, other: [] } : fieldErrors(parsed.error, fields.map((field) => field.key));
+      const found = parsed.success
+        ? { byField: {}, other: [] }
+        : fieldErrors(
+            parsed.error,
+            fields.map((field) => field.key),
+          );
       setErrors({ ...found.byField, ...missing });
       setFailure(found.other.length ? { message: found.other.join('; ') } : null);
       return;
@@ -158,6 +165,12 @@ function ActionFieldInput({ field, label, value, required, autoFocus, error, hel
     case 'datetime':
       return <TextField {...common} type="datetime-local" slotProps={{ inputLabel: { shrink: true } }} />;
     case 'uuid':
-      return <TextField {...common} placeholder="123e4567-e89b-12d3-a456-426614174000" slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off' } }} />;
+      return (
+        <TextField
+          {...common}
+          placeholder="123e4567-e89b-12d3-a456-426614174000"
+          slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off' } }}
+        />
+      );
   }
 }

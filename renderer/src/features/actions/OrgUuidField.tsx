@@ -41,7 +41,14 @@ export function OrgUuidField({ label, value, onChange, error, helper, required, 
         </Box>
       )}
       renderInput={(params) => (
-        <TextField {...params} label={label} required={required} autoFocus={autoFocus} error={Boolean(error)} helperText={error ?? helper} />
+        <TextField
+          {...params}
+          label={label}
+          required={required}
+          autoFocus={autoFocus}
+          error={Boolean(error)}
+          helperText={error ?? helper}
+        />
       )}
     />
   );

@@ -3,7 +3,7 @@
 import type { NumberDetail } from '../../../../shared/domain';
 import type { OperatorAction } from '../../../../shared/lifecycle';
 
-export type FieldKind = 'org' | 'uuid' | 'remark' | 'date' | 'datetime' | 'reason';
+type FieldKind = 'org' | 'uuid' | 'remark' | 'date' | 'datetime' | 'reason';
 
 export interface ActionField {
   key: string;
@@ -26,10 +26,25 @@ const effectiveTime: ActionField = {
 };
 
 export const ACTION_FIELDS: Record<OperatorAction, ActionField[]> = {
-  reserve: [{ key: 'orgUuid', label: 'Org UUID', kind: 'org', required: true, helper: 'The customer or partner the number is held for' }, remark],
+  reserve: [
+    { key: 'orgUuid', label: 'Org UUID', kind: 'org', required: true, helper: 'The customer or partner the number is held for' },
+    remark,
+  ],
   extend: [
-    { key: 'didReservationUuid', label: 'DID Reservation UUID', kind: 'uuid', required: true, helper: 'Search in Customer app – Subscriptions tab' },
-    { key: 'paidUntil', label: 'Paid until', kind: 'date', required: true, helper: 'End of the DID Reservation plan period (through the end of that UTC day)' },
+    {
+      key: 'didReservationUuid',
+      label: 'DID Reservation UUID',
+      kind: 'uuid',
+      required: true,
+      helper: 'Search in Customer app – Subscriptions tab',
+    },
+    {
+      key: 'paidUntil',
+      label: 'Paid until',
+      kind: 'date',
+      required: true,
+      helper: 'End of the DID Reservation plan period (through the end of that UTC day)',
+    },
     optionalRemark,
   ],
   release: [remark],

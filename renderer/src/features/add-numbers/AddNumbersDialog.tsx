@@ -33,7 +33,17 @@ interface Draft {
   visibleTo: string;
 }
 
-const EMPTY: Draft = { numbers: '', vendor: '', country: '', sku: '', capabilities: [], routing: '', golden: false, portedIn: false, visibleTo: '' };
+const EMPTY: Draft = {
+  numbers: '',
+  vendor: '',
+  country: '',
+  sku: '',
+  capabilities: [],
+  routing: '',
+  golden: false,
+  portedIn: false,
+  visibleTo: '',
+};
 const TEXT_FIELDS = ['numbers', 'vendor', 'country', 'sku', 'routing', 'visibleTo'] as const;
 
 function numbersProblem(text: string): string | null {
@@ -98,7 +108,11 @@ export function AddNumbersDialog({ open, onClose }: { open: boolean; onClose: ()
     }
   };
 
-  const text = (key: (typeof TEXT_FIELDS)[number], label: string, extra: { required?: boolean; helper?: string; multiline?: boolean } = {}) => (
+  const text = (
+    key: (typeof TEXT_FIELDS)[number],
+    label: string,
+    extra: { required?: boolean; helper?: string; multiline?: boolean } = {},
+  ) => (
     <TextField
       label={label}
       value={draft[key]}
@@ -118,7 +132,11 @@ export function AddNumbersDialog({ open, onClose }: { open: boolean; onClose: ()
         <DialogTitle id="add-numbers-title">Add new numbers</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 0.5 }}>
-            {text('numbers', 'Numbers', { required: true, multiline: true, helper: `Up to ${MAX_NUMBERS_PER_ADD} numbers in international form, separated by commas, e.g. +6561234567, +6561234568` })}
+            {text('numbers', 'Numbers', {
+              required: true,
+              multiline: true,
+              helper: `Up to ${MAX_NUMBERS_PER_ADD} numbers in international form, separated by commas, e.g. +6561234567, +6561234568`,
+            })}
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
               {text('vendor', 'Vendor', { required: true, helper: 'Vendor of the numbers' })}
               {text('country', 'Country', { required: true, helper: 'Country code, e.g. SG' })}
@@ -137,7 +155,10 @@ export function AddNumbersDialog({ open, onClose }: { open: boolean; onClose: ()
                       <Checkbox
                         checked={draft.capabilities.includes(capability)}
                         onChange={(event) =>
-                          set('capabilities', event.target.checked ? [...draft.capabilities, capability] : draft.capabilities.filter((c) => c !== capability))
+                          set(
+                            'capabilities',
+                            event.target.checked ? [...draft.capabilities, capability] : draft.capabilities.filter((c) => c !== capability),
+                          )
                         }
                       />
                     }
@@ -148,8 +169,14 @@ export function AddNumbersDialog({ open, onClose }: { open: boolean; onClose: ()
                 <FormLabel id="add-properties-label" component="span" sx={{ alignSelf: 'center', mr: 1.5 }}>
                   Special properties
                 </FormLabel>
-                <FormControlLabel label="Golden" control={<Checkbox checked={draft.golden} onChange={(event) => set('golden', event.target.checked)} />} />
-                <FormControlLabel label="Ported-In" control={<Checkbox checked={draft.portedIn} onChange={(event) => set('portedIn', event.target.checked)} />} />
+                <FormControlLabel
+                  label="Golden"
+                  control={<Checkbox checked={draft.golden} onChange={(event) => set('golden', event.target.checked)} />}
+                />
+                <FormControlLabel
+                  label="Ported-In"
+                  control={<Checkbox checked={draft.portedIn} onChange={(event) => set('portedIn', event.target.checked)} />}
+                />
               </FormGroup>
             </Stack>
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>

@@ -10,7 +10,7 @@ import type { AddResult } from '../../../../shared/domain';
 import { STATE_LABELS } from '../../app/format';
 import { MONO_FONTS } from '../../app/theme';
 
-export function resultText(result: AddResult): string {
+function resultText(result: AddResult): string {
   switch (result.status) {
     case 'added':
       return 'Added';
@@ -23,7 +23,7 @@ export function resultText(result: AddResult): string {
   }
 }
 
-export function summary(results: AddResult[]): string {
+function summary(results: AddResult[]): string {
   const count = (status: AddResult['status']) => results.filter((result) => result.status === status).length;
   return `${count('added')} added, ${count('invalid')} invalid, ${count('exists')} already present, ${count('repeated')} repeated`;
 }
@@ -49,7 +49,9 @@ export function AddResults({ results }: { results: AddResult[] }) {
               <TableRow key={`${index}-${result.input}`}>
                 <TableCell>{result.input}</TableCell>
                 <TableCell sx={{ fontFamily: MONO_FONTS }}>{result.number ?? ''}</TableCell>
-                <TableCell sx={{ color: result.status === 'added' ? 'success.main' : result.status === 'invalid' ? 'error.main' : 'text.primary' }}>
+                <TableCell
+                  sx={{ color: result.status === 'added' ? 'success.main' : result.status === 'invalid' ? 'error.main' : 'text.primary' }}
+                >
                   {resultText(result)}
                 </TableCell>
               </TableRow>

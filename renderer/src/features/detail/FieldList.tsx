@@ -50,7 +50,11 @@ export function FieldList({ detail }: { detail: NumberDetail }) {
     ['Version', String(detail.version)],
   ];
   return (
-    <Box component="dl" aria-label="Number fields" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.75, m: 0 }}>
+    <Box
+      component="dl"
+      aria-label="Number fields"
+      sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.75, m: 0 }}
+    >
       {fields
         .filter(([, value]) => value !== null && value !== '')
         .map(([label, value, mono]) => (

@@ -8,7 +8,7 @@ import { STATE_LABELS, formatInstant } from '../../app/format';
 
 const SYSTEM_LABELS: Record<string, string> = { add: 'Added', import: 'Imported', expire: 'Expired' };
 
-export function actionLabel(action: string): string {
+function actionLabel(action: string): string {
   if ((OPERATOR_ACTIONS as readonly string[]).includes(action)) return ACTION_RULES[action as OperatorAction].label;
   return SYSTEM_LABELS[action] ?? action;
 }
@@ -48,8 +48,20 @@ export function HistoryTimeline({ history }: { history: HistoryEvent[] }) {
               position: 'relative',
               pl: 3,
               pb: index === events.length - 1 ? 0 : 2,
-              '&::before': { content: '""', position: 'absolute', left: 5, top: 6, width: 10, height: 10, borderRadius: '50%', bgcolor: index === 0 ? 'primary.main' : 'text.disabled' },
-              '&::after': index === events.length - 1 ? undefined : { content: '""', position: 'absolute', left: 9, top: 20, bottom: 0, width: 2, bgcolor: 'divider' },
+              '&::before': {
+                content: '""',
+                position: 'absolute',
+                left: 5,
+                top: 6,
+                width: 10,
+                height: 10,
+                borderRadius: '50%',
+                bgcolor: index === 0 ? 'primary.main' : 'text.disabled',
+              },
+              '&::after':
+                index === events.length - 1
+                  ? undefined
+                  : { content: '""', position: 'absolute', left: 9, top: 20, bottom: 0, width: 2, bgcolor: 'divider' },
             }}
           >
             <Typography variant="body2" sx={{ fontWeight: 600 }}>

@@ -63,7 +63,13 @@ export function NumberDetailDrawer({ number, onClose, onNotice }: Props) {
               {formatInternational(number)}
             </Typography>
           </Box>
-          {detail && <Chip label={STATE_LABELS[detail.state]} color={STATE_COLORS[detail.state]} aria-label={`State: ${STATE_LABELS[detail.state]}`} />}
+          {detail && (
+            <Chip
+              label={STATE_LABELS[detail.state]}
+              color={STATE_COLORS[detail.state]}
+              aria-label={`State: ${STATE_LABELS[detail.state]}`}
+            />
+          )}
           <IconButton aria-label="Close detail" onClick={onClose} edge="end">
             <CloseIcon />
           </IconButton>

@@ -27,6 +27,7 @@ export function ExportDialog(props: { open: boolean; filter: SearchFilter; descr
   const [status, setStatus] = useState<ExportStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const typedFile = useRef(false);
   const running = status?.state === 'running';
 
   // Offer a file for the format (the desktop app may answer with its save dialog).
@@ -34,20 +35,21 @@ export function ExportDialog(props: { open: boolean; filter: SearchFilter; descr
     if (!open || running) return;
     const stamp = new Date().toISOString().slice(0, 10);
     call('export:choose-file', { format, suggestedName: `numbers-${stamp}` })
-      .then((chosen) => chosen.path && setFile(chosen.path))
+      .then((chosen) => {
+        // A path the user typed wins over a suggestion.
+        if (chosen.path && !typedFile.current) setFile(chosen.path);
+      })
       .catch((e: Error) => setError(e.message));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, format]);
 
-  useEffect(() => {
-    if (!open) {
-      setStatus(null);
-      setError(null);
-    }
-    return () => {
+  // The dialog is mounted while open (see toolbar-item.tsx): each opening starts afresh.
+  useEffect(
+    () => () => {
       if (timer.current) clearTimeout(timer.current);
-    };
-  }, [open]);
+    },
+    [],
+  );
 
   const follow = (id: string) => {
     timer.current = setTimeout(() => {
@@ -91,7 +93,18 @@ export function ExportDialog(props: { open: boolean; filter: SearchFilter; descr
             <FormControlLabel value="xlsx" control={<Radio />} label="Excel workbook (XLSX)" disabled={running} />
             <FormControlLabel value="csv" control={<Radio />} label="CSV" disabled={running} />
           </RadioGroup>
-          <TextField label="Save to file" value={file} onChange={(e) => setFile(e.target.value)} disabled={running} fullWidth size="small" helperText="The file appears only when the export is complete." />
+          <TextField
+            label="Save to file"
+            value={file}
+            onChange={(e) => {
+              typedFile.current = true;
+              setFile(e.target.value);
+            }}
+            disabled={running}
+            fullWidth
+            size="small"
+            helperText="The file appears only when the export is complete."
+          />
           {status && (
             <Stack spacing={0.5}>
               <LinearProgress variant={status.total ? 'determinate' : 'indeterminate'} value={percent} aria-label="Export progress" />

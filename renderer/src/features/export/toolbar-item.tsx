@@ -16,7 +16,15 @@ function ExportTool({ state, filter, extraFilter }: InventoryToolbarContext) {
       <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => setOpen(true)}>
         Export
       </Button>
-      <ExportDialog open={open} filter={exportFilter} description={`${states.join(', ')} numbers${Object.keys(extraFilter).length || filter.query ? ' matching the active conditions' : ''}`} onClose={() => setOpen(false)} />
+      {/* Mounted while open, so every opening starts from a fresh dialog. */}
+      {open && (
+        <ExportDialog
+          open
+          filter={exportFilter}
+          description={`${states.join(', ')} numbers${Object.keys(extraFilter).length || filter.query ? ' matching the active conditions' : ''}`}
+          onClose={() => setOpen(false)}
+        />
+      )}
     </>
   );
 }

@@ -22,7 +22,16 @@ export function CountedTab({ label, count, value, ...rest }: Props) {
           <Box
             component="span"
             id={countId}
-            sx={{ px: 1, py: 0.1, borderRadius: 10, fontSize: 12, fontWeight: 700, bgcolor: 'action.selected', color: 'text.primary', minWidth: 24 }}
+            sx={{
+              px: 1,
+              py: 0.1,
+              borderRadius: 10,
+              fontSize: 12,
+              fontWeight: 700,
+              bgcolor: 'action.selected',
+              color: 'text.primary',
+              minWidth: 24,
+            }}
           >
             <span>{count ?? '–'}</span>
             <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>

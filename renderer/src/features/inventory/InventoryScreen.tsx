@@ -62,10 +62,21 @@ export function InventoryScreen() {
           sx={{ px: 1, borderBottom: 1, borderColor: 'divider' }}
         >
           {INVENTORY_TABS.map((tab) => (
-            <CountedTab key={tab.state} value={tab.state} label={tab.label} count={counts?.[tab.state] ?? null} id={tabId(tab.state)} aria-controls="inventory-tabpanel" />
+            <CountedTab
+              key={tab.state}
+              value={tab.state}
+              label={tab.label}
+              count={counts?.[tab.state] ?? null}
+              id={tabId(tab.state)}
+              aria-controls="inventory-tabpanel"
+            />
           ))}
         </Tabs>
-        <Box role="toolbar" aria-label="Inventory tools" sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap', px: 1.5, py: 1.25 }}>
+        <Box
+          role="toolbar"
+          aria-label="Inventory tools"
+          sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap', px: 1.5, py: 1.25 }}
+        >
           <SearchBox onSearch={onSearch} />
           {INVENTORY_TOOLBAR_ITEMS.map((item) => (
             <Box key={item.id} sx={{ display: 'contents' }}>
@@ -86,12 +97,23 @@ export function InventoryScreen() {
           </Button>
         </Box>
       </Paper>
-      <Box id="inventory-tabpanel" role="tabpanel" aria-labelledby={tabId(state)} sx={{ flex: 1, minHeight: 0, minWidth: 0, display: 'flex' }}>
+      <Box
+        id="inventory-tabpanel"
+        role="tabpanel"
+        aria-labelledby={tabId(state)}
+        sx={{ flex: 1, minHeight: 0, minWidth: 0, display: 'flex' }}
+      >
         <NumbersGrid state={state} filter={filter} total={countsCurrent ? (counts?.[state] ?? null) : null} onView={onView} />
       </Box>
       {viewing && <NumberDetailDrawer number={viewing} onClose={() => setViewing(null)} onNotice={setNotice} />}
       <AddNumbersDialog open={adding} onClose={() => setAdding(false)} />
-      <Snackbar open={notice !== null} autoHideDuration={5000} onClose={() => setNotice(null)} message={notice ?? ''} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }} />
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={5000}
+        onClose={() => setNotice(null)}
+        message={notice ?? ''}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+      />
     </Stack>
   );
 }

@@ -13,6 +13,15 @@ import { columnsFor, isSortField } from './columns';
 
 const PAGE_SIZES = [25, 50, MAX_PAGE_SIZE];
 
+/** The page last answered, for the request it answered. */
+interface LoadedPage {
+  key: string;
+  rows: NumberRecord[];
+  total: number | null;
+  error: string | null;
+  fetchedAt: number;
+}
+
 interface Props {
   state: NumberState;
   /** Every condition except the state, which the grid adds. */
@@ -31,18 +40,21 @@ export function NumbersGrid({ state, filter, total: tabTotal, onView }: Props) {
   const { byUuid } = useOrgDirectory();
   const [pagination, setPagination] = useState<GridPaginationModel>({ page: 0, pageSize: 50 });
   const [sortModel, setSortModel] = useState<GridSortModel>([{ field: 'number', sort: 'asc' }]);
-  const [rows, setRows] = useState<NumberRecord[]>([]);
-  const [pageTotal, setPageTotal] = useState<number | null>(0);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const filterKey = JSON.stringify(filter);
 
-  // A different filter or tab starts again from the first page.
-  useEffect(() => setPagination((current) => (current.page === 0 ? current : { ...current, page: 0 })), [filterKey, state]);
+  // A different filter or tab starts again from the first page (adjusted while rendering, as
+  // React recommends for state that follows a prop, rather than in an effect).
+  const viewKey = `${state}|${filterKey}`;
+  const [pagedView, setPagedView] = useState(viewKey);
+  if (pagedView !== viewKey) {
+    setPagedView(viewKey);
+    if (pagination.page !== 0) setPagination({ ...pagination, page: 0 });
+  }
 
+  const requestKey = JSON.stringify([viewKey, pagination, sortModel, revision]);
+  const [loaded, setLoaded] = useState<LoadedPage>({ key: '', rows: [], total: 0, error: null, fetchedAt: 0 });
   useEffect(() => {
     let current = true;
-    setLoading(true);
     const sort = sortModel[0];
     call('numbers:search', {
       filter: { ...(JSON.parse(filterKey) as SearchFilter), states: [state] },
@@ -51,27 +63,21 @@ export function NumbersGrid({ state, filter, total: tabTotal, onView }: Props) {
       sort: sort && isSortField(sort.field) ? { field: sort.field, direction: sort.sort === 'desc' ? 'desc' : 'asc' } : undefined,
       withTotal: false,
     })
-      .then((result) => {
-        if (!current) return;
-        setRows(result.rows);
-        setPageTotal(result.total);
-        setError(null);
-      })
-      .catch((reason: Error) => {
-        if (!current) return;
-        setRows([]);
-        setPageTotal(0);
-        setError(reason.message);
-      })
-      .finally(() => current && setLoading(false));
+      .then(
+        (result) => current && setLoaded({ key: requestKey, rows: result.rows, total: result.total, error: null, fetchedAt: Date.now() }),
+      )
+      .catch(
+        (reason: Error) => current && setLoaded({ key: requestKey, rows: [], total: 0, error: reason.message, fetchedAt: Date.now() }),
+      );
     return () => {
       current = false;
     };
-  }, [state, filterKey, pagination, sortModel, revision]);
+  }, [state, filterKey, pagination, sortModel, requestKey]);
 
+  const { rows, total: pageTotal, error, fetchedAt } = loaded;
+  const loading = loaded.key !== requestKey;
   // Days left is counted from when the page was fetched.
-  const now = useMemo(() => Date.now(), [rows]);
-  const columns = useMemo(() => columnsFor(state, onView, byUuid, now), [state, onView, byUuid, now]);
+  const columns = useMemo(() => columnsFor(state, onView, byUuid, fetchedAt), [state, onView, byUuid, fetchedAt]);
   const label = `${STATE_LABELS[state]} numbers`;
   // Until a total is known, the rows so far: the grid then offers no page beyond this one.
   const rowCount = pageTotal ?? tabTotal ?? pagination.page * pagination.pageSize + rows.length;

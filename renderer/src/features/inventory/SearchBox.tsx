@@ -25,7 +25,15 @@ export function SearchBox({ onSearch }: { onSearch: (query: string) => void }) {
       }}
       fullWidth={false}
       sx={{ width: 300 }}
-      slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> } }}
+      slotProps={{
+        input: {
+          startAdornment: (
+            <InputAdornment position="start">
+              <SearchIcon fontSize="small" />
+            </InputAdornment>
+          ),
+        },
+      }}
     />
   );
 }

@@ -46,7 +46,11 @@ function common(onView: (number: string) => void): Column[] {
       field: 'number',
       headerName: 'Number',
       width: 150,
-      renderCell: ({ row }) => <Box component="span" sx={{ fontFamily: MONO_FONTS, fontWeight: 600 }}>{row.number}</Box>,
+      renderCell: ({ row }) => (
+        <Box component="span" sx={{ fontFamily: MONO_FONTS, fontWeight: 600 }}>
+          {row.number}
+        </Box>
+      ),
     },
     text('formatted', 'Formatted', 160, (row) => formatInternational(row.number)),
     text('country', 'Country', 90, (row) => row.country, true),
@@ -72,7 +76,10 @@ function common(onView: (number: string) => void): Column[] {
 function byState(state: NumberState, orgs: Map<string, Organization>, now: number): Column[] {
   switch (state) {
     case 'available':
-      return [text('routing', 'Routing', 130, (row) => row.routing ?? '', true), text('createdAt', 'Added', 170, (row) => formatInstant(row.createdAt), true)];
+      return [
+        text('routing', 'Routing', 130, (row) => row.routing ?? '', true),
+        text('createdAt', 'Added', 170, (row) => formatInstant(row.createdAt), true),
+      ];
     case 'reserved':
       return [
         text('reserver', 'Reserver org', 240, (row) => orgLabel(row.reservation?.orgUuid, orgs)),
@@ -98,7 +105,10 @@ function byState(state: NumberState, orgs: Map<string, Organization>, now: numbe
         text('owner', 'Owner', 300, (row) => orgLabel(row.ownerUuid, orgs)),
       ];
     case 'deleted':
-      return [text('reason', 'Reason', 170, (row) => reasonLabel(row.deletedReason)), text('updatedAt', 'Deleted at', 170, (row) => formatInstant(row.updatedAt), true)];
+      return [
+        text('reason', 'Reason', 170, (row) => reasonLabel(row.deletedReason)),
+        text('updatedAt', 'Deleted at', 170, (row) => formatInstant(row.updatedAt), true),
+      ];
   }
 }
 

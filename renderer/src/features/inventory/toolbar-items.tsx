@@ -23,4 +23,8 @@ export interface InventoryToolbarItem {
   render: (context: InventoryToolbarContext) => ReactElement;
 }
 
-export const INVENTORY_TOOLBAR_ITEMS: InventoryToolbarItem[] = [advancedSearchToolbarItem, exportToolbarItem, notificationFilterToolbarItem];
+export const INVENTORY_TOOLBAR_ITEMS: InventoryToolbarItem[] = [
+  advancedSearchToolbarItem,
+  exportToolbarItem,
+  notificationFilterToolbarItem,
+];

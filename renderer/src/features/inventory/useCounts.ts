@@ -15,7 +15,11 @@ export interface FilterCounts {
 export function useCounts(filter: SearchFilter = {}): FilterCounts {
   const key = JSON.stringify(filter);
   const revision = useRevision('numbers');
-  const [loaded, setLoaded] = useState<{ key: string; revision: number; counts: Record<NumberState, number> | null }>({ key: '', revision: -1, counts: null });
+  const [loaded, setLoaded] = useState<{ key: string; revision: number; counts: Record<NumberState, number> | null }>({
+    key: '',
+    revision: -1,
+    counts: null,
+  });
   useEffect(() => {
     let current = true;
     call('numbers:counts', { filter: JSON.parse(key) as SearchFilter })

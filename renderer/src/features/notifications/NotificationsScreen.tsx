@@ -18,14 +18,19 @@ import { useRevision } from '../../app/changes';
 import { formatInstant } from '../../app/format';
 import { ToggleChips } from '../../components/ToggleChips';
 import { ErrorAlert, toShownError, type ShownError } from '../../components/ErrorAlert';
-import { NOTIFICATION_KINDS, type NavigationRequest, type NotificationKind, type NotificationRecord } from '../../../../shared/notifications';
+import {
+  NOTIFICATION_KINDS,
+  type NavigationRequest,
+  type NotificationKind,
+  type NotificationRecord,
+} from '../../../../shared/notifications';
 import { NOTIFICATION_KIND_LABELS, ROLE_LABELS, STATUS_COLORS, STATUS_LABELS } from './labels';
 import { followNavigationRequests, navigateTo, useNavigationRequests } from './navigation';
 
 followNavigationRequests();
 
 /** Where a notice's number is now worth looking: the held tab for a warning, Available after an expiry. */
-export function navigationFor(n: NotificationRecord): NavigationRequest {
+function navigationFor(n: NotificationRecord): NavigationRequest {
   const state = n.kind.endsWith('warning') ? n.state : 'available';
   return { view: 'numbers', state, filter: { states: [state], pattern: n.number } };
 }
@@ -53,7 +58,6 @@ export function NotificationsScreen() {
     };
   }, [kinds, revision, outboxRevision, numbersRevision]);
 
-
   return (
     <Stack spacing={1.5} sx={{ flex: 1, minHeight: 0 }}>
       <ToggleChips label="Show kinds" values={NOTIFICATION_KINDS} labels={NOTIFICATION_KIND_LABELS} selected={kinds} onChange={setKinds} />
@@ -78,9 +82,18 @@ export function NotificationsScreen() {
                 <TableCell>{formatInstant(n.createdAt)}</TableCell>
                 <TableCell>
                   <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
-                    {n.emails.length === 0 && <Typography variant="body2" color="text.secondary">in the app only</Typography>}
+                    {n.emails.length === 0 && (
+                      <Typography variant="body2" color="text.secondary">
+                        in the app only
+                      </Typography>
+                    )}
                     {n.emails.map((e) => (
-                      <Chip key={e.id} size="small" color={STATUS_COLORS[e.status]} label={`${e.recipient ?? ROLE_LABELS[e.role]}: ${STATUS_LABELS[e.status]}`} />
+                      <Chip
+                        key={e.id}
+                        size="small"
+                        color={STATUS_COLORS[e.status]}
+                        label={`${e.recipient ?? ROLE_LABELS[e.role]}: ${STATUS_LABELS[e.status]}`}
+                      />
                     ))}
                   </Box>
                 </TableCell>
@@ -88,7 +101,10 @@ export function NotificationsScreen() {
             ))}
             {rows?.length === 0 && (
               <TableRow>
-                <TableCell colSpan={5}>No notifications yet. Warnings appear here when a reservation or lock is within the warning lead (see Settings) of its deadline.</TableCell>
+                <TableCell colSpan={5}>
+                  No notifications yet. Warnings appear here when a reservation or lock is within the warning lead (see Settings) of its
+                  deadline.
+                </TableCell>
               </TableRow>
             )}
           </TableBody>

@@ -49,10 +49,21 @@ export function OrganizationsScreen() {
       type: 'actions',
       headerName: 'Edit',
       width: 64,
-      getActions: ({ row }) => [<GridActionsCellItem key="edit" icon={<EditOutlined />} label={`Edit ${row.name}`} onClick={() => setEditing(row)} />],
+      getActions: ({ row }) => [
+        <GridActionsCellItem key="edit" icon={<EditOutlined />} label={`Edit ${row.name}`} onClick={() => setEditing(row)} />,
+      ],
     },
     { field: 'name', headerName: 'Name', flex: 1, minWidth: 180 },
-    { field: 'uuid', headerName: 'UUID', width: 320, renderCell: ({ value }) => <Box component="span" sx={{ fontFamily: MONO_FONTS }}>{value as string}</Box> },
+    {
+      field: 'uuid',
+      headerName: 'UUID',
+      width: 320,
+      renderCell: ({ value }) => (
+        <Box component="span" sx={{ fontFamily: MONO_FONTS }}>
+          {value as string}
+        </Box>
+      ),
+    },
     { field: 'type', headerName: 'Type', width: 110, valueFormatter: (value: string) => (value === 'partner' ? 'Partner' : 'Customer') },
     { field: 'billingEmail', headerName: 'Billing email', width: 220 },
     { field: 'ownerEmail', headerName: 'Owner email', width: 220 },
@@ -61,9 +72,15 @@ export function OrganizationsScreen() {
 
   return (
     <Stack spacing={1.5} sx={{ flex: 1, minHeight: 0, minWidth: 0 }}>
-      <Paper variant="outlined" role="toolbar" aria-label="Organization tools" sx={{ display: 'flex', alignItems: 'center', gap: 1.5, px: 1.5, py: 1 }}>
+      <Paper
+        variant="outlined"
+        role="toolbar"
+        aria-label="Organization tools"
+        sx={{ display: 'flex', alignItems: 'center', gap: 1.5, px: 1.5, py: 1 }}
+      >
         <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
-          Reservations and assignments name an organization by its UUID. Import a CSV with the columns uuid, name, type, billing_email, owner_email.
+          Reservations and assignments name an organization by its UUID. Import a CSV with the columns uuid, name, type, billing_email,
+          owner_email.
         </Typography>
         <Button variant="outlined" startIcon={<UploadFileOutlined />} onClick={() => fileInput.current?.click()}>
           Import CSV

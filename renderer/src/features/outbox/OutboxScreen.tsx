@@ -78,7 +78,9 @@ export function OutboxScreen() {
   return (
     <Stack spacing={1.5} sx={{ flex: 1, minHeight: 0 }}>
       {smtpReady === false && (
-        <Alert severity="info">Email is not configured: emails wait in the outbox until the SMTP server and sender are set in Settings.</Alert>
+        <Alert severity="info">
+          Email is not configured: emails wait in the outbox until the SMTP server and sender are set in Settings.
+        </Alert>
       )}
       <ToggleChips label="Show statuses" values={OUTBOX_STATUSES} labels={STATUS_LABELS} selected={statuses} onChange={setStatuses} />
       <ErrorAlert error={error} />
@@ -96,7 +98,14 @@ export function OutboxScreen() {
             </TableHead>
             <TableBody>
               {emails?.map((e) => (
-                <TableRow key={e.id} hover selected={e.id === selectedId} sx={{ cursor: 'pointer' }} onClick={() => setSelectedId(e.id)} aria-selected={e.id === selectedId}>
+                <TableRow
+                  key={e.id}
+                  hover
+                  selected={e.id === selectedId}
+                  sx={{ cursor: 'pointer' }}
+                  onClick={() => setSelectedId(e.id)}
+                  aria-selected={e.id === selectedId}
+                >
                   <TableCell>
                     <Chip size="small" color={STATUS_COLORS[e.status]} label={STATUS_LABELS[e.status]} />
                   </TableCell>
@@ -130,7 +139,18 @@ export function OutboxScreen() {
                 {selected.nextAttemptAt && selected.status !== 'sent' && `, next attempt ${formatInstant(selected.nextAttemptAt)}`}
               </Typography>
               {selected.lastError && <Alert severity="error">Last error: {selected.lastError}</Alert>}
-              <Box component="pre" sx={{ whiteSpace: 'pre-wrap', fontFamily: 'monospace', fontSize: '0.85rem', m: 0, p: 1, bgcolor: 'action.hover', borderRadius: 1 }}>
+              <Box
+                component="pre"
+                sx={{
+                  whiteSpace: 'pre-wrap',
+                  fontFamily: 'monospace',
+                  fontSize: '0.85rem',
+                  m: 0,
+                  p: 1,
+                  bgcolor: 'action.hover',
+                  borderRadius: 1,
+                }}
+              >
                 {selected.body}
               </Box>
               <Box sx={{ display: 'flex', gap: 1 }}>

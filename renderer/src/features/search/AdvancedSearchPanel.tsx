@@ -25,7 +25,13 @@ import { CAPABILITIES, CAPABILITY_LABELS, FIELD_LABELS, fromLocalInput, toLocalI
 import { MultiValueField } from './MultiValueField';
 import { SavedSearches } from './SavedSearches';
 
-const STATE_LABELS: Record<NumberState, string> = { available: 'Available', reserved: 'Reserved', locked: 'Locked', assigned: 'Assigned', deleted: 'Deleted' };
+const STATE_LABELS: Record<NumberState, string> = {
+  available: 'Available',
+  reserved: 'Reserved',
+  locked: 'Locked',
+  assigned: 'Assigned',
+  deleted: 'Deleted',
+};
 type TriState = 'any' | 'yes' | 'no';
 const triOf = (v: boolean | undefined): TriState => (v === undefined ? 'any' : v ? 'yes' : 'no');
 const boolOf = (v: TriState): boolean | undefined => (v === 'any' ? undefined : v === 'yes');
@@ -39,21 +45,28 @@ function toggle<T>(list: T[] | undefined, value: T): T[] {
 
 /** Removes empty fields so the filter (and its chips) holds only real conditions. */
 function compact(filter: SearchFilter): SearchFilter {
-  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0))) as SearchFilter;
+  return Object.fromEntries(
+    Object.entries(filter).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)),
+  ) as SearchFilter;
 }
 
-export function AdvancedSearchPanel(props: { open: boolean; initial: SearchFilter; tabState: NumberState; onApply: (filter: SearchFilter) => void; onClose: () => void }) {
+export function AdvancedSearchPanel(props: {
+  open: boolean;
+  initial: SearchFilter;
+  tabState: NumberState;
+  onApply: (filter: SearchFilter) => void;
+  onClose: () => void;
+}) {
   const { open, initial, tabState, onApply, onClose } = props;
   const [draft, setDraft] = useState<SearchFilter>(initial);
   const [matching, setMatching] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  useEffect(() => {
-    if (open) setDraft(initial);
-  }, [open, initial]);
 
   const set = <K extends keyof SearchFilter>(key: K, value: SearchFilter[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const parsed = useMemo(() => searchFilterSchema.safeParse(compact(draft)), [draft]);
-  const problem = parsed.success ? null : parsed.error.issues.map((i) => `${FIELD_LABELS[i.path[0] as keyof SearchFilter] ?? String(i.path[0])}: ${i.message}`).join('; ');
+  const problem = parsed.success
+    ? null
+    : parsed.error.issues.map((i) => `${FIELD_LABELS[i.path[0] as keyof SearchFilter] ?? String(i.path[0])}: ${i.message}`).join('; ');
 
   // The count of matching numbers, in the chosen states (else the tab's), refreshed as the draft changes.
   useEffect(() => {
@@ -83,7 +96,13 @@ export function AdvancedSearchPanel(props: { open: boolean; initial: SearchFilte
               <FormLabel component="legend">State (none ticked: the tab on screen)</FormLabel>
               <FormGroup row>
                 {NUMBER_STATES.map((s) => (
-                  <FormControlLabel key={s} label={STATE_LABELS[s]} control={<Checkbox checked={draft.states?.includes(s) ?? false} onChange={() => set('states', toggle(draft.states, s))} />} />
+                  <FormControlLabel
+                    key={s}
+                    label={STATE_LABELS[s]}
+                    control={
+                      <Checkbox checked={draft.states?.includes(s) ?? false} onChange={() => set('states', toggle(draft.states, s))} />
+                    }
+                  />
                 ))}
               </FormGroup>
             </FormControl>
@@ -114,7 +133,13 @@ export function AdvancedSearchPanel(props: { open: boolean; initial: SearchFilte
             <MultiValueField label="Vendor" values={draft.vendors} onChange={(v) => set('vendors', v)} />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <MultiValueField label="Country" values={draft.countries} onChange={(v) => set('countries', v)} transform={(v) => v.trim().toUpperCase()} helperText="ISO codes such as SG; any of them matches" />
+            <MultiValueField
+              label="Country"
+              values={draft.countries}
+              onChange={(v) => set('countries', v)}
+              transform={(v) => v.trim().toUpperCase()}
+              helperText="ISO codes such as SG; any of them matches"
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
             <MultiValueField label="Routing" values={draft.routings} onChange={(v) => set('routings', v)} />
@@ -124,39 +149,96 @@ export function AdvancedSearchPanel(props: { open: boolean; initial: SearchFilte
               <FormLabel component="legend">Capability (any ticked)</FormLabel>
               <FormGroup row>
                 {CAPABILITIES.map((c: Capability) => (
-                  <FormControlLabel key={c} label={CAPABILITY_LABELS[c]} control={<Checkbox checked={draft.capabilities?.includes(c) ?? false} onChange={() => set('capabilities', toggle(draft.capabilities, c))} />} />
+                  <FormControlLabel
+                    key={c}
+                    label={CAPABILITY_LABELS[c]}
+                    control={
+                      <Checkbox
+                        checked={draft.capabilities?.includes(c) ?? false}
+                        onChange={() => set('capabilities', toggle(draft.capabilities, c))}
+                      />
+                    }
+                  />
                 ))}
               </FormGroup>
             </FormControl>
           </Grid>
           <Grid size={{ xs: 6, sm: 3 }}>
-            <TextField select fullWidth size="small" label="Golden" value={triOf(draft.golden)} onChange={(e) => set('golden', boolOf(e.target.value as TriState))}>
+            <TextField
+              select
+              fullWidth
+              size="small"
+              label="Golden"
+              value={triOf(draft.golden)}
+              onChange={(e) => set('golden', boolOf(e.target.value as TriState))}
+            >
               <MenuItem value="any">Any</MenuItem>
               <MenuItem value="yes">Golden</MenuItem>
               <MenuItem value="no">Not golden</MenuItem>
             </TextField>
           </Grid>
           <Grid size={{ xs: 6, sm: 3 }}>
-            <TextField select fullWidth size="small" label="Ported-in" value={triOf(draft.portedIn)} onChange={(e) => set('portedIn', boolOf(e.target.value as TriState))}>
+            <TextField
+              select
+              fullWidth
+              size="small"
+              label="Ported-in"
+              value={triOf(draft.portedIn)}
+              onChange={(e) => set('portedIn', boolOf(e.target.value as TriState))}
+            >
               <MenuItem value="any">Any</MenuItem>
               <MenuItem value="yes">Ported-in</MenuItem>
               <MenuItem value="no">Not ported-in</MenuItem>
             </TextField>
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <MultiValueField label="Visible to domain" values={draft.visibleTo} onChange={(v) => set('visibleTo', v)} transform={(v) => v.trim().toLowerCase()} />
+            <MultiValueField
+              label="Visible to domain"
+              values={draft.visibleTo}
+              onChange={(v) => set('visibleTo', v)}
+              transform={(v) => v.trim().toLowerCase()}
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField fullWidth size="small" label="Subscription UUID" value={draft.subscriptionUuid ?? ''} onChange={(e) => set('subscriptionUuid', e.target.value.trim() || undefined)} />
+            <TextField
+              fullWidth
+              size="small"
+              label="Subscription UUID"
+              value={draft.subscriptionUuid ?? ''}
+              onChange={(e) => set('subscriptionUuid', e.target.value.trim() || undefined)}
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField fullWidth size="small" label="Owner UUID" helperText="The assignee, or the org a number is reserved for" value={draft.ownerUuid ?? ''} onChange={(e) => set('ownerUuid', e.target.value.trim() || undefined)} />
+            <TextField
+              fullWidth
+              size="small"
+              label="Owner UUID"
+              helperText="The assignee, or the org a number is reserved for"
+              value={draft.ownerUuid ?? ''}
+              onChange={(e) => set('ownerUuid', e.target.value.trim() || undefined)}
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField fullWidth size="small" type="datetime-local" label="Expires after (UTC)" slotProps={{ inputLabel: { shrink: true } }} value={toLocalInput(draft.expiresAfter)} onChange={(e) => set('expiresAfter', fromLocalInput(e.target.value))} />
+            <TextField
+              fullWidth
+              size="small"
+              type="datetime-local"
+              label="Expires after (UTC)"
+              slotProps={{ inputLabel: { shrink: true } }}
+              value={toLocalInput(draft.expiresAfter)}
+              onChange={(e) => set('expiresAfter', fromLocalInput(e.target.value))}
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField fullWidth size="small" type="datetime-local" label="Expires before (UTC)" slotProps={{ inputLabel: { shrink: true } }} value={toLocalInput(draft.expiresBefore)} onChange={(e) => set('expiresBefore', fromLocalInput(e.target.value))} />
+            <TextField
+              fullWidth
+              size="small"
+              type="datetime-local"
+              label="Expires before (UTC)"
+              slotProps={{ inputLabel: { shrink: true } }}
+              value={toLocalInput(draft.expiresBefore)}
+              onChange={(e) => set('expiresBefore', fromLocalInput(e.target.value))}
+            />
           </Grid>
         </Grid>
         <Divider sx={{ my: 2 }} />
@@ -174,7 +256,11 @@ export function AdvancedSearchPanel(props: { open: boolean; initial: SearchFilte
       </DialogContent>
       <DialogActions>
         <Typography role="status" aria-live="polite" sx={{ mr: 'auto', pl: 2 }}>
-          {problem ? 'Fix the conditions to see the count' : matching === null ? 'Counting…' : `${matching.toLocaleString()} matching number${matching === 1 ? '' : 's'}`}
+          {problem
+            ? 'Fix the conditions to see the count'
+            : matching === null
+              ? 'Counting…'
+              : `${matching.toLocaleString()} matching number${matching === 1 ? '' : 's'}`}
         </Typography>
         <Button onClick={() => setDraft({})}>Clear all</Button>
         <Button onClick={onClose}>Cancel</Button>

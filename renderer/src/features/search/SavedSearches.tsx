@@ -32,7 +32,8 @@ export function SavedSearches(props: { filter: SearchFilter; onPick: (filter: Se
       setPicked(saved.id);
       refresh();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'ALREADY_EXISTS' && window.confirm(`${error.message}. Replace it?`)) return save(true);
+      if (error instanceof ApiError && error.code === 'ALREADY_EXISTS' && window.confirm(`${error.message}. Replace it?`))
+        return save(true);
       onMessage((error as Error).message);
     }
   };
@@ -77,7 +78,13 @@ export function SavedSearches(props: { filter: SearchFilter; onPick: (filter: Se
           </IconButton>
         </span>
       </Tooltip>
-      <TextField size="small" label="Save these conditions as" value={name} onChange={(event) => setName(event.target.value)} helperText=" " />
+      <TextField
+        size="small"
+        label="Save these conditions as"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        helperText=" "
+      />
       <Button variant="outlined" disabled={!name.trim()} onClick={() => void save(false)} sx={{ mb: { sm: 2.5 } }}>
         Save search
       </Button>

@@ -29,7 +29,8 @@ export { CAPABILITIES };
 const shortTime = (iso: string) => iso.slice(0, 16).replace('T', ' ') + ' UTC';
 
 function valueText(key: FilterKey, value: unknown): string {
-  if (Array.isArray(value)) return key === 'capabilities' ? value.map((c: Capability) => CAPABILITY_LABELS[c]).join(' or ') : value.join(' or ');
+  if (Array.isArray(value))
+    return key === 'capabilities' ? value.map((c: Capability) => CAPABILITY_LABELS[c]).join(' or ') : value.join(' or ');
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (key === 'expiresBefore' || key === 'expiresAfter') return shortTime(String(value));
   return String(value);

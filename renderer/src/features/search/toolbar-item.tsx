@@ -26,7 +26,8 @@ function AdvancedSearchTool({ state, extraFilter, setExtraFilter }: InventoryToo
           deleteIcon={<CancelIcon aria-label={`Remove ${condition.label}`} />}
         />
       ))}
-      <AdvancedSearchPanel open={open} initial={extraFilter} tabState={state} onApply={setExtraFilter} onClose={() => setOpen(false)} />
+      {/* Mounted while open, so each opening starts from the conditions in force. */}
+      {open && <AdvancedSearchPanel open initial={extraFilter} tabState={state} onApply={setExtraFilter} onClose={() => setOpen(false)} />}
     </>
   );
 }

@@ -109,9 +109,22 @@ export function SettingsScreen() {
       );
     }
     if (field.kind === 'password') {
-      return <TextField {...common} type="password" autoComplete="new-password" placeholder={saved?.smtpPasswordSet ? '(set: type to replace)' : '(not set)'} />;
+      return (
+        <TextField
+          {...common}
+          type="password"
+          autoComplete="new-password"
+          placeholder={saved?.smtpPasswordSet ? '(set: type to replace)' : '(not set)'}
+        />
+      );
     }
-    return <TextField {...common} type={field.kind === 'email' ? 'email' : 'text'} inputMode={field.kind === 'days' || field.kind === 'number' ? 'numeric' : undefined} />;
+    return (
+      <TextField
+        {...common}
+        type={field.kind === 'email' ? 'email' : 'text'}
+        inputMode={field.kind === 'days' || field.kind === 'number' ? 'numeric' : undefined}
+      />
+    );
   };
 
   return (
@@ -132,7 +145,11 @@ export function SettingsScreen() {
         </Paper>
       ))}
       <Box>
-        <Button variant="contained" disabled={!saved || changed.length === 0 || Object.keys(problems).length > 0} onClick={() => void save()}>
+        <Button
+          variant="contained"
+          disabled={!saved || changed.length === 0 || Object.keys(problems).length > 0}
+          onClick={() => void save()}
+        >
           Save settings
         </Button>
       </Box>

@@ -2,9 +2,9 @@
 // browser-mode server). SQLite's data_version changes for a connection exactly when another
 // connection has committed, so our own writes (already announced) do not trigger it.
 // No electron import: browser mode uses it too.
-import type { Db } from '../core/db/connection';
+import type { Db } from './connection';
 
-export const DATABASE_WATCH_INTERVAL_MS = 2000;
+const DATABASE_WATCH_INTERVAL_MS = 2000;
 
 export function watchDatabase(db: Db, onExternalChange: () => void, intervalMs = DATABASE_WATCH_INTERVAL_MS): () => void {
   const read = (): number | null => {

@@ -8,7 +8,7 @@
  * elements at run time; data: images and fonts for icons; the API is same-origin (browser mode's
  * fetch and EventSource); nothing may embed the app, post forms or change the base URL.
  */
-export const RENDERER_CSP_DIRECTIVES: readonly string[] = [
+const RENDERER_CSP_DIRECTIVES: readonly string[] = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
