@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 const days = z.number().int().min(1).max(3650);
 
-export const lifecycleSettingsSchema = z.object({
+const lifecycleSettingsSchema = z.object({
   /** Manual reservation: Available to Reserved. */
   reservationDays: days,
   /** Assigned to Reserved after the subscription expires. */
@@ -22,7 +22,7 @@ export const lifecycleSettingsSchema = z.object({
 });
 export type LifecycleSettings = z.infer<typeof lifecycleSettingsSchema>;
 
-export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
+const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
   reservationDays: 28,
   subscriptionExpiredDays: 56,
   subscriptionTerminatedDays: 28,

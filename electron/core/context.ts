@@ -2,7 +2,7 @@
 import os from 'node:os';
 import type { Clock } from './clock';
 import type { Db } from './db/connection';
-import { lifecycleSettings } from './settings-store';
+import { appSettings } from './settings-store';
 
 export interface CoreContext {
   db: Db;
@@ -13,7 +13,7 @@ export interface CoreContext {
 
 /** The actor when none is given: the operator name from settings, else the OS account. */
 export function defaultActor(db: Db): string {
-  const configured = lifecycleSettings(db).operatorName;
+  const configured = appSettings(db).operatorName;
   if (configured) return configured;
   try {
     return os.userInfo().username || 'unknown';

@@ -6,7 +6,7 @@ import type { AddNumbersRequest } from '../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
 import type { OperatorAction } from '../../shared/lifecycle';
 import type { SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
-import type { LifecycleSettings, AppSettings, SettingsView } from '../../shared/settings';
+import type { AppSettings, SettingsView } from '../../shared/settings';
 import { systemClock, type Clock } from './clock';
 import { defaultActor, type CoreContext } from './context';
 import { openDatabase, type Db, type OpenOptions } from './db/connection';
@@ -16,7 +16,7 @@ import { detailOf, numberKey, requireRow } from './numbers/repository';
 import { importOrganizationsCsv } from './organizations-csv';
 import { listOrganizations, saveOrganization, type OrganizationInput } from './organizations';
 import { countByState, searchNumbers } from './search/search';
-import { lifecycleSettings, appSettings, settingsView, updateSettings } from './settings-store';
+import { appSettings, settingsView, updateSettings } from './settings-store';
 import type { NotificationListRequest, NotificationRecord, OutboxEmail, OutboxListRequest } from '../../shared/notifications';
 import { nextDueInstant, sweepWithNotices, type SweepReport } from './expiry/sweep';
 import { listNotifications } from './notifications/list';
@@ -130,9 +130,5 @@ export class Inventory {
 
   async importOrganizations(csvText: string): Promise<Organization[]> {
     return importOrganizationsCsv(this.context, csvText);
-  }
-
-  async settings(): Promise<LifecycleSettings> {
-    return lifecycleSettings(this.db);
   }
 }

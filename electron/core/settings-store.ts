@@ -3,44 +3,45 @@
 import {
   appSettingsSchema,
   DEFAULT_APP_SETTINGS,
-  DEFAULT_LIFECYCLE_SETTINGS,
-  lifecycleSettingsSchema,
   settingsPatchSchema,
   type AppSettings,
-  type LifecycleSettings,
   type SettingKey,
   type SettingsView,
 } from '../../shared/settings';
 import type { Db } from './db/connection';
+import { prepared } from './db/statements';
 import { parseOrThrow } from './validation';
 
-export function writeSetting(db: Db, key: string, value: unknown): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-    key,
-    JSON.stringify(value),
-  );
+function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(DEFAULT_APP_SETTINGS, key);
 }
 
-export function lifecycleSettings(db: Db): LifecycleSettings {
-  const stored: Record<string, unknown> = {};
-  for (const { key, value } of db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]) {
-    if (key in DEFAULT_LIFECYCLE_SETTINGS) stored[key] = JSON.parse(value);
+/** A stored value as its setting reads it, or undefined when it is not valid JSON of a valid value. */
+function storedValue(key: SettingKey, text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
   }
-  const merged = { ...DEFAULT_LIFECYCLE_SETTINGS, ...stored };
-  // A stored value that no longer validates falls back to its default rather than breaking every action.
-  const parsed = lifecycleSettingsSchema.safeParse(merged);
-  return parsed.success ? parsed.data : DEFAULT_LIFECYCLE_SETTINGS;
+  const field = appSettingsSchema.shape[key].safeParse(value);
+  return field.success ? field.data : undefined;
 }
 
-/** Every setting: stored values over the defaults; a stored value that no longer validates falls back to its default. */
+/**
+ * Every setting: each stored value over its default. A stored value that does not validate (left by
+ * an older version or a hand edit) falls back to its own default, never taking the others with it,
+ * so what Settings shows is what the life cycle uses.
+ */
 export function appSettings(db: Db): AppSettings {
-  const result: Record<string, unknown> = { ...DEFAULT_APP_SETTINGS };
-  for (const { key, value } of db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]) {
-    if (!(key in DEFAULT_APP_SETTINGS)) continue;
-    const field = appSettingsSchema.shape[key as SettingKey].safeParse(JSON.parse(value));
-    if (field.success) result[key] = field.data;
+  const stored: Partial<Record<SettingKey, unknown>> = {};
+  for (const { key, value } of prepared(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[]) {
+    if (!isSettingKey(key)) continue;
+    const read = storedValue(key, value);
+    if (read !== undefined) stored[key] = read;
   }
-  return result as AppSettings;
+  // Every value is valid by now: parsing the merge types it as the settings without a cast.
+  return appSettingsSchema.parse({ ...DEFAULT_APP_SETTINGS, ...stored });
 }
 
 export function settingsView(settings: AppSettings): SettingsView {
@@ -50,13 +51,15 @@ export function settingsView(settings: AppSettings): SettingsView {
 
 /**
  * Validates and stores a change to some settings in one transaction: a bad or unknown key refuses
- * the whole change and nothing is written. Deadlines already stored on numbers are not touched,
- * so new durations apply to new deadlines only.
+ * the whole change and nothing is written. The only writer of the settings table, so an invalid
+ * value can never be stored. Deadlines already stored on numbers are not touched, so new durations
+ * apply to new deadlines only.
  */
 export function updateSettings(db: Db, patch: unknown): AppSettings {
   const changes = parseOrThrow(settingsPatchSchema, patch, 'Settings');
+  const write = prepared(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   db.transaction(() => {
-    for (const [key, value] of Object.entries(changes)) if (value !== undefined) writeSetting(db, key, value);
+    for (const [key, value] of Object.entries(changes)) if (value !== undefined) write.run(key, JSON.stringify(value));
   }).immediate();
   return appSettings(db);
 }

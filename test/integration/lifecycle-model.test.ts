@@ -7,7 +7,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core/clock';
 import { Inventory } from '../../electron/core/inventory';
-import { writeSetting } from '../../electron/core/settings-store';
 import type { ActionInput } from '../../shared/actions';
 import type { NumberState } from '../../shared/domain';
 import { isInventoryError, type ErrorCode } from '../../shared/errors';
@@ -349,7 +348,7 @@ class SetDurationCommand implements fc.AsyncCommand<Model, Real> {
     return true;
   }
   async run(m: Model, r: Real): Promise<void> {
-    writeSetting(r.inventory.db, this.key, this.days);
+    await r.inventory.updateSettings({ [this.key]: this.days });
     m.days[this.key] = this.days;
     // Deadlines already set do not move.
     await compare(m, r);

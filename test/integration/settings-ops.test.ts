@@ -53,6 +53,27 @@ describe('settings in the core', () => {
     expect(settingsRows()).toEqual([]);
   });
 
+  it('reads each stored setting on its own: one bad stored value falls back to its default alone', async () => {
+    // Values an older version, a hand edit or another tool may have left in the table.
+    const store = t.inventory.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    store.run('lockPeriodDays', '10');
+    store.run('operatorName', JSON.stringify('Jane Ops'));
+    store.run('reservationDays', '0');
+    store.run('swappedOutDays', 'not json');
+    const view = await t.inventory.settingsView();
+    expect(view).toMatchObject({ lockPeriodDays: 10, operatorName: 'Jane Ops', reservationDays: 28, swappedOutDays: 1 });
+    // What Settings shows is what new deadlines and audit events get.
+    const unnamed = Inventory.open(t.file, { clock: t.clock });
+    try {
+      const [n] = await addSgNumbers(unnamed, 1);
+      const locked = await unnamed.act('lock', { number: n, remark: 'x' });
+      expect(locked.expiresAt).toBe(plusDays(T0, 10));
+      expect(locked.history.map((e) => e.actor)).toEqual(['Jane Ops', 'Jane Ops']);
+    } finally {
+      unnamed.close();
+    }
+  });
+
   it('is effective without restart, for another connection too, and applies to new deadlines only', async () => {
     const [a, b] = await addSgNumbers(t.inventory, 2);
     await t.inventory.act('reserve', { number: a, orgUuid: '11111111-1111-4111-8111-111111111111', remark: 'x' });

@@ -9,7 +9,7 @@ import type { CoreContext } from '../context';
 import type { Db } from '../db/connection';
 import { detailOf, findRow, insertEvent, numberKey, requireRow, updateState } from '../numbers/repository';
 import type { NumberRow } from '../numbers/rows';
-import { lifecycleSettings } from '../settings-store';
+import { appSettings } from '../settings-store';
 import { parseOrThrow } from '../validation';
 import { transition } from './transition';
 
@@ -53,7 +53,7 @@ function applyAction<A extends OperatorAction>(
     );
   }
   const now = ctx.clock.now().toISOString();
-  const result = transition(row, action, input, now, lifecycleSettings(db));
+  const result = transition(row, action, input, now, appSettings(db));
   if (!updateState(db, row, result.fields, now)) {
     throw new InventoryError('STALE_VERSION', `${e164} was changed by someone else while ${action} was in progress. Try again.`);
   }
