@@ -1,42 +1,45 @@
 // Inputs of every operator action, validated the same way in the renderer (before submit), at the
-// IPC boundary and in the core. Field names follow the life-cycle document's labels.
+// IPC boundary and in the core. Field names follow the life-cycle document's labels. Every
+// transform gives a value the same schema reads back unchanged (an E.164 number, a lower-case UUID,
+// an ISO instant), so what one side validated, the other can validate again.
 import { z } from 'zod';
 import { DELETE_REASONS } from './domain';
+import { textSchema, uuidSchema } from './fields';
 import type { OperatorAction } from './lifecycle';
+import { phoneNumberSchema } from './phone';
+import { DAY_MS } from './settings';
 import { readInstant } from './time';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const uuidSchema = (label: string) =>
-  z
-    .string({ error: `${label} is required` })
-    .trim()
-    .regex(UUID, { error: `${label} must be a UUID like 123e4567-e89b-12d3-a456-426614174000` })
-    .transform((value) => value.toLowerCase());
-
-const remarkSchema = z
-  .string({ error: 'Remark is required' })
+const remarkSchema = textSchema('Remark')
   .trim()
   .min(1, { error: 'Remark is required' })
   .max(2000, { error: 'Remark is longer than 2000 characters' });
 
-const optionalRemark = z.string().trim().max(2000, { error: 'Remark is longer than 2000 characters' }).optional();
+const optionalRemark = textSchema('Remark').trim().max(2000, { error: 'Remark is longer than 2000 characters' }).optional();
 
-const instantSchema = (label: string) =>
-  z.string({ error: `${label} is required` }).transform((text, ctx) => {
+/**
+ * An instant typed by the operator, as an ISO 8601 UTC time. A date alone is the start of that UTC
+ * day, or with `dateMeans: 'through'` the end of it (paid through 2027-01-31 ends at 2027-02-01 00:00 UTC).
+ */
+const instantSchema = (label: string, dateMeans: 'start' | 'through' = 'start') =>
+  textSchema(label).transform((text, ctx) => {
     const reading = readInstant(text);
     if (!reading.ok) {
       ctx.addIssue({ code: 'custom', message: `${label}: ${reading.reason}` });
       return z.NEVER;
     }
-    return reading;
+    return reading.dateOnly && dateMeans === 'through' ? new Date(Date.parse(reading.iso) + DAY_MS).toISOString() : reading.iso;
   });
 
 const target = {
-  /** The number, in any international form with a leading +. */
-  number: z.string({ error: 'Number is required' }).min(1, { error: 'Number is required' }).max(64),
+  /** The number, in any international form with a leading +; read into E.164. */
+  number: phoneNumberSchema,
   /** Refuse the action if the number changed since the caller looked at it. */
-  expectedVersion: z.number().int().nonnegative().optional(),
+  expectedVersion: z
+    .number({ error: 'Expected version must be a whole number' })
+    .int({ error: 'Expected version must be a whole number' })
+    .nonnegative({ error: 'Expected version must be a whole number' })
+    .optional(),
 };
 
 export const actionInputSchemas = {
@@ -45,7 +48,7 @@ export const actionInputSchemas = {
     ...target,
     didReservationUuid: uuidSchema('DID Reservation UUID'),
     /** End of the DID Reservation plan period; a date alone means paid through the end of that UTC day. */
-    paidUntil: instantSchema('Paid-until date'),
+    paidUntil: instantSchema('Paid-until date', 'through'),
     remark: optionalRemark,
   }),
   release: z.object({ ...target, remark: remarkSchema }),
@@ -69,7 +72,10 @@ export const actionInputSchemas = {
 } satisfies Record<OperatorAction, z.ZodType>;
 
 export type ActionInput<A extends OperatorAction> = z.input<(typeof actionInputSchemas)[A]>;
-export type ParsedActionInput<A extends OperatorAction> = z.output<(typeof actionInputSchemas)[A]>;
+type ParsedActionInput<A extends OperatorAction> = z.output<(typeof actionInputSchemas)[A]>;
+
+/** One action with its validated input: switching on `action` gives `input` that action's fields. */
+export type ActionRequest = { [A in OperatorAction]: { action: A; input: ParsedActionInput<A> } }[OperatorAction];
 
 /** One readable sentence naming every field that was wrong. */
 export function describeIssues(error: z.ZodError): string {

@@ -1,6 +1,7 @@
 // The Add new numbers request: what the dialog, the IPC contract, the CLI and the core accept.
 import { z } from 'zod';
 import { CAPABILITIES } from './domain';
+import { trimSpaces } from './phone';
 
 export const MAX_NUMBERS_PER_ADD = 50;
 
@@ -54,7 +55,7 @@ export type AddNumbersRequest = z.input<typeof addNumbersSchema>;
 export function splitNumberList(text: string): string[] {
   return text
     .split(/[,;\n\r]+/)
-    .flatMap((entry) => ((entry.match(/\+/g)?.length ?? 0) > 1 ? entry.trim().split(/\s+(?=\+)/) : [entry]))
-    .map((entry) => entry.trim())
+    .flatMap((entry) => ((entry.match(/\+/g)?.length ?? 0) > 1 ? trimSpaces(entry).split(/\s+(?=\+)/) : [entry]))
+    .map(trimSpaces)
     .filter((entry) => entry !== '');
 }

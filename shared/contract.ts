@@ -9,6 +9,7 @@ import type { AddResult, NumberDetail, NumberRecord, NumberState, Organization }
 import { ORG_TYPES } from './domain';
 import type { ErrorInfo } from './errors';
 import type { OperatorAction } from './lifecycle';
+import { phoneNumberSchema } from './phone';
 import { searchFilterSchema, searchRequestSchema, type SearchResult } from './search';
 import {
   exportStartSchema,
@@ -39,7 +40,7 @@ export interface Operation<S extends z.ZodType, R> {
 }
 const op = <S extends z.ZodType, R>(input: S, result: Returns<R>): Operation<S, R> => ({ input, result });
 
-const numberRef = z.object({ number: z.string().min(1).max(64) });
+const numberRef = z.object({ number: phoneNumberSchema });
 
 const organizationDraft = z.object({
   uuid: z.string(),

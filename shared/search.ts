@@ -3,6 +3,9 @@
 // field matches any of its values.
 import { z } from 'zod';
 import { CAPABILITIES, NUMBER_STATES } from './domain';
+import { uuidSchema } from './fields';
+import { withoutSeparators } from './phone';
+import { foreignCharacters, quoteInput } from './quote';
 
 export const SORT_FIELDS = ['number', 'state', 'country', 'vendor', 'sku', 'routing', 'expiresAt', 'createdAt', 'updatedAt'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
@@ -11,23 +14,25 @@ export const MAX_PAGE_SIZE = 100;
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(200).optional();
 const text = z.string().trim().min(1).max(200);
-const uuidText = z
-  .string()
-  .trim()
-  .regex(/^[0-9a-f-]{1,36}$/i, { error: 'must be a UUID' })
-  .transform((v) => v.toLowerCase());
 
 /** Characters a number pattern may hold: digits, +, and the wildcards * and ?. */
 export const PATTERN_CHARS = /^[+0-9*?]+$/;
+const PATTERN_CHAR = /^[+0-9*?]$/;
 
 export const searchFilterSchema = z.object({
   states: list(z.enum(NUMBER_STATES)),
-  /** See patternHelp. Spaces, dashes and brackets people type are ignored. */
+  /** See PATTERN_HELP. The separators people write in numbers (spaces, dashes, brackets) are ignored. */
   pattern: z
     .string()
-    .max(40)
-    .transform((v) => v.replace(/[\s().-]/g, ''))
-    .refine((v) => v === '' || PATTERN_CHARS.test(v), { error: 'Number pattern may hold only digits, +, * and ?' })
+    .trim()
+    .max(40, { error: 'Number pattern is longer than 40 characters' })
+    .transform((v, ctx) => {
+      const pattern = withoutSeparators(v);
+      const foreign = foreignCharacters(pattern, PATTERN_CHAR);
+      if (foreign)
+        ctx.addIssue({ code: 'custom', message: `Number pattern ${quoteInput(v)} may hold only digits, +, * and ?, not ${foreign}` });
+      return pattern;
+    })
     .optional(),
   skus: list(text),
   vendors: list(text),
@@ -43,8 +48,8 @@ export const searchFilterSchema = z.object({
   golden: z.boolean().optional(),
   portedIn: z.boolean().optional(),
   visibleTo: list(z.string().trim().toLowerCase().min(1).max(253)),
-  subscriptionUuid: uuidText.optional(),
-  ownerUuid: uuidText.optional(),
+  subscriptionUuid: uuidSchema().optional(),
+  ownerUuid: uuidSchema().optional(),
   /** ISO instants bounding the reservation's or lock's expiry. */
   expiresBefore: z.iso.datetime().optional(),
   expiresAfter: z.iso.datetime().optional(),

@@ -2,7 +2,10 @@
 // absolute UTC instants stored on each number, so a change applies to new deadlines only.
 import { z } from 'zod';
 
-const days = z.number().int().min(1).max(3650);
+/** The longest period the inventory sets or accepts: ten years (a duration setting, a paid-until date). */
+export const LONGEST_PERIOD_DAYS = 3650;
+
+const days = z.number().int().min(1).max(LONGEST_PERIOD_DAYS);
 
 const lifecycleSettingsSchema = z.object({
   /** Manual reservation: Available to Reserved. */

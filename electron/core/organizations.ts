@@ -1,6 +1,6 @@
 // The local directory of organizations: who a number is reserved for and where their warnings go.
 import { z } from 'zod';
-import { uuidSchema } from '../../shared/actions';
+import { textSchema, uuidSchema } from '../../shared/fields';
 import { ORG_TYPES, type Organization } from '../../shared/domain';
 import { InventoryError } from '../../shared/errors';
 import type { CoreContext } from './context';
@@ -8,17 +8,16 @@ import type { Db } from './db/connection';
 import { parseOrThrow } from './validation';
 
 const email = (label: string) =>
-  z
-    .string()
+  textSchema(label)
     .trim()
-    .max(320)
+    .max(320, { error: `${label} is longer than 320 characters` })
     .nullish()
     .transform((v) => v || null)
     .pipe(z.email({ error: `${label} must be an email address` }).nullable());
 
 export const organizationInputSchema = z.object({
   uuid: uuidSchema('Org UUID'),
-  name: z.string({ error: 'Name is required' }).trim().min(1, { error: 'Name is required' }).max(200),
+  name: textSchema('Name').trim().min(1, { error: 'Name is required' }).max(200, { error: 'Name is longer than 200 characters' }),
   type: z.enum(ORG_TYPES, { error: 'Type must be customer or partner' }),
   billingEmail: email('Billing email'),
   ownerEmail: email('Owner email'),

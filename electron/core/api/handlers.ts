@@ -11,7 +11,7 @@ import {
   type Outcome,
 } from '../../../shared/contract';
 import { InventoryError, isInventoryError } from '../../../shared/errors';
-import { OPERATOR_ACTIONS, type OperatorAction } from '../../../shared/lifecycle';
+import { OPERATOR_ACTIONS } from '../../../shared/lifecycle';
 import type { Inventory } from '../inventory';
 import { exportJobsOf, suggestedExportPath } from '../export/jobs';
 import { importFile } from '../import/run-import';
@@ -20,17 +20,20 @@ import { deleteSavedSearch, listSavedSearches, saveSearch } from '../saved-searc
 type Handler<C extends Channel> = (inventory: Inventory, input: ChannelParsedInput<C>) => Promise<ChannelResult<C>>;
 type HandlerTable = { [C in Channel]: Handler<C> };
 
-const actionHandler = (action: OperatorAction) => (inventory: Inventory, input: unknown) =>
-  // Input was validated against the same schema at the boundary; the core validates again.
-  inventory.act(action, input as never);
-
-type ActionChannel = `numbers:${OperatorAction}`;
-// Built from the action list so a new action cannot be left without a handler.
-const actionHandlers = Object.fromEntries(
-  OPERATOR_ACTIONS.map((action) => [`numbers:${action}`, actionHandler(action)]),
-) as unknown as Pick<HandlerTable, ActionChannel>;
-
-const otherHandlers: Omit<HandlerTable, ActionChannel> = {
+// Every channel has its handler (the table's type requires one for each), an action's given the
+// input its schema validated at the boundary; the core validates it again.
+const handlers: HandlerTable = {
+  'numbers:reserve': (inventory, input) => inventory.act('reserve', input),
+  'numbers:extend': (inventory, input) => inventory.act('extend', input),
+  'numbers:release': (inventory, input) => inventory.act('release', input),
+  'numbers:lock': (inventory, input) => inventory.act('lock', input),
+  'numbers:unlock': (inventory, input) => inventory.act('unlock', input),
+  'numbers:delete': (inventory, input) => inventory.act('delete', input),
+  'numbers:recover': (inventory, input) => inventory.act('recover', input),
+  'numbers:assign': (inventory, input) => inventory.act('assign', input),
+  'numbers:subscription-expired': (inventory, input) => inventory.act('subscription-expired', input),
+  'numbers:subscription-terminated': (inventory, input) => inventory.act('subscription-terminated', input),
+  'numbers:swapped-out': (inventory, input) => inventory.act('swapped-out', input),
   'numbers:search': (inventory, input) => inventory.search(input),
   'numbers:counts': (inventory, input) => inventory.counts(input.filter),
   'numbers:show': (inventory, input) => inventory.show(input.number),
@@ -53,8 +56,6 @@ const otherHandlers: Omit<HandlerTable, ActionChannel> = {
   'export:cancel': async (inventory, input) => exportJobsOf(inventory.db).cancel(input.id),
   'import:file': (inventory, input) => importFile(inventory.context, input),
 };
-
-const handlers: HandlerTable = { ...otherHandlers, ...actionHandlers };
 
 /** Which change a successful call causes, so open windows can refresh what they show. */
 function changeOf(channel: Channel, result: unknown): ChangeEvent | null {
@@ -97,10 +98,7 @@ export async function dispatch(
     const parsed = contract[channel].input.safeParse(payload);
     if (!parsed.success) throw new InventoryError('INVALID_INPUT', describeIssues(parsed.error));
     const handler = handlers[channel] as (inventory: Inventory, input: unknown) => Promise<unknown>;
-    // Action schemas transform some fields (an instant becomes a reading object) and the core parses
-    // its input again with the same schema: it must get the validated payload as sent, not the output.
-    const isAction = (OPERATOR_ACTIONS as readonly string[]).some((action) => channel === `numbers:${action}`);
-    const value = await handler(inventory, isAction ? payload : parsed.data);
+    const value = await handler(inventory, parsed.data);
     const change = changeOf(channel, value);
     if (change && onChange) onChange(change);
     return { ok: true, value };

@@ -1,6 +1,6 @@
-// One import row to the number it describes, or the reason it cannot be imported. The rules are the
-// ones the numbers table enforces (what each state must carry), stated here first so a bad row is
-// reported by name instead of failing a batch.
+// One import row to the number it describes, or the reason it cannot be imported. What each state
+// must carry is checked against the per-state rules (shared/state-fields.ts) the numbers table
+// enforces too, so a bad row is reported by name instead of failing a batch.
 import {
   CAPABILITIES,
   DELETE_REASONS,
@@ -8,10 +8,11 @@ import {
   RESERVATION_KINDS,
   RESERVATION_ORIGINS,
   type Capability,
-  type NumberState,
 } from '../../../shared/domain';
 import { domainListSchema } from '../../../shared/add-numbers';
-import { isKnownCountry, validNumberForCountry } from '../../../shared/phone';
+import { isUuid } from '../../../shared/fields';
+import { isKnownCountry, readPhoneNumber } from '../../../shared/phone';
+import { stateFieldProblem } from '../../../shared/state-fields';
 import { readInstant } from '../../../shared/time';
 import type { TransferColumn } from '../export/columns';
 import { NO, YES } from '../export/columns';
@@ -27,7 +28,6 @@ export interface ImportCandidate {
 
 export type RowReading = { ok: true; candidate: ImportCandidate } | { ok: false; number: string | null; reason: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TRUE_WORDS = new Set([YES, 'true', '1', 'y']);
 const FALSE_WORDS = new Set([NO, 'false', '0', 'n', '']);
 
@@ -60,7 +60,7 @@ function flag(label: string, value: string): boolean {
 function uuid(label: string, value: string): string | null {
   const v = value.trim().toLowerCase();
   if (v === '') return null;
-  if (!UUID.test(v)) problem(`${label} "${value}" is not a UUID`);
+  if (!isUuid(v)) problem(`${label} "${value}" is not a UUID`);
   return v;
 }
 
@@ -78,40 +78,13 @@ function list(value: string): string[] {
     .filter(Boolean);
 }
 
-/** What each state must and must not carry (mirrors the numbers table's CHECK constraints). */
-function checkStateFields(state: NumberState, f: StateFields): void {
-  const need = (ok: unknown, what: string) => ok || problem(`a ${state} number needs ${what}`);
-  const none = (value: unknown, what: string) => value === null || problem(`a ${state} number cannot have ${what}`);
-  if (state === 'reserved') {
-    need(f.reservation_kind, 'reservation_kind');
-    need(f.reservation_origin, 'reservation_origin');
-    need(f.reservation_org_uuid, 'reservation_org_uuid');
-    need(f.expires_at, 'expires_at');
-  } else {
-    none(f.reservation_kind, 'reservation_kind');
-    none(f.reservation_origin, 'reservation_origin');
-    none(f.reservation_org_uuid, 'reservation_org_uuid');
-    none(f.did_reservation_uuid, 'did_reservation_uuid');
-  }
-  if (state !== 'reserved' && state !== 'locked') none(f.expires_at, 'expires_at');
-  if (state === 'assigned') {
-    need(f.subscription_uuid, 'subscription_uuid');
-    need(f.owner_uuid, 'owner_uuid');
-  } else {
-    none(f.subscription_uuid, 'subscription_uuid');
-    none(f.owner_uuid, 'owner_uuid');
-  }
-  if (state === 'deleted') need(f.deleted_reason, 'deleted_reason');
-  else none(f.deleted_reason, 'deleted_reason');
-}
-
 export function readImportRow(cells: Record<TransferColumn, string>, now: string): RowReading {
   const rawNumber = cells.number.trim();
   try {
     const country = (text('country', cells.country, 2, true) as string).toUpperCase();
     if (!isKnownCountry(country)) problem(`country "${cells.country}" is not an ISO 3166 alpha-2 code`);
     if (rawNumber === '') problem('number is required');
-    const reading = validNumberForCountry(rawNumber, country as Parameters<typeof validNumberForCountry>[1]);
+    const reading = readPhoneNumber(rawNumber, country);
     if (!reading.ok) return { ok: false, number: null, reason: reading.reason };
     const number = reading.e164;
     try {
@@ -131,7 +104,8 @@ export function readImportRow(cells: Record<TransferColumn, string>, now: string
         expires_at: instant('expires_at', cells.expires_at),
         deleted_reason: oneOf('deleted_reason', cells.deleted_reason.trim(), DELETE_REASONS),
       };
-      checkStateFields(state, fields);
+      const stateProblem = stateFieldProblem(state, fields);
+      if (stateProblem) problem(stateProblem);
       const createdAt = instant('created_at', cells.created_at) ?? now;
       const updatedAt = instant('updated_at', cells.updated_at) ?? createdAt;
       return {

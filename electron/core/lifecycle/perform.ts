@@ -1,35 +1,64 @@
 // Performing one operator action: validate, then in one IMMEDIATE transaction read the number,
 // apply the transition, write it with its audit event. A refusal writes nothing.
-import { actionInputSchemas, type ActionInput, type ParsedActionInput } from '../../../shared/actions';
+import { actionInputSchemas, type ActionRequest } from '../../../shared/actions';
 import type { NumberDetail } from '../../../shared/domain';
 import { InventoryError, isInventoryError } from '../../../shared/errors';
-import { ACTION_RULES, allowedActions, type OperatorAction } from '../../../shared/lifecycle';
-import { toE164 } from '../../../shared/phone';
+import { ACTION_RULES, allowedActions, OPERATOR_ACTIONS, type OperatorAction } from '../../../shared/lifecycle';
+import { readPhoneNumber } from '../../../shared/phone';
 import type { CoreContext } from '../context';
 import type { Db } from '../db/connection';
-import { detailOf, findRow, insertEvent, numberKey, requireRow, updateState } from '../numbers/repository';
+import { detailOf, findRow, insertEvent, requireRow, updateState } from '../numbers/repository';
 import type { NumberRow } from '../numbers/rows';
 import { appSettings } from '../settings-store';
 import { parseOrThrow } from '../validation';
 import { transition } from './transition';
 
-export function performAction<A extends OperatorAction>(ctx: CoreContext, action: A, rawInput: ActionInput<A> | unknown): NumberDetail {
-  if (!(action in ACTION_RULES)) throw new InventoryError('INVALID_INPUT', `Unknown action "${String(action)}"`);
+const isAction = (value: unknown): value is OperatorAction => (OPERATOR_ACTIONS as readonly unknown[]).includes(value);
+
+/** Validates an action's input against its own schema; the result names its action, so its input is typed. */
+function readRequest(action: OperatorAction, raw: unknown): ActionRequest {
+  const label = ACTION_RULES[action].label;
+  switch (action) {
+    case 'reserve':
+      return { action, input: parseOrThrow(actionInputSchemas.reserve, raw, label) };
+    case 'extend':
+      return { action, input: parseOrThrow(actionInputSchemas.extend, raw, label) };
+    case 'release':
+      return { action, input: parseOrThrow(actionInputSchemas.release, raw, label) };
+    case 'lock':
+      return { action, input: parseOrThrow(actionInputSchemas.lock, raw, label) };
+    case 'unlock':
+      return { action, input: parseOrThrow(actionInputSchemas.unlock, raw, label) };
+    case 'delete':
+      return { action, input: parseOrThrow(actionInputSchemas.delete, raw, label) };
+    case 'recover':
+      return { action, input: parseOrThrow(actionInputSchemas.recover, raw, label) };
+    case 'assign':
+      return { action, input: parseOrThrow(actionInputSchemas.assign, raw, label) };
+    case 'subscription-expired':
+      return { action, input: parseOrThrow(actionInputSchemas['subscription-expired'], raw, label) };
+    case 'subscription-terminated':
+      return { action, input: parseOrThrow(actionInputSchemas['subscription-terminated'], raw, label) };
+    case 'swapped-out':
+      return { action, input: parseOrThrow(actionInputSchemas['swapped-out'], raw, label) };
+  }
+}
+
+export function performAction(ctx: CoreContext, action: unknown, rawInput: unknown): NumberDetail {
+  if (!isAction(action)) throw new InventoryError('INVALID_INPUT', `Unknown action "${String(action).slice(0, 80)}"`);
   const { db } = ctx;
-  // Indexing the schema table by a generic action loses the per-action type; restore it.
-  let input: ParsedActionInput<A> & { number: string; expectedVersion?: number };
+  let request: ActionRequest;
   try {
-    input = parseOrThrow(actionInputSchemas[action], rawInput, ACTION_RULES[action].label) as typeof input;
+    request = readRequest(action, rawInput);
   } catch (error) {
     throw withStateContext(error, rowNamedIn(db, rawInput));
   }
-  const e164 = numberKey(input.number);
   // IMMEDIATE takes the write lock before reading, so two writers never act on the same stale read.
   return db
     .transaction(() => {
-      const row = requireRow(db, e164);
+      const row = requireRow(db, request.input.number);
       try {
-        return applyAction(ctx, row, action, input);
+        return applyAction(ctx, row, request);
       } catch (error) {
         throw withStateContext(error, row);
       }
@@ -38,30 +67,26 @@ export function performAction<A extends OperatorAction>(ctx: CoreContext, action
 }
 
 /** Inside the write transaction: check the version, apply the transition, write the number and its audit event. */
-function applyAction<A extends OperatorAction>(
-  ctx: CoreContext,
-  row: NumberRow,
-  action: A,
-  input: ParsedActionInput<A> & { number: string; expectedVersion?: number },
-): NumberDetail {
+function applyAction(ctx: CoreContext, row: NumberRow, request: ActionRequest): NumberDetail {
   const { db } = ctx;
   const e164 = row.number;
-  if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
+  const { expectedVersion } = request.input;
+  if (expectedVersion !== undefined && expectedVersion !== row.version) {
     throw new InventoryError(
       'STALE_VERSION',
-      `${e164} changed since it was shown (version ${input.expectedVersion}, now ${row.version}, ${row.state}). Review it and try again.`,
+      `${e164} changed since it was shown (version ${expectedVersion}, now ${row.version}, ${row.state}). Review it and try again.`,
     );
   }
   const now = ctx.clock.now().toISOString();
-  const result = transition(row, action, input, now, appSettings(db));
+  const result = transition(row, request, now, appSettings(db));
   if (!updateState(db, row, result.fields, now)) {
-    throw new InventoryError('STALE_VERSION', `${e164} was changed by someone else while ${action} was in progress. Try again.`);
+    throw new InventoryError('STALE_VERSION', `${e164} was changed by someone else while ${request.action} was in progress. Try again.`);
   }
   insertEvent(db, {
     numberId: row.id,
     at: now,
     actor: ctx.actor,
-    action,
+    action: request.action,
     from: row.state,
     to: result.fields.state,
     remark: result.remark,
@@ -82,8 +107,7 @@ function withStateContext(error: unknown, row: Pick<NumberRow, 'number' | 'state
 
 /** The number an unvalidated input names, when it is readable and in the inventory. */
 function rowNamedIn(db: Db, rawInput: unknown): NumberRow | undefined {
-  const number = (rawInput as { number?: unknown } | null)?.number;
-  if (typeof number !== 'string') return undefined;
-  const reading = toE164(number);
+  if (typeof rawInput !== 'object' || rawInput === null || !('number' in rawInput)) return undefined;
+  const reading = readPhoneNumber(rawInput.number);
   return reading.ok ? findRow(db, reading.e164) : undefined;
 }

@@ -1,13 +1,13 @@
 // What each operator action does to a number: a pure function of the number as it is, the
-// validated input, the time and the settings. The transition table in shared/ says where each
-// action is allowed; this says what it writes.
-import type { DeleteReason } from '../../../shared/domain';
+// validated action, the time and the settings. The transition table in shared/ says where each
+// action is allowed, the per-state field rules what the new state carries; this says what it writes.
+import type { ActionRequest } from '../../../shared/actions';
 import { InventoryError } from '../../../shared/errors';
 import { ACTION_RULES, SUBSCRIPTION_EVENTS, allowedActions, type OperatorAction } from '../../../shared/lifecycle';
-import type { ParsedActionInput } from '../../../shared/actions';
-import { addDays, DAY_MS, type LifecycleSettings } from '../../../shared/settings';
+import { addDays, LONGEST_PERIOD_DAYS, type LifecycleSettings } from '../../../shared/settings';
+import { formatUtc } from '../../../shared/time';
 import type { NumberRow } from '../numbers/rows';
-import { NO_STATE_FIELDS, type StateFields } from '../numbers/repository';
+import { fieldsFor, type StateFields } from '../numbers/repository';
 
 export interface TransitionResult {
   fields: StateFields;
@@ -15,7 +15,7 @@ export interface TransitionResult {
   details: Record<string, unknown>;
 }
 
-function refuseIllegal(row: Pick<NumberRow, 'number' | 'state'>, action: string): InventoryError {
+function refuseIllegal(row: Pick<NumberRow, 'number' | 'state'>, action: OperatorAction): InventoryError {
   const allowed = allowedActions(row.state);
   return new InventoryError(
     'ILLEGAL_TRANSITION',
@@ -23,122 +23,108 @@ function refuseIllegal(row: Pick<NumberRow, 'number' | 'state'>, action: string)
   );
 }
 
-export function transition<A extends OperatorAction>(
-  row: NumberRow,
-  action: A,
-  input: ParsedActionInput<A>,
-  now: string,
-  settings: LifecycleSettings,
-): TransitionResult {
-  if (!ACTION_RULES[action].from.includes(row.state)) throw refuseIllegal(row, action);
-  const to = ACTION_RULES[action].to;
-  // Each action's input type is chosen by `action`; TypeScript cannot narrow a generic here.
-  const given = input as Record<string, unknown>;
-  const remark = typeof given.remark === 'string' && given.remark !== '' ? given.remark : null;
+/** Reached only if an action is added to the union without a case here: the compiler refuses that. */
+function unhandled(request: never): never {
+  throw new InventoryError('INTERNAL', `No transition for ${JSON.stringify(request)}`);
+}
 
-  switch (action) {
+export function transition(row: NumberRow, request: ActionRequest, now: string, settings: LifecycleSettings): TransitionResult {
+  const { action, input } = request;
+  const rule = ACTION_RULES[action];
+  if (!rule.from.includes(row.state)) throw refuseIllegal(row, action);
+  const remark = input.remark || null;
+  const into = (given: Partial<Omit<StateFields, 'state'>>, details: Record<string, unknown>): TransitionResult => ({
+    fields: fieldsFor(rule.to, given),
+    remark,
+    details,
+  });
+
+  switch (request.action) {
     case 'reserve': {
-      const { orgUuid } = input as ParsedActionInput<'reserve'>;
+      const { orgUuid } = request.input;
       const expiresAt = addDays(now, settings.reservationDays);
-      return {
-        fields: {
-          ...NO_STATE_FIELDS,
-          state: to,
-          reservation_kind: 'free',
-          reservation_origin: 'manual',
-          reservation_org_uuid: orgUuid,
-          expires_at: expiresAt,
-        },
-        remark,
-        details: { orgUuid, kind: 'free', expiresAt, periodDays: settings.reservationDays },
-      };
+      return into(
+        { reservation_kind: 'free', reservation_origin: 'manual', reservation_org_uuid: orgUuid, expires_at: expiresAt },
+        { orgUuid, kind: 'free', expiresAt, periodDays: settings.reservationDays },
+      );
     }
     case 'extend': {
-      const { didReservationUuid, paidUntil } = input as ParsedActionInput<'extend'>;
-      // A date alone means paid through that whole UTC day.
-      const expiresAt = paidUntil.dateOnly ? new Date(Date.parse(paidUntil.iso) + DAY_MS).toISOString() : paidUntil.iso;
-      if (expiresAt <= now) {
-        throw new InventoryError('INVALID_INPUT', `Cannot extend ${row.number}: the paid-until date ${expiresAt} is not in the future.`);
-      }
-      if (row.expires_at !== null && expiresAt <= row.expires_at) {
-        throw new InventoryError(
-          'INVALID_INPUT',
-          `Cannot extend ${row.number}: the paid-until date ${expiresAt} is not after the current expiry ${row.expires_at}.`,
-        );
-      }
-      return {
-        fields: {
-          ...NO_STATE_FIELDS,
-          state: to,
+      const { didReservationUuid, paidUntil: expiresAt } = request.input;
+      checkPaidUntil(row, expiresAt, now);
+      return into(
+        {
           reservation_kind: 'charged',
           reservation_origin: row.reservation_origin,
           reservation_org_uuid: row.reservation_org_uuid,
           did_reservation_uuid: didReservationUuid,
           expires_at: expiresAt,
         },
-        remark,
-        details: { didReservationUuid, kind: 'charged', expiresAt, previousExpiresAt: row.expires_at },
-      };
+        { didReservationUuid, kind: 'charged', expiresAt, previousExpiresAt: row.expires_at },
+      );
     }
     case 'lock': {
       const expiresAt = addDays(now, settings.lockPeriodDays);
-      return {
-        fields: { ...NO_STATE_FIELDS, state: to, expires_at: expiresAt },
-        remark,
-        details: { expiresAt, periodDays: settings.lockPeriodDays },
-      };
+      return into({ expires_at: expiresAt }, { expiresAt, periodDays: settings.lockPeriodDays });
     }
     case 'delete': {
-      const { reason } = input as ParsedActionInput<'delete'>;
-      return { fields: { ...NO_STATE_FIELDS, state: to, deleted_reason: reason as DeleteReason }, remark, details: { reason } };
+      const { reason } = request.input;
+      return into({ deleted_reason: reason }, { reason });
     }
     case 'release':
     case 'unlock':
     case 'recover':
-      return { fields: { ...NO_STATE_FIELDS, state: to }, remark, details: previousHolding(row) };
+      return into({}, previousHolding(row));
     case 'assign': {
-      const { subscriptionUuid, ownerUuid } = input as ParsedActionInput<'assign'>;
+      const { subscriptionUuid, ownerUuid } = request.input;
       if (row.state === 'reserved' && row.reservation_org_uuid !== ownerUuid) {
         throw new InventoryError(
           'ORG_MISMATCH',
           `Cannot assign ${row.number} to ${ownerUuid}: it is reserved for ${row.reservation_org_uuid}. Release it first or assign it to the reserver.`,
         );
       }
-      return {
-        fields: { ...NO_STATE_FIELDS, state: to, owner_uuid: ownerUuid, subscription_uuid: subscriptionUuid },
-        remark,
-        details: { subscriptionUuid, ownerUuid, ...(row.state === 'reserved' ? previousHolding(row) : {}) },
-      };
+      return into(
+        { owner_uuid: ownerUuid, subscription_uuid: subscriptionUuid },
+        { subscriptionUuid, ownerUuid, ...(row.state === 'reserved' ? previousHolding(row) : {}) },
+      );
     }
     case 'subscription-expired':
     case 'subscription-terminated':
     case 'swapped-out': {
-      const event = SUBSCRIPTION_EVENTS[action as keyof typeof SUBSCRIPTION_EVENTS];
-      const { at } = input as ParsedActionInput<'subscription-expired'>;
-      const effectiveAt = at?.iso ?? now;
-      if (effectiveAt > now) {
+      const event = SUBSCRIPTION_EVENTS[request.action];
+      const effectiveAt = request.input.at ?? now;
+      // The effective time may come before the number was added or assigned here: those are when
+      // they were recorded, not when the subscription began. The floor is 1970 (readInstant).
+      if (Date.parse(effectiveAt) > Date.parse(now)) {
         throw new InventoryError(
           'INVALID_INPUT',
-          `Cannot record ${action} for ${row.number} at ${effectiveAt}: that time is in the future.`,
+          `Cannot record ${request.action} for ${row.number} at ${formatUtc(effectiveAt)}: that time is in the future.`,
         );
       }
       const periodDays = settings[event.periodSetting];
       const expiresAt = addDays(effectiveAt, periodDays);
-      return {
-        fields: {
-          ...NO_STATE_FIELDS,
-          state: to,
-          reservation_kind: 'free',
-          reservation_origin: event.origin,
-          reservation_org_uuid: row.owner_uuid,
-          expires_at: expiresAt,
-        },
-        remark,
-        details: { effectiveAt, expiresAt, periodDays, orgUuid: row.owner_uuid, subscriptionUuid: row.subscription_uuid },
-      };
+      return into(
+        { reservation_kind: 'free', reservation_origin: event.origin, reservation_org_uuid: row.owner_uuid, expires_at: expiresAt },
+        { effectiveAt, expiresAt, periodDays, orgUuid: row.owner_uuid, subscriptionUuid: row.subscription_uuid },
+      );
     }
+    default:
+      return unhandled(request);
   }
-  throw new InventoryError('INTERNAL', `Unknown action ${String(action)}`);
+}
+
+/** A paid-until deadline must lie ahead, after the current one, and within the longest period the inventory sets. */
+function checkPaidUntil(row: NumberRow, expiresAt: string, now: string): void {
+  const ends = Date.parse(expiresAt);
+  const refuse = (why: string) =>
+    new InventoryError('INVALID_INPUT', `Cannot extend ${row.number}: the reservation would end at ${formatUtc(expiresAt)}, ${why}.`);
+  if (ends <= Date.parse(now)) throw refuse('which is not in the future');
+  if (row.expires_at !== null && ends <= Date.parse(row.expires_at)) {
+    throw refuse(`which is not after its current expiry ${formatUtc(row.expires_at)}`);
+  }
+  const latest = addDays(now, LONGEST_PERIOD_DAYS);
+  if (ends > Date.parse(latest)) {
+    throw refuse(`more than ${LONGEST_PERIOD_DAYS / 365} years from now (the latest is ${formatUtc(latest)})`);
+  }
 }
 
 /** What the number was held under before it went back to the pool, kept in the audit trail. */

@@ -3,7 +3,7 @@
 import { addNumbersSchema, MAX_NUMBERS_PER_ADD, splitNumberList } from '../../../shared/add-numbers';
 import type { AddResult } from '../../../shared/domain';
 import { InventoryError } from '../../../shared/errors';
-import { isKnownCountry, validNumberForCountry } from '../../../shared/phone';
+import { isKnownCountry, readPhoneNumber } from '../../../shared/phone';
 import type { CoreContext } from '../context';
 import { parseOrThrow } from '../validation';
 import { insertNumber } from './insert';
@@ -29,7 +29,7 @@ export function addNumbers(ctx: CoreContext, rawRequest: unknown): AddResult[] {
       const at = ctx.clock.now().toISOString();
       const seen = new Set<string>();
       return entries.map((input): AddResult => {
-        const reading = validNumberForCountry(input, request.country as Parameters<typeof validNumberForCountry>[1]);
+        const reading = readPhoneNumber(input, request.country);
         if (!reading.ok) return { input, status: 'invalid', number: null, reason: reading.reason };
         const number = reading.e164;
         if (seen.has(number)) return { input, status: 'repeated', number };

@@ -1,24 +1,14 @@
 // Reading and writing numbers and their audit events. Callers own the transaction.
 import type { HistoryEvent, NumberDetail, NumberState } from '../../../shared/domain';
 import { InventoryError } from '../../../shared/errors';
-import { toE164 } from '../../../shared/phone';
+import { readPhoneNumber } from '../../../shared/phone';
+import { stateFieldProblem, type StateField } from '../../../shared/state-fields';
 import type { Db } from '../db/connection';
 import { prepared } from '../db/statements';
 import { NUMBER_COLUMNS, toRecord, type NumberRow } from './rows';
 
 /** The columns an action may change; identity and timestamps are managed here. */
-export type StateFields = Pick<
-  NumberRow,
-  | 'state'
-  | 'owner_uuid'
-  | 'subscription_uuid'
-  | 'reservation_kind'
-  | 'reservation_origin'
-  | 'reservation_org_uuid'
-  | 'did_reservation_uuid'
-  | 'expires_at'
-  | 'deleted_reason'
->;
+export type StateFields = Pick<NumberRow, 'state' | StateField>;
 
 export const NO_STATE_FIELDS: Omit<StateFields, 'state'> = {
   owner_uuid: null,
@@ -30,6 +20,18 @@ export const NO_STATE_FIELDS: Omit<StateFields, 'state'> = {
   expires_at: null,
   deleted_reason: null,
 };
+
+/**
+ * The fields a number in `state` is written with: the values given, every other field empty, held
+ * to the per-state rules (shared/state-fields.ts) before the database sees them. A transition that
+ * breaks them is a defect of the product, not of the operator's input.
+ */
+export function fieldsFor(state: NumberState, given: Partial<Omit<StateFields, 'state'>> = {}): StateFields {
+  const fields: StateFields = { ...NO_STATE_FIELDS, ...given, state };
+  const problem = stateFieldProblem(state, fields);
+  if (problem) throw new InventoryError('INTERNAL', `Refused to write ${problem}`);
+  return fields;
+}
 
 export interface AuditEvent {
   numberId: number;
@@ -43,8 +45,8 @@ export interface AuditEvent {
 }
 
 /** Reads user input into the E.164 form numbers are stored under; refuses what is not a number. */
-export function numberKey(input: string): string {
-  const reading = toE164(input);
+export function numberKey(input: unknown): string {
+  const reading = readPhoneNumber(input);
   if (!reading.ok) throw new InventoryError('INVALID_INPUT', `Number ${reading.reason}`);
   return reading.e164;
 }

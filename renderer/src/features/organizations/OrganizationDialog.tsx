@@ -8,7 +8,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { z } from 'zod';
-import { uuidSchema } from '../../../../shared/actions';
+import { uuidSchema } from '../../../../shared/fields';
 import { ORG_TYPES, type Organization, type OrgType } from '../../../../shared/domain';
 import { call } from '../../api/client';
 import { useChanges } from '../../app/changes';
