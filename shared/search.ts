@@ -59,6 +59,17 @@ export const searchFilterSchema = z.object({
 export type SearchFilter = z.input<typeof searchFilterSchema>;
 export type ParsedSearchFilter = z.output<typeof searchFilterSchema>;
 
+/** A filter value that narrows nothing: unset, empty text or an empty list. */
+export function isEmptyFilterValue(value: unknown): boolean {
+  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** The filter with only the fields that narrow it, so it reads (and is stored, and shows as chips) as what was chosen. */
+export function compactFilter(filter: SearchFilter): SearchFilter {
+  // Object.fromEntries types its keys as any string; these are the filter's own keys.
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => !isEmptyFilterValue(value))) as SearchFilter;
+}
+
 export const searchRequestSchema = z.object({
   filter: searchFilterSchema.default({}),
   page: z.number().int().min(0).max(1_000_000).default(0),

@@ -72,3 +72,4 @@ export const saveSearchSchema = z.object({
   /** Replace a saved search of the same name instead of refusing. */
   overwrite: z.boolean().default(false),
 });
+export type SaveSearchRequest = z.input<typeof saveSearchSchema>;

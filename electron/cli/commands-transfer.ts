@@ -5,7 +5,6 @@ import type { ImportReport } from '../../shared/transfer';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/types';
 import { startExport } from '../core/export/worker-host';
 import { importFile } from '../core/import/run-import';
-import { deleteSavedSearch, listSavedSearches, saveSearch } from '../core/saved-searches';
 import type { InventoryProvider } from './main';
 import { UsageError } from './main';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from './filter-options';
@@ -100,13 +99,13 @@ export function registerTransferCommands(
 
   const searches = program.command('saved-search').description('saved searches: named filters');
   searches.command('list').action(async () => {
-    const list = listSavedSearches(open().db);
+    const list = await open().savedSearches();
     if (json()) io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
     else for (const s of list) io.stdout.write(`${s.id}  ${s.name}  ${JSON.stringify(s.filter)}\n`);
   });
   addFilterOptions(searches.command('save').argument('<name>').option('--overwrite', 'replace a saved search of the same name')).action(
     async (name: string, o: FilterOptions & { overwrite?: boolean }) => {
-      const saved = saveSearch(open().context, { name, filter: filterFromOptions(o), overwrite: Boolean(o.overwrite) });
+      const saved = await open().saveSearch({ name, filter: filterFromOptions(o), overwrite: Boolean(o.overwrite) });
       if (json()) io.stdout.write(`${JSON.stringify(saved, null, 2)}\n`);
       else io.stdout.write(`saved search ${saved.id} "${saved.name}"\n`);
     },
@@ -116,8 +115,8 @@ export function registerTransferCommands(
     .argument('<id>')
     .action(async (id: string) => {
       if (!/^\d+$/.test(id)) throw new UsageError('saved search id must be a whole number');
-      deleteSavedSearch(open().db, Number(id));
-      if (json()) io.stdout.write(`${JSON.stringify({ deleted: Number(id) })}\n`);
+      const deleted = await open().deleteSavedSearch(Number(id));
+      if (json()) io.stdout.write(`${JSON.stringify(deleted)}\n`);
       else io.stdout.write(`deleted saved search ${id}\n`);
     });
 }

@@ -6,7 +6,7 @@ import type { SearchRequest, SortField } from '../../shared/search';
 import { SORT_FIELDS } from '../../shared/search';
 import type { InventoryProvider } from './main';
 import { UsageError } from './main';
-import { addFilterOptions, csv, filterFromOptions } from './filter-options';
+import { addFilterOptions, csv, filterFromOptions, listOf } from './filter-options';
 import type { Output } from './output';
 
 function positiveInt(name: string) {
@@ -16,6 +16,8 @@ function positiveInt(name: string) {
   };
 }
 
+const isSortField = (value: string): value is SortField => (SORT_FIELDS as readonly string[]).includes(value);
+
 export function registerInventoryCommands(program: Command, open: InventoryProvider, out: Output): void {
   program
     .command('add')
@@ -24,7 +26,7 @@ export function registerInventoryCommands(program: Command, open: InventoryProvi
     .requiredOption('--vendor <vendor>', 'vendor of the numbers')
     .requiredOption('--country <cc>', 'ISO 3166 alpha-2 country code')
     .requiredOption('--sku <sku>', 'number SKU')
-    .option('--capabilities <list>', `comma separated: ${CAPABILITIES.join(',')}`)
+    .option('--capabilities <list>', `comma separated: ${CAPABILITIES.join(',')}`, listOf('--capabilities', CAPABILITIES))
     .option('--routing <routing>', 'routing')
     .option('--golden', 'golden number')
     .option('--ported-in', 'ported-in number')
@@ -35,12 +37,12 @@ export function registerInventoryCommands(program: Command, open: InventoryProvi
         vendor: o.vendor,
         country: o.country,
         sku: o.sku,
-        capabilities: o.capabilities ? csv(o.capabilities) : [],
+        capabilities: o.capabilities ?? [],
         routing: o.routing ?? null,
         golden: Boolean(o.golden),
         portedIn: Boolean(o.portedIn),
         visibleTo: o.visibleTo ? csv(o.visibleTo) : [],
-      } as never);
+      });
       out.addResults(results);
     });
 
@@ -123,8 +125,7 @@ export function registerInventoryCommands(program: Command, open: InventoryProvi
     .action(async (o) => {
       const filter = filterFromOptions(o);
       const [field, direction] = String(o.sort).split(':');
-      if (!(SORT_FIELDS as readonly string[]).includes(field))
-        throw new UsageError(`--sort: unknown field "${field}"; use one of ${SORT_FIELDS.join(', ')}`);
+      if (!isSortField(field)) throw new UsageError(`--sort: unknown field "${field}"; use one of ${SORT_FIELDS.join(', ')}`);
       if (direction !== undefined && direction !== 'desc' && direction !== 'asc')
         throw new UsageError(`--sort: direction must be asc or desc`);
       if (o.page < 1) throw new UsageError('--page starts at 1');
@@ -132,7 +133,7 @@ export function registerInventoryCommands(program: Command, open: InventoryProvi
         filter,
         page: o.page - 1,
         pageSize: o.pageSize,
-        sort: { field: field as SortField, direction: direction === 'desc' ? 'desc' : 'asc' },
+        sort: { field, direction: direction === 'desc' ? 'desc' : 'asc' },
       };
       out.searchResult(await open().search(request));
     });

@@ -14,7 +14,7 @@ export const csv = (value: string) =>
     .filter(Boolean);
 
 /** A comma list whose every item must be one of `allowed`; anything else is a usage error. */
-function listOf<T extends string>(option: string, allowed: readonly T[]) {
+export function listOf<T extends string>(option: string, allowed: readonly T[]) {
   return (value: string): T[] => {
     const items = csv(value);
     const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));

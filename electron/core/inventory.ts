@@ -6,6 +6,7 @@ import type { AddNumbersRequest } from '../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
 import type { OperatorAction } from '../../shared/lifecycle';
 import type { SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
+import type { SavedSearch, SaveSearchRequest } from '../../shared/transfer';
 import type { AppSettings, SettingsView } from '../../shared/settings';
 import { systemClock, type Clock } from './clock';
 import { defaultActor, type CoreContext } from './context';
@@ -15,6 +16,7 @@ import { addNumbers } from './numbers/add';
 import { detailOf, numberKey, requireRow } from './numbers/repository';
 import { importOrganizationsCsv } from './organizations-csv';
 import { listOrganizations, saveOrganization, type OrganizationInput } from './organizations';
+import { deleteSavedSearch, listSavedSearches, saveSearch } from './saved-searches';
 import { countByState, searchNumbers } from './search/search';
 import { appSettings, settingsView, updateSettings } from './settings-store';
 import type { NotificationListRequest, NotificationRecord, OutboxEmail, OutboxListRequest } from '../../shared/notifications';
@@ -118,6 +120,20 @@ export class Inventory {
   /** Validates and stores changed settings; effective at once, for new deadlines only. */
   async updateSettings(patch: unknown): Promise<SettingsView> {
     return settingsView(updateSettings(this.db, patch));
+  }
+
+  async savedSearches(): Promise<SavedSearch[]> {
+    return listSavedSearches(this.db);
+  }
+
+  /** Saves a named filter; refuses a name in use unless `overwrite` is set. */
+  async saveSearch(input: SaveSearchRequest): Promise<SavedSearch> {
+    return saveSearch(this.context, input);
+  }
+
+  async deleteSavedSearch(id: number): Promise<{ deleted: number }> {
+    deleteSavedSearch(this.db, id);
+    return { deleted: id };
   }
 
   async organizations(): Promise<Organization[]> {

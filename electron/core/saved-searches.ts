@@ -1,6 +1,6 @@
 // Saved searches: named filters the operators keep and pick again later (table from migration 002).
 import { InventoryError } from '../../shared/errors';
-import { searchFilterSchema, type SearchFilter } from '../../shared/search';
+import { compactFilter, searchFilterSchema } from '../../shared/search';
 import { saveSearchSchema, type SavedSearch } from '../../shared/transfer';
 import type { CoreContext } from './context';
 import type { Db } from './db/connection';
@@ -21,7 +21,7 @@ function toSavedSearch(row: SavedSearchRow): SavedSearch {
   return {
     id: row.id,
     name: row.name,
-    filter: parsed.success ? (parsed.data as SearchFilter) : {},
+    filter: parsed.success ? parsed.data : {},
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -35,10 +35,7 @@ export function saveSearch(ctx: CoreContext, raw: unknown): SavedSearch {
   const input = parseOrThrow(saveSearchSchema, raw, 'Save search');
   const { db } = ctx;
   const at = ctx.clock.now().toISOString();
-  // Keep only the fields that are set, so the stored filter reads as what the operator chose.
-  const filter = Object.fromEntries(
-    Object.entries(input.filter).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)),
-  );
+  const filter = compactFilter(input.filter);
   return db
     .transaction(() => {
       const existing = db.prepare('SELECT * FROM saved_searches WHERE name = ?').get(input.name) as SavedSearchRow | undefined;

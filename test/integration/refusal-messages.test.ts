@@ -42,6 +42,15 @@ describe('numbers', () => {
   });
 });
 
+describe('search', () => {
+  it('a Subscription or Owner UUID must be a whole UUID: a fragment matched nothing, silently', async () => {
+    for (const filter of [{ subscriptionUuid: '3333' }, { ownerUuid: 'abc-def' }]) {
+      const refusal = await expectRefusal(t.inventory, 'INVALID_INPUT', () => t.inventory.search({ filter }));
+      expect(refusal.message).toMatch(/must be a UUID like 123e4567-e89b-12d3-a456-426614174000, not "(3333|abc-def)"/);
+    }
+  });
+});
+
 describe('organizations', () => {
   it('a name of 201 characters is too long, not missing', async () => {
     const refusal = await expectRefusal(t.inventory, 'INVALID_INPUT', () =>

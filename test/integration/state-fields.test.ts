@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
+import { MIGRATIONS } from '../../electron/core/db/migrations/index';
 import { NUMBER_STATES, type NumberState } from '../../shared/domain';
 import { EXPIRING_STATES } from '../../shared/lifecycle';
 import { STATE_FIELD_RULES, STATE_FIELDS, stateFieldProblem, type StateField } from '../../shared/state-fields';
@@ -91,6 +92,23 @@ describe('the per-state field rules', () => {
       'an available number cannot have owner_uuid',
     );
     expect(stateFieldProblem('locked', obeying('locked'))).toBeNull();
+  });
+});
+
+describe('migration 5', () => {
+  it('clears a reservation origin left on a number that is not reserved, then refuses new ones', () => {
+    db.close();
+    const file = path.join(dir, 'old.db');
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 4) });
+    old
+      .prepare(
+        `INSERT INTO numbers (number, country, vendor, sku, state, reservation_origin, created_at, updated_at) VALUES (?, 'SG', 'V', 'S', 'available', 'manual', ?, ?)`,
+      )
+      .run('+6561239999', T0, T0);
+    old.close();
+    db = openDatabase(file);
+    expect(db.prepare('SELECT reservation_origin FROM numbers').pluck().all()).toEqual([null]);
+    expect(() => db.prepare(`UPDATE numbers SET reservation_origin = 'manual'`).run()).toThrow(CHECK_FAILED);
   });
 });
 

@@ -1,6 +1,6 @@
 // Reading the instants operators type (paid-until dates, effective times, NUMBER_INVENTORY_NOW).
 import { describe, expect, it } from 'vitest';
-import { readInstant } from '../../shared/time';
+import { formatUtc, readInstant } from '../../shared/time';
 
 describe('readInstant', () => {
   const accepted: [string, string, boolean][] = [
@@ -43,4 +43,35 @@ describe('readInstant', () => {
       if (!reading.ok) expect(reading.reason).toContain(`"${text.trim()}"`);
     });
   }
+});
+
+describe('readInstant bounds', () => {
+  it('accepts 1970-01-01 and 9999-12-31T23:59Z, the ends of what the inventory records', () => {
+    expect(readInstant('1970-01-01')).toEqual({ ok: true, iso: '1970-01-01T00:00:00.000Z', dateOnly: true });
+    expect(readInstant('9999-12-31T23:59:59Z')).toEqual({ ok: true, iso: '9999-12-31T23:59:59.000Z', dateOnly: false });
+  });
+
+  it.each([
+    ['0000-01-01', 'is before 1970'],
+    ['1969-12-31T23:59:59Z', 'is before 1970'],
+    ['1970-01-01T00:30:00+01:00', 'is before 1970'],
+    ['9999-12-31T23:30:00-01:00', 'is after the year 9999'],
+    ['9999-12-31', 'is too far in the future'],
+  ])('refuses %j: %s', (text, reason) => {
+    expect(readInstant(text)).toEqual({
+      ok: false,
+      reason: `"${text}" ${reason}${reason === 'is before 1970' ? ', earlier than anything the inventory records' : ''}`,
+    });
+  });
+});
+
+describe('formatUtc', () => {
+  it.each([
+    ['2026-03-30T09:00:00.000Z', '2026-03-30 09:00 UTC'],
+    ['2026-03-30T09:00:59.999Z', '2026-03-30 09:00 UTC'],
+    ['2026-03-31T01:00:00+08:00', '2026-03-30 17:00 UTC'],
+    ['not a time', 'not a time'],
+  ])('writes %j as %j', (iso, text) => {
+    expect(formatUtc(iso)).toBe(text);
+  });
 });

@@ -15,7 +15,6 @@ import { OPERATOR_ACTIONS } from '../../../shared/lifecycle';
 import type { Inventory } from '../inventory';
 import { exportJobsOf, suggestedExportPath } from '../export/jobs';
 import { importFile } from '../import/run-import';
-import { deleteSavedSearch, listSavedSearches, saveSearch } from '../saved-searches';
 
 type Handler<C extends Channel> = (inventory: Inventory, input: ChannelParsedInput<C>) => Promise<ChannelResult<C>>;
 type HandlerTable = { [C in Channel]: Handler<C> };
@@ -47,9 +46,9 @@ const handlers: HandlerTable = {
   'outbox:list': (inventory, input) => inventory.outbox(input),
   'outbox:retry': (inventory, input) => inventory.retryEmail(input.id),
   'outbox:export-eml': (inventory, input) => inventory.emailAsEml(input.id),
-  'searches:list': async (inventory) => listSavedSearches(inventory.db),
-  'searches:save': async (inventory, input) => saveSearch(inventory.context, input),
-  'searches:delete': async (inventory, input) => (deleteSavedSearch(inventory.db, input.id), { deleted: input.id }),
+  'searches:list': (inventory) => inventory.savedSearches(),
+  'searches:save': (inventory, input) => inventory.saveSearch(input),
+  'searches:delete': (inventory, input) => inventory.deleteSavedSearch(input.id),
   'export:choose-file': async (_inventory, input) => ({ path: suggestedExportPath(input.suggestedName, input.format) }),
   'export:start': async (inventory, input) => exportJobsOf(inventory.db).start(input),
   'export:status': async (inventory, input) => exportJobsOf(inventory.db).status(input.id),

@@ -1,6 +1,7 @@
 // The text of each email: plain text that names the number, its state, the deadline and what to do.
 import type { NotificationKind } from '../../../shared/notifications';
 import { DAY_MS } from '../../../shared/settings';
+import { formatUtc } from '../../../shared/time';
 
 export interface NoticeFacts {
   number: string;
@@ -19,11 +20,6 @@ export interface ComposedEmail {
   body: string;
 }
 
-/** "2026-03-02 09:00 UTC": deadlines are UTC instants and are written as such on every desktop. */
-function utcText(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-
 function timeLeft(now: string, deadline: string): string {
   const days = Math.max(0, (Date.parse(deadline) - Date.parse(now)) / DAY_MS);
   if (days >= 1) {
@@ -35,7 +31,7 @@ function timeLeft(now: string, deadline: string): string {
 }
 
 export function composeEmail(f: NoticeFacts): ComposedEmail {
-  const when = utcText(f.deadline);
+  const when = formatUtc(f.deadline);
   const reserver = f.orgName ? `${f.orgName} (${f.orgUuid})` : (f.orgUuid ?? 'an unknown organization');
   const signature = `-- \n${f.operatorName ? `${f.operatorName}, ` : ''}Number Inventory`;
   const lines = (...body: string[]) => [...body, '', signature, ''].join('\n');

@@ -7,7 +7,7 @@ import { isKnownCountry, readPhoneNumber } from '../../../shared/phone';
 import type { CoreContext } from '../context';
 import { parseOrThrow } from '../validation';
 import { insertNumber } from './insert';
-import { NO_STATE_FIELDS } from './repository';
+import { fieldsFor, findRow } from './repository';
 
 export function addNumbers(ctx: CoreContext, rawRequest: unknown): AddResult[] {
   const request = parseOrThrow(addNumbersSchema, rawRequest, 'Add new numbers');
@@ -23,7 +23,6 @@ export function addNumbers(ctx: CoreContext, rawRequest: unknown): AddResult[] {
     );
   }
   const { db } = ctx;
-  const stateOf = db.prepare('SELECT state FROM numbers WHERE number = ?').pluck();
   return db
     .transaction(() => {
       const at = ctx.clock.now().toISOString();
@@ -34,9 +33,15 @@ export function addNumbers(ctx: CoreContext, rawRequest: unknown): AddResult[] {
         const number = reading.e164;
         if (seen.has(number)) return { input, status: 'repeated', number };
         seen.add(number);
-        const existing = stateOf.get(number) as AddResult['state'] | undefined;
-        if (existing) return { input, status: 'exists', number, state: existing };
-        insertNumber(db, { ...request, number }, { ...NO_STATE_FIELDS, state: 'available' }, { at, actor: ctx.actor, action: 'add' });
+        const existing = findRow(db, number);
+        if (existing) return { input, status: 'exists', number, state: existing.state };
+        insertNumber(
+          db,
+          { ...request, number },
+          fieldsFor('available'),
+          { createdAt: at, updatedAt: at },
+          { at, actor: ctx.actor, action: 'add', remark: null, details: {} },
+        );
         return { input, status: 'added', number };
       });
     })

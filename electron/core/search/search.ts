@@ -12,6 +12,7 @@
 import type { NumberRecord, NumberState } from '../../../shared/domain';
 import { NUMBER_STATES } from '../../../shared/domain';
 import {
+  isEmptyFilterValue,
   searchFilterSchema,
   searchRequestSchema,
   type ParsedSearchFilter,
@@ -57,9 +58,7 @@ export function orderBy(field: SortField, direction: Direction): string {
 
 /** True when the filter chooses nothing but states: its counts are the maintained per-state totals. */
 function onlyStates(filter: ParsedSearchFilter): boolean {
-  return Object.entries(filter).every(
-    ([key, value]) => key === 'states' || value === undefined || (Array.isArray(value) && value.length === 0) || value === '',
-  );
+  return Object.entries(filter).every(([key, value]) => key === 'states' || isEmptyFilterValue(value));
 }
 
 function maintainedCounts(db: Db): Record<NumberState, number> {

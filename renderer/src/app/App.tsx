@@ -14,6 +14,7 @@ import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { ThemeProvider } from '@mui/material/styles';
 import DialpadOutlined from '@mui/icons-material/DialpadOutlined';
+import { NavigationProvider } from '../features/notifications/navigation';
 import { ChangesProvider } from './changes';
 import { OrgDirectoryProvider } from './org-directory';
 import { SCREENS } from './screens';
@@ -42,46 +43,48 @@ export function App() {
       <CssBaseline />
       <ChangesProvider>
         <OrgDirectoryProvider>
-          <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
-            <AppBar position="static" color="primary" elevation={0}>
-              <Toolbar variant="dense" sx={{ gap: 1.5 }}>
-                <DialpadOutlined aria-hidden />
-                <Typography variant="h6" component="p" sx={{ fontWeight: 700, fontSize: '1.05rem' }}>
-                  Number Inventory
-                </Typography>
-              </Toolbar>
-            </AppBar>
-            <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
-              <Paper
-                component="nav"
-                aria-label="Screens"
-                square
-                elevation={0}
-                sx={{ width: NAV_WIDTH, flexShrink: 0, borderRight: 1, borderColor: 'divider' }}
-              >
-                <List>
-                  {SCREENS.map((item) => (
-                    <ListItemButton
-                      key={item.id}
-                      component="a"
-                      href={`#${item.id}`}
-                      selected={item.id === screen.id}
-                      aria-current={item.id === screen.id ? 'page' : undefined}
-                    >
-                      <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
-                      <ListItemText primary={item.label} />
-                    </ListItemButton>
-                  ))}
-                </List>
-              </Paper>
-              <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', p: 2, gap: 1.5 }}>
-                <Typography variant="h5" component="h1" sx={{ fontWeight: 700 }}>
-                  {screen.label}
-                </Typography>
-                {screen.render()}
+          <NavigationProvider>
+            <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
+              <AppBar position="static" color="primary" elevation={0}>
+                <Toolbar variant="dense" sx={{ gap: 1.5 }}>
+                  <DialpadOutlined aria-hidden />
+                  <Typography variant="h6" component="p" sx={{ fontWeight: 700, fontSize: '1.05rem' }}>
+                    Number Inventory
+                  </Typography>
+                </Toolbar>
+              </AppBar>
+              <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
+                <Paper
+                  component="nav"
+                  aria-label="Screens"
+                  square
+                  elevation={0}
+                  sx={{ width: NAV_WIDTH, flexShrink: 0, borderRight: 1, borderColor: 'divider' }}
+                >
+                  <List>
+                    {SCREENS.map((item) => (
+                      <ListItemButton
+                        key={item.id}
+                        component="a"
+                        href={`#${item.id}`}
+                        selected={item.id === screen.id}
+                        aria-current={item.id === screen.id ? 'page' : undefined}
+                      >
+                        <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
+                        <ListItemText primary={item.label} />
+                      </ListItemButton>
+                    ))}
+                  </List>
+                </Paper>
+                <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', p: 2, gap: 1.5 }}>
+                  <Typography variant="h5" component="h1" sx={{ fontWeight: 700 }}>
+                    {screen.label}
+                  </Typography>
+                  {screen.render()}
+                </Box>
               </Box>
             </Box>
-          </Box>
+          </NavigationProvider>
         </OrgDirectoryProvider>
       </ChangesProvider>
     </ThemeProvider>

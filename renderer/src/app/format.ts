@@ -3,6 +3,7 @@
 import type { Capability, DeleteReason, NumberState, ReservationKind } from '../../../shared/domain';
 import { DELETE_REASON_LABELS } from '../../../shared/domain';
 import { DAY_MS } from '../../../shared/settings';
+import { formatUtc } from '../../../shared/time';
 
 export const STATE_LABELS: Record<NumberState, string> = {
   available: 'Available',
@@ -16,12 +17,9 @@ export const CAPABILITY_LABELS: Record<Capability, string> = { voice: 'Voice', f
 
 export const KIND_LABELS: Record<ReservationKind, string> = { free: 'Free', charged: 'Charged' };
 
-/** "2026-03-30 09:00 UTC" */
+/** "2026-03-30 09:00 UTC"; empty for no instant. */
 export function formatInstant(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return iso ? formatUtc(iso) : '';
 }
 
 /** Whole days left before a deadline, rounded up; 0 once it has passed. */

@@ -13,7 +13,6 @@ import type { NumberState } from '../../../../shared/domain';
 import type { SearchFilter } from '../../../../shared/search';
 import { AddNumbersDialog } from '../add-numbers/AddNumbersDialog';
 import { NumberDetailDrawer } from '../detail/NumberDetailDrawer';
-import { useNavigationRequests } from '../notifications/navigation';
 import { CountedTab } from './CountedTab';
 import { NumbersGrid } from './NumbersGrid';
 import { SearchBox } from './SearchBox';
@@ -38,15 +37,6 @@ export function InventoryScreen() {
   const onView = useCallback((number: string) => setViewing(number), []);
   const onSearch = useCallback((text: string) => setQuery(text), []);
   const tabId = (s: NumberState) => `inventory-tab-${s}`;
-  // A clicked notification ("3 reservations expire within 7 days") opens its tab with its filter.
-  useNavigationRequests(
-    'numbers',
-    useCallback((request: { state: NumberState; filter: SearchFilter }) => {
-      setState(request.state);
-      const { states: _states, ...rest } = request.filter;
-      setExtraFilter(rest);
-    }, []),
-  );
   const extraConditions = Object.keys(extraFilter).length;
 
   return (

@@ -25,9 +25,7 @@ import {
   type NotificationRecord,
 } from '../../../../shared/notifications';
 import { NOTIFICATION_KIND_LABELS, ROLE_LABELS, STATUS_COLORS, STATUS_LABELS } from './labels';
-import { followNavigationRequests, navigateTo, useNavigationRequests } from './navigation';
-
-followNavigationRequests();
+import { useNavigation, useNavigationRequests } from './navigation';
 
 /** Where a notice's number is now worth looking: the held tab for a warning, Available after an expiry. */
 function navigationFor(n: NotificationRecord): NavigationRequest {
@@ -42,6 +40,7 @@ export function NotificationsScreen() {
   const [kinds, setKinds] = useState<NotificationKind[]>([]);
   const [rows, setRows] = useState<NotificationRecord[] | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
+  const { navigateTo } = useNavigation();
 
   useNavigationRequests(
     'notifications',

@@ -7,28 +7,27 @@ import type { NumberState } from '../../../../shared/domain';
 import type { SearchFilter } from '../../../../shared/search';
 import { formatInstant } from '../../app/format';
 import type { InventoryToolbarContext, InventoryToolbarItem } from '../inventory/toolbar-items';
-import { useNavigationRequests } from './navigation';
-
-/** The extra filter the last notification applied, to tell it apart from the operator's own. */
-let applied: SearchFilter | null = null;
+import { useNavigation, useNavigationRequests } from './navigation';
 
 export function useInventoryNavigation(setState: (state: NumberState) => void, setExtraFilter: (filter: SearchFilter) => void): void {
+  const { setNotificationFilter } = useNavigation();
   useNavigationRequests(
     'numbers',
     useCallback(
       (request) => {
         // The tab supplies the state; the rest narrows the grid.
         const { states: _states, ...rest } = request.filter;
-        applied = rest;
+        setNotificationFilter(rest);
         setState(request.state);
         setExtraFilter(rest);
       },
-      [setState, setExtraFilter],
+      [setState, setExtraFilter, setNotificationFilter],
     ),
   );
 }
 
 function NotificationFilterChip({ extraFilter, setExtraFilter }: InventoryToolbarContext) {
+  const { notificationFilter: applied, setNotificationFilter } = useNavigation();
   if (!applied || JSON.stringify(applied) !== JSON.stringify(extraFilter)) return <></>;
   const label = applied.pattern
     ? `From a notification: ${applied.pattern}`
@@ -38,7 +37,7 @@ function NotificationFilterChip({ extraFilter, setExtraFilter }: InventoryToolba
       color="info"
       label={label}
       onDelete={() => {
-        applied = null;
+        setNotificationFilter(null);
         setExtraFilter({});
       }}
     />

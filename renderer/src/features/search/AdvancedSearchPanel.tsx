@@ -19,19 +19,13 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { call } from '../../api/client';
-import { NUMBER_STATES, type Capability, type NumberState } from '../../../../shared/domain';
-import { PATTERN_HELP, searchFilterSchema, type SearchFilter } from '../../../../shared/search';
-import { CAPABILITIES, CAPABILITY_LABELS, FIELD_LABELS, fromLocalInput, toLocalInput } from './filter-fields';
+import { CAPABILITIES, NUMBER_STATES, type Capability, type NumberState } from '../../../../shared/domain';
+import { compactFilter, PATTERN_HELP, searchFilterSchema, type SearchFilter } from '../../../../shared/search';
+import { CAPABILITY_LABELS, STATE_LABELS } from '../../app/format';
+import { FIELD_LABELS, fromLocalInput, toLocalInput } from './filter-fields';
 import { MultiValueField } from './MultiValueField';
 import { SavedSearches } from './SavedSearches';
 
-const STATE_LABELS: Record<NumberState, string> = {
-  available: 'Available',
-  reserved: 'Reserved',
-  locked: 'Locked',
-  assigned: 'Assigned',
-  deleted: 'Deleted',
-};
 type TriState = 'any' | 'yes' | 'no';
 const triOf = (v: boolean | undefined): TriState => (v === undefined ? 'any' : v ? 'yes' : 'no');
 const boolOf = (v: TriState): boolean | undefined => (v === 'any' ? undefined : v === 'yes');
@@ -41,13 +35,6 @@ function toggle<T>(list: T[] | undefined, value: T): T[] {
   if (set.has(value)) set.delete(value);
   else set.add(value);
   return [...set];
-}
-
-/** Removes empty fields so the filter (and its chips) holds only real conditions. */
-function compact(filter: SearchFilter): SearchFilter {
-  return Object.fromEntries(
-    Object.entries(filter).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)),
-  ) as SearchFilter;
 }
 
 export function AdvancedSearchPanel(props: {
@@ -63,7 +50,7 @@ export function AdvancedSearchPanel(props: {
   const [message, setMessage] = useState<string | null>(null);
 
   const set = <K extends keyof SearchFilter>(key: K, value: SearchFilter[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const parsed = useMemo(() => searchFilterSchema.safeParse(compact(draft)), [draft]);
+  const parsed = useMemo(() => searchFilterSchema.safeParse(compactFilter(draft)), [draft]);
   const problem = parsed.success
     ? null
     : parsed.error.issues.map((i) => `${FIELD_LABELS[i.path[0] as keyof SearchFilter] ?? String(i.path[0])}: ${i.message}`).join('; ');
@@ -73,7 +60,7 @@ export function AdvancedSearchPanel(props: {
     if (!open || !parsed.success) return;
     let current = true;
     const handle = setTimeout(() => {
-      call('numbers:counts', { filter: compact(draft) })
+      call('numbers:counts', { filter: compactFilter(draft) })
         .then((counts) => {
           const states = draft.states?.length ? draft.states : [tabState];
           if (current) setMatching(states.reduce((sum, s) => sum + counts[s], 0));
@@ -242,7 +229,7 @@ export function AdvancedSearchPanel(props: {
           </Grid>
         </Grid>
         <Divider sx={{ my: 2 }} />
-        <SavedSearches filter={compact(draft)} onPick={(filter) => setDraft(filter)} onMessage={setMessage} />
+        <SavedSearches filter={compactFilter(draft)} onPick={(filter) => setDraft(filter)} onMessage={setMessage} />
         {message && (
           <Alert severity="info" onClose={() => setMessage(null)} sx={{ mt: 1 }}>
             {message}
@@ -268,7 +255,7 @@ export function AdvancedSearchPanel(props: {
           variant="contained"
           disabled={Boolean(problem)}
           onClick={() => {
-            onApply(compact(draft));
+            onApply(compactFilter(draft));
             onClose();
           }}
         >

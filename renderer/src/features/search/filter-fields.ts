@@ -1,7 +1,8 @@
 // The advanced search's fields: labels, and the chip text of each active condition, so the
 // toolbar can show (and remove) every condition the grid, the counts and the export are under.
-import { CAPABILITIES, type Capability } from '../../../../shared/domain';
-import type { SearchFilter } from '../../../../shared/search';
+import type { Capability } from '../../../../shared/domain';
+import { isEmptyFilterValue, type SearchFilter } from '../../../../shared/search';
+import { CAPABILITY_LABELS, formatInstant } from '../../app/format';
 
 export type FilterKey = keyof SearchFilter;
 
@@ -23,16 +24,11 @@ export const FIELD_LABELS: Record<FilterKey, string> = {
   query: 'Search',
 };
 
-export const CAPABILITY_LABELS: Record<Capability, string> = { voice: 'Voice', fax: 'Fax', sms: 'SMS' };
-export { CAPABILITIES };
-
-const shortTime = (iso: string) => iso.slice(0, 16).replace('T', ' ') + ' UTC';
-
 function valueText(key: FilterKey, value: unknown): string {
   if (Array.isArray(value))
     return key === 'capabilities' ? value.map((c: Capability) => CAPABILITY_LABELS[c]).join(' or ') : value.join(' or ');
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (key === 'expiresBefore' || key === 'expiresAfter') return shortTime(String(value));
+  if (key === 'expiresBefore' || key === 'expiresAfter') return formatInstant(String(value));
   return String(value);
 }
 
@@ -45,10 +41,7 @@ export interface ActiveCondition {
 export function activeConditions(filter: SearchFilter): ActiveCondition[] {
   return (Object.keys(FIELD_LABELS) as FilterKey[])
     .filter((key) => key !== 'query')
-    .filter((key) => {
-      const value = filter[key];
-      return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
-    })
+    .filter((key) => !isEmptyFilterValue(filter[key]))
     .map((key) => ({ key, label: `${FIELD_LABELS[key]}: ${valueText(key, filter[key])}` }));
 }
 
