@@ -1,6 +1,9 @@
 // Add new numbers (issue 2 §4): every input answered (added, invalid and why, already there and its
 // state, repeated), at most 50 at once, valid numbers of the given country only.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importFile } from '../../electron/core/import/run-import';
 import { eventCount } from '../helpers/dump';
 import { freshInventory, ORG_A, T0, type TestInventory } from '../helpers/inventory';
 import { expectRefusal } from '../helpers/refusal';
@@ -107,6 +110,43 @@ describe('add numbers', () => {
       golden: true,
       portedIn: true,
       visibleTo: ['example.com', 'partner.example.org'],
+    });
+  });
+
+  it('writes a number the way import does: the same columns, domains and first event', async () => {
+    await t.inventory.add({
+      ...base,
+      numbers: '+6561230000',
+      capabilities: ['fax', 'voice'],
+      routing: 'r',
+      golden: true,
+      visibleTo: ['b.example', 'a.example'],
+    });
+    const file = path.join(t.dir, 'one.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'number,state,country,vendor,sku,capabilities,routing,golden,ported_in,visible_to,created_at,updated_at',
+        `+6561230001,available,SG,Singtel,SG-DID,"voice,fax",r,yes,no,"a.example,b.example",${T0},${T0}`,
+      ].join('\n'),
+    );
+    expect((await importFile(t.inventory.context, { file, dryRun: false })).imported).toBe(1);
+    const rows = t.inventory.db
+      .prepare(
+        `SELECT n.*, (SELECT group_concat(domain) FROM (SELECT domain FROM number_visibility v WHERE v.number_id = n.id ORDER BY domain)) AS domains,
+           e.from_state, e.to_state, e.at FROM numbers n JOIN events e ON e.number_id = n.id ORDER BY n.number`,
+      )
+      .all() as Record<string, unknown>[];
+    const [added, imported] = rows.map(({ id: _id, number: _number, ...rest }) => rest);
+    expect(added).toEqual(imported);
+    expect(added).toMatchObject({
+      cap_voice: 1,
+      cap_fax: 1,
+      cap_sms: 0,
+      golden: 1,
+      domains: 'a.example,b.example',
+      created_at: T0,
+      to_state: 'available',
     });
   });
 

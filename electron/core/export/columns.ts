@@ -1,6 +1,7 @@
 // The columns of an inventory file: what export writes and import reads, in this order, with a
 // header row. Every value is text: lists are comma-joined, booleans are yes/no, times ISO 8601 UTC.
 // Import reads exactly what export writes, so an exported file loads back with every field unchanged.
+import { STATE_FIELDS } from '../../../shared/state-fields';
 import type { NumberRow } from '../numbers/rows';
 import { capabilitiesOf, VISIBLE_TO_SQL } from '../numbers/rows';
 
@@ -15,14 +16,7 @@ export const TRANSFER_COLUMNS = [
   'golden',
   'ported_in',
   'visible_to',
-  'owner_uuid',
-  'subscription_uuid',
-  'reservation_kind',
-  'reservation_origin',
-  'reservation_org_uuid',
-  'did_reservation_uuid',
-  'expires_at',
-  'deleted_reason',
+  ...STATE_FIELDS,
   'created_at',
   'updated_at',
 ] as const;
