@@ -1,27 +1,13 @@
 // The local directory of organizations: who a number is reserved for and where their warnings go.
-import { z } from 'zod';
-import { textSchema, uuidSchema } from '../../shared/fields';
-import { ORG_TYPES, type Organization } from '../../shared/domain';
+import type { z } from 'zod';
+import type { Organization } from '../../shared/domain';
+import { organizationSchema } from '../../shared/organizations';
 import { InventoryError } from '../../shared/errors';
 import type { CoreContext } from './context';
 import type { Db } from './db/connection';
 import { parseOrThrow } from './validation';
 
-const email = (label: string) =>
-  textSchema(label)
-    .trim()
-    .max(320, { error: `${label} is longer than 320 characters` })
-    .nullish()
-    .transform((v) => v || null)
-    .pipe(z.email({ error: `${label} must be an email address` }).nullable());
-
-export const organizationInputSchema = z.object({
-  uuid: uuidSchema('Org UUID'),
-  name: textSchema('Name').trim().min(1, { error: 'Name is required' }).max(200, { error: 'Name is longer than 200 characters' }),
-  type: z.enum(ORG_TYPES, { error: 'Type must be customer or partner' }),
-  billingEmail: email('Billing email'),
-  ownerEmail: email('Owner email'),
-});
+export const organizationInputSchema = organizationSchema('Org UUID');
 export type OrganizationInput = z.input<typeof organizationInputSchema>;
 
 interface OrgRow {

@@ -7,26 +7,14 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { z } from 'zod';
-import { uuidSchema } from '../../../../shared/fields';
+import { organizationSchema } from '../../../../shared/organizations';
 import { ORG_TYPES, type Organization, type OrgType } from '../../../../shared/domain';
 import { call } from '../../api/client';
 import { useChanges } from '../../app/changes';
 import { ErrorAlert, toShownError, type ShownError } from '../../components/ErrorAlert';
 import { fieldErrors } from '../../components/zod-errors';
 
-const optionalEmail = (label: string) =>
-  z
-    .string()
-    .trim()
-    .refine((value) => value === '' || z.email().safeParse(value).success, { error: `${label} must be an email address` });
-const draftSchema = z.object({
-  uuid: uuidSchema('UUID'),
-  name: z.string().trim().min(1, { error: 'Name is required' }).max(200, { error: 'Name is longer than 200 characters' }),
-  type: z.enum(ORG_TYPES, { error: 'Type must be customer or partner' }),
-  billingEmail: optionalEmail('Billing email'),
-  ownerEmail: optionalEmail('Owner email'),
-});
+const draftSchema = organizationSchema('UUID');
 const FIELDS = ['uuid', 'name', 'type', 'billingEmail', 'ownerEmail'];
 const TYPE_LABELS: Record<OrgType, string> = { customer: 'Customer', partner: 'Partner' };
 
@@ -69,7 +57,7 @@ export function OrganizationDialog({ editing, onClose, onSaved }: Props) {
     try {
       const organization = await call('orgs:save', {
         mode: editing ? 'update' : 'add',
-        organization: { ...parsed.data, billingEmail: parsed.data.billingEmail || null, ownerEmail: parsed.data.ownerEmail || null },
+        organization: parsed.data,
       });
       bump('organizations');
       onSaved(organization);
