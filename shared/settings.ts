@@ -5,7 +5,13 @@ import { z } from 'zod';
 /** The longest period the inventory sets or accepts: ten years (a duration setting, a paid-until date). */
 export const LONGEST_PERIOD_DAYS = 3650;
 
-const days = z.number().int().min(1).max(LONGEST_PERIOD_DAYS);
+/** A whole number from `min` to `max`; any other value is refused with the same sentence. */
+const wholeNumber = (min: number, max: number, unit = '') => {
+  const error = `must be a whole number from ${min} to ${max}${unit}`;
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+
+const days = wholeNumber(1, LONGEST_PERIOD_DAYS, ' days');
 
 const lifecycleSettingsSchema = z.object({
   /** Manual reservation: Available to Reserved. */
@@ -19,9 +25,9 @@ const lifecycleSettingsSchema = z.object({
   /** Locked numbers are released after this period. */
   lockPeriodDays: days,
   /** Reservation and lock warnings go out this long before the deadline. */
-  warningLeadDays: z.number().int().min(0).max(365),
+  warningLeadDays: wholeNumber(0, 365, ' days'),
   /** Written as the actor of every change unless another is given. */
-  operatorName: z.string().trim().max(200),
+  operatorName: z.string().trim().max(200, { error: 'is longer than 200 characters' }),
 });
 export type LifecycleSettings = z.infer<typeof lifecycleSettingsSchema>;
 
@@ -53,12 +59,12 @@ const notificationSettingsSchema = z.object({
   /** The operator's own support ("B3 support"): told about locks like partner support. */
   operatorSupportEmail: emailOrEmpty,
   /** SMTP server; empty host means email is not configured and the outbox waits. */
-  smtpHost: z.string().trim().max(253),
-  smtpPort: z.number().int().min(1).max(65535),
+  smtpHost: z.string().trim().max(253, { error: 'is longer than 253 characters' }),
+  smtpPort: wholeNumber(1, 65535),
   /** none: plain; starttls: upgrade on the submission port; tls: implicit TLS (port 465). */
   smtpSecurity: z.enum(SMTP_SECURITY),
-  smtpUser: z.string().max(320),
-  smtpPassword: z.string().max(1000),
+  smtpUser: z.string().max(320, { error: 'is longer than 320 characters' }),
+  smtpPassword: z.string().max(1000, { error: 'is longer than 1000 characters' }),
   /** The sender address of every email. */
   smtpFrom: emailOrEmpty,
 });

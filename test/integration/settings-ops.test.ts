@@ -37,7 +37,8 @@ describe('settings in the core', () => {
   });
 
   it.each([
-    [{ reservationDays: 0 }, /reservationDays/],
+    [{ reservationDays: 0 }, /reservationDays: must be a whole number from 1 to 3650 days/],
+    [{ smtpPort: 'x' }, /smtpPort: must be a whole number from 1 to 65535/],
     [{ warningLeadDays: -1 }, /warningLeadDays/],
     [{ lockPeriodDays: 1.5 }, /lockPeriodDays/],
     [{ smtpPort: 70000 }, /smtpPort/],
