@@ -31,6 +31,7 @@ export const trimSpaces = (text: string) => text.replace(/^[ \t\u00a0]+|[ \t\u00
 export type PhoneReading = { ok: true; e164: string } | { ok: false; reason: string };
 
 const NUMBER_CHARACTER = /^[0-9+ \u00a0().-]$/;
+const NUMBER_TEXT = /^[0-9+ \u00a0().-]+$/;
 
 /**
  * Reads a number someone typed or a file holds into E.164. Without a country it must be written
@@ -44,24 +45,26 @@ export function readPhoneNumber(input: unknown, country?: string): PhoneReading 
   if (typeof input !== 'string') return refuse('must be text such as +6561234567');
   const text = trimSpaces(input);
   if (text === '') return refuse('is required');
-  const quoted = quoteInput(text);
-  if (text.length > MAX_TEXT) return refuse(`${quoted} is too long for a phone number (${text.length} characters)`);
-  const foreign = foreignCharacters(text, NUMBER_CHARACTER);
-  if (foreign) return refuse(`${quoted} holds characters that are not part of a phone number: ${foreign}`);
+  // Quoted only when refusing: most numbers read are fine (an import reads a million).
+  const quoted = () => quoteInput(text);
+  if (text.length > MAX_TEXT) return refuse(`${quoted()} is too long for a phone number (${text.length} characters)`);
+  if (!NUMBER_TEXT.test(text)) {
+    return refuse(`${quoted()} holds characters that are not part of a phone number: ${foreignCharacters(text, NUMBER_CHARACTER)}`);
+  }
   const plus = text.indexOf('+');
   if (plus !== text.lastIndexOf('+') || (plus > 0 && /[0-9]/.test(text.slice(0, plus)))) {
-    return refuse(`${quoted} has a + after its first digit; only the country code may follow a +, at the start`);
+    return refuse(`${quoted()} has a + after its first digit; only the country code may follow a +, at the start`);
   }
   const digits = text.replace(/[^0-9]/g, '').length;
-  if (digits > MAX_DIGITS) return refuse(`${quoted} has ${digits} digits; a phone number has at most ${MAX_DIGITS}`);
+  if (digits > MAX_DIGITS) return refuse(`${quoted()} has ${digits} digits; a phone number has at most ${MAX_DIGITS}`);
   if (country === undefined) {
-    if (!withoutSeparators(text).startsWith('+')) return refuse(`${quoted} must start with + and the country code`);
+    if (!withoutSeparators(text).startsWith('+')) return refuse(`${quoted()} must start with + and the country code`);
     const phone = parsePhoneNumberFromString(text);
-    return phone ? { ok: true, e164: phone.number } : refuse(`${quoted} is not a phone number`);
+    return phone ? { ok: true, e164: phone.number } : refuse(`${quoted()} is not a phone number`);
   }
   if (!isKnownCountry(country)) return refuse(`country "${country}" is not an ISO 3166 alpha-2 code`);
   const phone = parsePhoneNumberFromString(text, country);
-  if (!phone) return refuse(`${quoted} is not a phone number`);
+  if (!phone) return refuse(`${quoted()} is not a phone number`);
   if (!phone.isValid()) return refuse(`${phone.number} is not a valid ${country} number`);
   const countries = phone.country ? [phone.country] : phone.getPossibleCountries();
   if (!countries.includes(country)) {
