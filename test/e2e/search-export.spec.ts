@@ -28,7 +28,7 @@ test('Advanced search narrows grid and counts, with chips and saved searches; ex
   await panel.getByRole('combobox', { name: 'Vendor' }).fill('Lumen');
   await panel.getByRole('combobox', { name: 'Vendor' }).press('Enter');
   await panel.getByRole('checkbox', { name: 'Fax' }).check();
-  await expect(panel.getByRole('status')).toHaveText('1 matching number');
+  await expect(panel.getByRole('status')).toHaveText('1 matching number on the Available tab; 1 more on other tabs');
   await panel.getByRole('textbox', { name: 'Save these conditions as' }).fill('US fax');
   await panel.getByRole('button', { name: 'Save search' }).click();
   await expect(panel.getByText('Saved "US fax"')).toBeVisible();
@@ -61,7 +61,7 @@ test('Advanced search narrows grid and counts, with chips and saved searches; ex
   await page.getByRole('button', { name: 'Advanced search' }).click();
   await panel.getByRole('combobox', { name: 'Saved searches' }).click();
   await page.getByRole('option', { name: 'US fax' }).click();
-  await expect(panel.getByRole('status')).toHaveText('1 matching number');
+  await expect(panel.getByRole('status')).toHaveText('1 matching number on the Available tab; 1 more on other tabs');
   await panel.getByRole('button', { name: 'Apply' }).click();
   await expect(grid(page, 'Available').getByRole('row')).toHaveCount(1 + 1);
 });

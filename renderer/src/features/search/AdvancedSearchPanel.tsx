@@ -1,8 +1,11 @@
 // The advanced search panel: every search field of the life-cycle document plus expiry bounds,
 // multi-value fields taking several values, the pattern rules as help, the number of matching
-// numbers as you type, and saved searches. Applying it narrows the grid, the counts and the export.
-import { useEffect, useMemo, useState } from 'react';
+// numbers as you type, and saved searches. Applying it (the button, or Enter in a field) narrows the
+// grid, the counts and the export. The count is what Apply will show: the numbers of the tab that
+// will be on screen (shared/tab-filter.ts), the basic search box's text included.
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
@@ -21,17 +24,20 @@ import Typography from '@mui/material/Typography';
 import { call } from '../../api/client';
 import { NUMBER_STATES, type Capability, type NumberState } from '../../../../shared/domain';
 import { PATTERN_HELP, searchFilterSchema, type SearchFilter } from '../../../../shared/search';
-import { CAPABILITIES, CAPABILITY_LABELS, FIELD_LABELS, fromLocalInput, toLocalInput } from './filter-fields';
+import { tabCounts, tabView, type TabView } from '../../../../shared/tab-filter';
+import { STATE_LABELS } from '../../app/format';
+import {
+  CAPABILITIES,
+  CAPABILITY_LABELS,
+  FIELD_LABELS,
+  fromLocalInput,
+  toLocalInput,
+  withTypedValues,
+  type MultiValueKey,
+} from './filter-fields';
 import { MultiValueField } from './MultiValueField';
 import { SavedSearches } from './SavedSearches';
 
-const STATE_LABELS: Record<NumberState, string> = {
-  available: 'Available',
-  reserved: 'Reserved',
-  locked: 'Locked',
-  assigned: 'Assigned',
-  deleted: 'Deleted',
-};
 type TriState = 'any' | 'yes' | 'no';
 const triOf = (v: boolean | undefined): TriState => (v === undefined ? 'any' : v ? 'yes' : 'no');
 const boolOf = (v: TriState): boolean | undefined => (v === 'any' ? undefined : v === 'yes');
@@ -50,231 +56,268 @@ function compact(filter: SearchFilter): SearchFilter {
   ) as SearchFilter;
 }
 
+/** "12 matching numbers on the Reserved tab; 5 more on other tabs" */
+function countText(view: TabView, counts: Record<NumberState, number>): string {
+  const shown = counts[view.tab];
+  const elsewhere = view.openTabs.reduce((sum, state) => (state === view.tab ? sum : sum + counts[state]), 0);
+  const main = `${shown.toLocaleString()} matching number${shown === 1 ? '' : 's'} on the ${STATE_LABELS[view.tab]} tab`;
+  return elsewhere > 0 ? `${main}; ${elsewhere.toLocaleString()} more on other tabs` : main;
+}
+
 export function AdvancedSearchPanel(props: {
   open: boolean;
   initial: SearchFilter;
+  /** The tab on screen. */
   tabState: NumberState;
+  /** The basic search box's text, which applies with the panel's conditions. */
+  query: string | undefined;
   onApply: (filter: SearchFilter) => void;
   onClose: () => void;
 }) {
-  const { open, initial, tabState, onApply, onClose } = props;
+  const { open, initial, tabState, query, onApply, onClose } = props;
   const [draft, setDraft] = useState<SearchFilter>(initial);
-  const [matching, setMatching] = useState<number | null>(null);
+  // Text typed in a multi-value field but not confirmed with Enter: it counts, applies and saves too.
+  const [typed, setTyped] = useState<Partial<Record<MultiValueKey, string>>>({});
+  const [counted, setCounted] = useState<{ key: string; perState: Record<NumberState, number> | null }>({ key: '', perState: null });
   const [message, setMessage] = useState<string | null>(null);
 
   const set = <K extends keyof SearchFilter>(key: K, value: SearchFilter[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const parsed = useMemo(() => searchFilterSchema.safeParse(compact(draft)), [draft]);
+  const conditions = useMemo(() => compact(withTypedValues(draft, typed)), [draft, typed]);
+  const parsed = useMemo(() => searchFilterSchema.safeParse(conditions), [conditions]);
   const problem = parsed.success
     ? null
     : parsed.error.issues.map((i) => `${FIELD_LABELS[i.path[0] as keyof SearchFilter] ?? String(i.path[0])}: ${i.message}`).join('; ');
+  // What Apply will show, with the search box's text as the grid has it.
+  const view = useMemo(() => tabView(tabState, { ...conditions, ...(query ? { query } : {}) }), [tabState, conditions, query]);
+  const countKey = JSON.stringify(view.countFilter);
 
-  // The count of matching numbers, in the chosen states (else the tab's), refreshed as the draft changes.
+  // The per-state counts of the conditions, refreshed as they change (ticking a state needs none).
   useEffect(() => {
     if (!open || !parsed.success) return;
     let current = true;
     const handle = setTimeout(() => {
-      call('numbers:counts', { filter: compact(draft) })
-        .then((counts) => {
-          const states = draft.states?.length ? draft.states : [tabState];
-          if (current) setMatching(states.reduce((sum, s) => sum + counts[s], 0));
-        })
-        .catch(() => current && setMatching(null));
+      call('numbers:counts', { filter: JSON.parse(countKey) as SearchFilter })
+        .then((perState) => current && setCounted({ key: countKey, perState }))
+        .catch(() => current && setCounted({ key: countKey, perState: null }));
     }, 250);
     return () => {
       current = false;
       clearTimeout(handle);
     };
-  }, [open, draft, parsed.success, tabState]);
+  }, [open, countKey, parsed.success]);
+
+  const typedField = (field: MultiValueKey) => ({
+    field,
+    values: draft[field],
+    onChange: (values: string[]) => set(field, values),
+    typed: typed[field] ?? '',
+    onTypedChange: (text: string) => setTyped((t) => ({ ...t, [field]: text })),
+  });
+  const apply = () => {
+    if (problem) return;
+    onApply(conditions);
+    onClose();
+  };
 
   return (
     <Dialog open={open} onClose={onClose} maxWidth="md" fullWidth aria-labelledby="advanced-search-title">
       <DialogTitle id="advanced-search-title">Advanced search</DialogTitle>
-      <DialogContent dividers>
-        <Grid container spacing={2}>
-          <Grid size={12}>
-            <FormControl component="fieldset">
-              <FormLabel component="legend">State (none ticked: the tab on screen)</FormLabel>
-              <FormGroup row>
-                {NUMBER_STATES.map((s) => (
-                  <FormControlLabel
-                    key={s}
-                    label={STATE_LABELS[s]}
-                    control={
-                      <Checkbox checked={draft.states?.includes(s) ?? false} onChange={() => set('states', toggle(draft.states, s))} />
-                    }
-                  />
-                ))}
-              </FormGroup>
-            </FormControl>
+      {/* A form, so Enter in a field applies (in a multi-value field with text, Enter confirms the
+          value first). No browser validation: the conditions are checked by the search's schema. */}
+      <Box
+        component="form"
+        noValidate
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          apply();
+        }}
+        sx={{ display: 'contents' }}
+      >
+        <DialogContent dividers>
+          <Grid container spacing={2}>
+            <Grid size={12}>
+              <FormControl component="fieldset">
+                <FormLabel component="legend">State (only the ticked states' tabs; none ticked: every tab)</FormLabel>
+                <FormGroup row>
+                  {NUMBER_STATES.map((s) => (
+                    <FormControlLabel
+                      key={s}
+                      label={STATE_LABELS[s]}
+                      control={
+                        <Checkbox checked={draft.states?.includes(s) ?? false} onChange={() => set('states', toggle(draft.states, s))} />
+                      }
+                    />
+                  ))}
+                </FormGroup>
+              </FormControl>
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <TextField
+                fullWidth
+                size="small"
+                label="Number pattern"
+                value={draft.pattern ?? ''}
+                onChange={(event) => set('pattern', event.target.value || undefined)}
+                helperText="e.g. +65*, *888, +65??88*, +65, 888"
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <Alert severity="info" variant="outlined" sx={{ py: 0 }}>
+                <Typography variant="caption" component="div">
+                  {PATTERN_HELP.map((line) => (
+                    <div key={line}>{line}</div>
+                  ))}
+                </Typography>
+              </Alert>
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <MultiValueField label="SKU" {...typedField('skus')} />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <MultiValueField label="Vendor" {...typedField('vendors')} />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <MultiValueField label="Country" {...typedField('countries')} helperText="ISO codes such as SG; any of them matches" />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <MultiValueField label="Routing" {...typedField('routings')} />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <FormControl component="fieldset">
+                <FormLabel component="legend">Capability (any ticked)</FormLabel>
+                <FormGroup row>
+                  {CAPABILITIES.map((c: Capability) => (
+                    <FormControlLabel
+                      key={c}
+                      label={CAPABILITY_LABELS[c]}
+                      control={
+                        <Checkbox
+                          checked={draft.capabilities?.includes(c) ?? false}
+                          onChange={() => set('capabilities', toggle(draft.capabilities, c))}
+                        />
+                      }
+                    />
+                  ))}
+                </FormGroup>
+              </FormControl>
+            </Grid>
+            <Grid size={{ xs: 6, sm: 3 }}>
+              <TextField
+                select
+                fullWidth
+                size="small"
+                label="Golden"
+                value={triOf(draft.golden)}
+                onChange={(e) => set('golden', boolOf(e.target.value as TriState))}
+              >
+                <MenuItem value="any">Any</MenuItem>
+                <MenuItem value="yes">Golden</MenuItem>
+                <MenuItem value="no">Not golden</MenuItem>
+              </TextField>
+            </Grid>
+            <Grid size={{ xs: 6, sm: 3 }}>
+              <TextField
+                select
+                fullWidth
+                size="small"
+                label="Ported-in"
+                value={triOf(draft.portedIn)}
+                onChange={(e) => set('portedIn', boolOf(e.target.value as TriState))}
+              >
+                <MenuItem value="any">Any</MenuItem>
+                <MenuItem value="yes">Ported-in</MenuItem>
+                <MenuItem value="no">Not ported-in</MenuItem>
+              </TextField>
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <MultiValueField label="Visible to domain" {...typedField('visibleTo')} />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <TextField
+                fullWidth
+                size="small"
+                label="Subscription UUID"
+                value={draft.subscriptionUuid ?? ''}
+                onChange={(e) => set('subscriptionUuid', e.target.value.trim() || undefined)}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <TextField
+                fullWidth
+                size="small"
+                label="Owner UUID"
+                helperText="The assignee, or the org a number is reserved for"
+                value={draft.ownerUuid ?? ''}
+                onChange={(e) => set('ownerUuid', e.target.value.trim() || undefined)}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <TextField
+                fullWidth
+                size="small"
+                type="datetime-local"
+                label="Expires after (UTC)"
+                slotProps={{ inputLabel: { shrink: true } }}
+                value={toLocalInput(draft.expiresAfter)}
+                onChange={(e) => set('expiresAfter', fromLocalInput(e.target.value))}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <TextField
+                fullWidth
+                size="small"
+                type="datetime-local"
+                label="Expires before (UTC)"
+                slotProps={{ inputLabel: { shrink: true } }}
+                value={toLocalInput(draft.expiresBefore)}
+                onChange={(e) => set('expiresBefore', fromLocalInput(e.target.value))}
+              />
+            </Grid>
           </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField
-              fullWidth
-              size="small"
-              label="Number pattern"
-              value={draft.pattern ?? ''}
-              onChange={(event) => set('pattern', event.target.value || undefined)}
-              helperText="e.g. +65*, *888, +65??88*, +65, 888"
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <Alert severity="info" variant="outlined" sx={{ py: 0 }}>
-              <Typography variant="caption" component="div">
-                {PATTERN_HELP.map((line) => (
-                  <div key={line}>{line}</div>
-                ))}
-              </Typography>
+          <Divider sx={{ my: 2 }} />
+          <SavedSearches
+            filter={conditions}
+            onPick={(filter) => {
+              setDraft(filter);
+              setTyped({});
+            }}
+            onMessage={setMessage}
+          />
+          {message && (
+            <Alert severity="info" onClose={() => setMessage(null)} sx={{ mt: 1 }}>
+              {message}
             </Alert>
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <MultiValueField label="SKU" values={draft.skus} onChange={(v) => set('skus', v)} />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <MultiValueField label="Vendor" values={draft.vendors} onChange={(v) => set('vendors', v)} />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <MultiValueField
-              label="Country"
-              values={draft.countries}
-              onChange={(v) => set('countries', v)}
-              transform={(v) => v.trim().toUpperCase()}
-              helperText="ISO codes such as SG; any of them matches"
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <MultiValueField label="Routing" values={draft.routings} onChange={(v) => set('routings', v)} />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <FormControl component="fieldset">
-              <FormLabel component="legend">Capability (any ticked)</FormLabel>
-              <FormGroup row>
-                {CAPABILITIES.map((c: Capability) => (
-                  <FormControlLabel
-                    key={c}
-                    label={CAPABILITY_LABELS[c]}
-                    control={
-                      <Checkbox
-                        checked={draft.capabilities?.includes(c) ?? false}
-                        onChange={() => set('capabilities', toggle(draft.capabilities, c))}
-                      />
-                    }
-                  />
-                ))}
-              </FormGroup>
-            </FormControl>
-          </Grid>
-          <Grid size={{ xs: 6, sm: 3 }}>
-            <TextField
-              select
-              fullWidth
-              size="small"
-              label="Golden"
-              value={triOf(draft.golden)}
-              onChange={(e) => set('golden', boolOf(e.target.value as TriState))}
-            >
-              <MenuItem value="any">Any</MenuItem>
-              <MenuItem value="yes">Golden</MenuItem>
-              <MenuItem value="no">Not golden</MenuItem>
-            </TextField>
-          </Grid>
-          <Grid size={{ xs: 6, sm: 3 }}>
-            <TextField
-              select
-              fullWidth
-              size="small"
-              label="Ported-in"
-              value={triOf(draft.portedIn)}
-              onChange={(e) => set('portedIn', boolOf(e.target.value as TriState))}
-            >
-              <MenuItem value="any">Any</MenuItem>
-              <MenuItem value="yes">Ported-in</MenuItem>
-              <MenuItem value="no">Not ported-in</MenuItem>
-            </TextField>
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <MultiValueField
-              label="Visible to domain"
-              values={draft.visibleTo}
-              onChange={(v) => set('visibleTo', v)}
-              transform={(v) => v.trim().toLowerCase()}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField
-              fullWidth
-              size="small"
-              label="Subscription UUID"
-              value={draft.subscriptionUuid ?? ''}
-              onChange={(e) => set('subscriptionUuid', e.target.value.trim() || undefined)}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField
-              fullWidth
-              size="small"
-              label="Owner UUID"
-              helperText="The assignee, or the org a number is reserved for"
-              value={draft.ownerUuid ?? ''}
-              onChange={(e) => set('ownerUuid', e.target.value.trim() || undefined)}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField
-              fullWidth
-              size="small"
-              type="datetime-local"
-              label="Expires after (UTC)"
-              slotProps={{ inputLabel: { shrink: true } }}
-              value={toLocalInput(draft.expiresAfter)}
-              onChange={(e) => set('expiresAfter', fromLocalInput(e.target.value))}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField
-              fullWidth
-              size="small"
-              type="datetime-local"
-              label="Expires before (UTC)"
-              slotProps={{ inputLabel: { shrink: true } }}
-              value={toLocalInput(draft.expiresBefore)}
-              onChange={(e) => set('expiresBefore', fromLocalInput(e.target.value))}
-            />
-          </Grid>
-        </Grid>
-        <Divider sx={{ my: 2 }} />
-        <SavedSearches filter={compact(draft)} onPick={(filter) => setDraft(filter)} onMessage={setMessage} />
-        {message && (
-          <Alert severity="info" onClose={() => setMessage(null)} sx={{ mt: 1 }}>
-            {message}
-          </Alert>
-        )}
-        {problem && (
-          <Alert severity="error" sx={{ mt: 1 }}>
-            {problem}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Typography role="status" aria-live="polite" sx={{ mr: 'auto', pl: 2 }}>
-          {problem
-            ? 'Fix the conditions to see the count'
-            : matching === null
-              ? 'Counting…'
-              : `${matching.toLocaleString()} matching number${matching === 1 ? '' : 's'}`}
-        </Typography>
-        <Button onClick={() => setDraft({})}>Clear all</Button>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          variant="contained"
-          disabled={Boolean(problem)}
-          onClick={() => {
-            onApply(compact(draft));
-            onClose();
-          }}
-        >
-          Apply
-        </Button>
-      </DialogActions>
+          )}
+          {problem && (
+            <Alert severity="error" sx={{ mt: 1 }}>
+              {problem}
+            </Alert>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Typography role="status" aria-live="polite" sx={{ mr: 'auto', pl: 2 }}>
+            {problem
+              ? 'Fix the conditions to see the count'
+              : counted.key !== countKey
+                ? 'Counting…'
+                : counted.perState
+                  ? countText(view, tabCounts(view, counted.perState))
+                  : 'The count is not available'}
+          </Typography>
+          <Button
+            onClick={() => {
+              setDraft({});
+              setTyped({});
+            }}
+          >
+            Clear all
+          </Button>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="contained" disabled={Boolean(problem)}>
+            Apply
+          </Button>
+        </DialogActions>
+      </Box>
     </Dialog>
   );
 }

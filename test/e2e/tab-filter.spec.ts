@@ -1,0 +1,65 @@
+// A state condition in a tabbed inventory: the ticked states are the tabs open to the search. The
+// tabs not ticked show 0 and cannot be chosen, the tab on screen moves to the first ticked one, and
+// the grid, its tab's count, the chips and the export all show the same numbers.
+import fs from 'node:fs';
+import { test, expect, screenshot } from './fixtures';
+import { addNumbers, lock, remove, reserve } from './seed';
+import { expectCounts, grid, tab } from './ui';
+
+const AVAILABLE = ['+6561234501', '+6561234502', '+6561234503'];
+const RESERVED = '+6561234504';
+const LOCKED = '+6561234505';
+const DELETED = ['+6561234506', '+6561234507'];
+
+/** The numbers of one CSV export, in file order (the number cell carries the formula guard). */
+function exportedNumbers(file: string): string[] {
+  const [header, ...lines] = fs.readFileSync(file, 'utf8').trim().split(/\r\n/);
+  expect(header.split(',')[0]).toBe('number');
+  return lines.map((line) => line.split(',')[0].replace(/^'/, ''));
+}
+
+test('On the Available tab, ticking only Deleted shows, counts and exports the deleted numbers', async ({ page, app }, testInfo) => {
+  await addNumbers(app, [...AVAILABLE, RESERVED, LOCKED, ...DELETED]);
+  await reserve(app, RESERVED);
+  await lock(app, LOCKED);
+  for (const number of DELETED) await remove(app, number);
+  await app.open();
+  await expectCounts(page, { Available: 3, Reserved: 1, Locked: 1, Assigned: 0, Deleted: 2 });
+
+  await page.getByRole('button', { name: 'Advanced search' }).click();
+  const panel = page.getByRole('dialog', { name: 'Advanced search' });
+  await panel.getByRole('checkbox', { name: 'Deleted' }).check();
+  // The panel's count is what Apply will show: the Deleted tab's numbers.
+  await expect(panel.getByRole('status')).toHaveText('2 matching numbers on the Deleted tab');
+  await screenshot(page, 'tab-filter-panel-deleted');
+  await panel.getByRole('button', { name: 'Apply' }).click();
+
+  // The tab on screen moves to Deleted; the other tabs show 0 and cannot be chosen.
+  await expect(tab(page, 'Deleted')).toHaveAttribute('aria-selected', 'true');
+  await expectCounts(page, { Available: 0, Reserved: 0, Locked: 0, Assigned: 0, Deleted: 2 });
+  for (const label of ['Available', 'Reserved', 'Locked', 'Assigned'] as const) await expect(tab(page, label)).toBeDisabled();
+  await expect(grid(page, 'Deleted').getByRole('row')).toHaveCount(1 + 2);
+  for (const number of DELETED) await expect(grid(page, 'Deleted')).toContainText(number);
+  await expect(page.getByText('1–2 of 2')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'State: Deleted' })).toBeVisible();
+  await screenshot(page, 'tab-filter-deleted-applied');
+
+  // Export writes exactly the rows on screen.
+  const out = testInfo.outputPath('deleted.csv');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export numbers' });
+  await expect(dialog.getByText('Every number of the current search: Deleted numbers.')).toBeVisible();
+  await dialog.getByRole('radio', { name: 'CSV' }).check();
+  await dialog.getByRole('textbox', { name: 'Save to file' }).fill(out);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByRole('status')).toHaveText(`Exported 2 numbers to ${out}`);
+  expect(exportedNumbers(out)).toEqual(DELETED);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Removing the state condition opens every tab again and keeps the one on screen.
+  await page.getByLabel('Remove State: Deleted').click();
+  await expectCounts(page, { Available: 3, Reserved: 1, Locked: 1, Assigned: 0, Deleted: 2 });
+  await expect(tab(page, 'Deleted')).toHaveAttribute('aria-selected', 'true');
+  await expect(tab(page, 'Available')).toBeEnabled();
+  await screenshot(page, 'tab-filter-deleted-removed');
+});
