@@ -63,3 +63,43 @@ test('On the Available tab, ticking only Deleted shows, counts and exports the d
   await expect(tab(page, 'Available')).toBeEnabled();
   await screenshot(page, 'tab-filter-deleted-removed');
 });
+
+test('Two ticked states open two tabs: the first is shown, the other can be chosen, and each exports its own numbers', async ({
+  page,
+  app,
+}, testInfo) => {
+  await addNumbers(app, [...AVAILABLE, RESERVED, LOCKED, ...DELETED]);
+  await reserve(app, RESERVED);
+  await lock(app, LOCKED);
+  for (const number of DELETED) await remove(app, number);
+  await app.open();
+  await tab(page, 'Deleted').click();
+
+  await page.getByRole('button', { name: 'Advanced search' }).click();
+  const panel = page.getByRole('dialog', { name: 'Advanced search' });
+  await panel.getByRole('checkbox', { name: 'Locked' }).check();
+  await panel.getByRole('checkbox', { name: 'Reserved' }).check();
+  await expect(panel.getByRole('status')).toHaveText('1 matching number on the Reserved tab; 1 more on other tabs');
+  await panel.getByRole('button', { name: 'Apply' }).click();
+
+  await expect(tab(page, 'Reserved')).toHaveAttribute('aria-selected', 'true');
+  await expectCounts(page, { Available: 0, Reserved: 1, Locked: 1, Assigned: 0, Deleted: 0 });
+  await expect(tab(page, 'Deleted')).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'State: Reserved or Locked' })).toBeVisible();
+  await expect(grid(page, 'Reserved').getByRole('row')).toHaveCount(1 + 1);
+  await expect(grid(page, 'Reserved')).toContainText(RESERVED);
+
+  await tab(page, 'Locked').click();
+  await expect(grid(page, 'Locked').getByRole('row')).toHaveCount(1 + 1);
+  await expect(grid(page, 'Locked')).toContainText(LOCKED);
+  await screenshot(page, 'tab-filter-two-states-locked');
+  const out = testInfo.outputPath('locked.csv');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export numbers' });
+  await expect(dialog.getByText('Every number of the current search: Locked numbers.')).toBeVisible();
+  await dialog.getByRole('radio', { name: 'CSV' }).check();
+  await dialog.getByRole('textbox', { name: 'Save to file' }).fill(out);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByRole('status')).toHaveText(`Exported 1 numbers to ${out}`);
+  expect(exportedNumbers(out)).toEqual([LOCKED]);
+});
