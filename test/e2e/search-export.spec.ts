@@ -110,6 +110,18 @@ test('The panel takes what is on screen: a value typed but not confirmed applies
   await expect(page.getByRole('button', { name: 'Number pattern: +1212' })).toBeVisible();
   await expect(grid(page, 'Available').getByRole('row')).toHaveCount(1 + 1);
   await expect(grid(page, 'Available')).toContainText('+12126550199');
+
+  // A half-typed expiry date is pointed out by Apply, not dropped.
+  await page.getByRole('button', { name: 'Advanced search' }).click();
+  const expiresAfter = panel.getByLabel('Expires after (UTC)');
+  await expiresAfter.click();
+  await page.keyboard.type('03');
+  await panel.getByRole('button', { name: 'Apply' }).click();
+  await expect(panel).toBeVisible();
+  expect(await expiresAfter.evaluate((input: HTMLInputElement) => input.validity.badInput)).toBe(true);
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel).toBeHidden();
+
   await page.getByRole('button', { name: 'Clear all conditions' }).click();
   await expectCounts(page, { Available: 1 });
   await expect(page.getByRole('button', { name: /^(Country|Vendor|Number pattern):/ })).toHaveCount(0);

@@ -2,7 +2,8 @@
 // tabs not ticked show 0 and cannot be chosen, the tab on screen moves to the first ticked one, and
 // the grid, its tab's count, the chips and the export all show the same numbers.
 import fs from 'node:fs';
-import { test, expect, screenshot } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, screenshot, type InventoryApp } from './fixtures';
 import { addNumbers, lock, remove, reserve } from './seed';
 import { expectCounts, grid, tab } from './ui';
 
@@ -11,18 +12,34 @@ const RESERVED = '+6561234504';
 const LOCKED = '+6561234505';
 const DELETED = ['+6561234506', '+6561234507'];
 
-/** The numbers of one CSV export, in file order (the number cell carries the formula guard). */
-function exportedNumbers(file: string): string[] {
-  const [header, ...lines] = fs.readFileSync(file, 'utf8').trim().split(/\r\n/);
-  expect(header.split(',')[0]).toBe('number');
-  return lines.map((line) => line.split(',')[0].replace(/^'/, ''));
-}
-
-test('On the Available tab, ticking only Deleted shows, counts and exports the deleted numbers', async ({ page, app }, testInfo) => {
+/** Numbers in every state but Assigned. */
+async function seed(app: InventoryApp): Promise<void> {
   await addNumbers(app, [...AVAILABLE, RESERVED, LOCKED, ...DELETED]);
   await reserve(app, RESERVED);
   await lock(app, LOCKED);
   for (const number of DELETED) await remove(app, number);
+}
+
+/** Exports the current search to CSV through the Export dialog, which must describe it; returns the numbers written, in file order. */
+async function exportCsv(page: Page, file: string, description: string): Promise<string[]> {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export numbers' });
+  await expect(dialog.getByText(`Every number of the current search: ${description}.`)).toBeVisible();
+  await dialog.getByRole('radio', { name: 'CSV' }).check();
+  await dialog.getByRole('textbox', { name: 'Save to file' }).fill(file);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByRole('status')).toHaveText(/^Exported \d+ numbers to /);
+  await expect(dialog.getByRole('status')).toContainText(file);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // trim() also drops the byte-order mark the file starts with.
+  const [header, ...lines] = fs.readFileSync(file, 'utf8').trim().split(/\r\n/);
+  expect(header.split(',')[0]).toBe('number');
+  // The number cell carries the formula guard: +656... is written '+656...
+  return lines.map((line) => line.split(',')[0].replace(/^'/, ''));
+}
+
+test('On the Available tab, ticking only Deleted shows, counts and exports the deleted numbers', async ({ page, app }, testInfo) => {
+  await seed(app);
   await app.open();
   await expectCounts(page, { Available: 3, Reserved: 1, Locked: 1, Assigned: 0, Deleted: 2 });
 
@@ -45,16 +62,7 @@ test('On the Available tab, ticking only Deleted shows, counts and exports the d
   await screenshot(page, 'tab-filter-deleted-applied');
 
   // Export writes exactly the rows on screen.
-  const out = testInfo.outputPath('deleted.csv');
-  await page.getByRole('button', { name: 'Export' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export numbers' });
-  await expect(dialog.getByText('Every number of the current search: Deleted numbers.')).toBeVisible();
-  await dialog.getByRole('radio', { name: 'CSV' }).check();
-  await dialog.getByRole('textbox', { name: 'Save to file' }).fill(out);
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(dialog.getByRole('status')).toHaveText(`Exported 2 numbers to ${out}`);
-  expect(exportedNumbers(out)).toEqual(DELETED);
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  expect(await exportCsv(page, testInfo.outputPath('deleted.csv'), 'Deleted numbers')).toEqual(DELETED);
 
   // Removing the state condition opens every tab again and keeps the one on screen.
   await page.getByLabel('Remove State: Deleted').click();
@@ -68,10 +76,7 @@ test('Two ticked states open two tabs: the first is shown, the other can be chos
   page,
   app,
 }, testInfo) => {
-  await addNumbers(app, [...AVAILABLE, RESERVED, LOCKED, ...DELETED]);
-  await reserve(app, RESERVED);
-  await lock(app, LOCKED);
-  for (const number of DELETED) await remove(app, number);
+  await seed(app);
   await app.open();
   await tab(page, 'Deleted').click();
 
@@ -93,13 +98,5 @@ test('Two ticked states open two tabs: the first is shown, the other can be chos
   await expect(grid(page, 'Locked').getByRole('row')).toHaveCount(1 + 1);
   await expect(grid(page, 'Locked')).toContainText(LOCKED);
   await screenshot(page, 'tab-filter-two-states-locked');
-  const out = testInfo.outputPath('locked.csv');
-  await page.getByRole('button', { name: 'Export' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export numbers' });
-  await expect(dialog.getByText('Every number of the current search: Locked numbers.')).toBeVisible();
-  await dialog.getByRole('radio', { name: 'CSV' }).check();
-  await dialog.getByRole('textbox', { name: 'Save to file' }).fill(out);
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(dialog.getByRole('status')).toHaveText(`Exported 1 numbers to ${out}`);
-  expect(exportedNumbers(out)).toEqual([LOCKED]);
+  expect(await exportCsv(page, testInfo.outputPath('locked.csv'), 'Locked numbers')).toEqual([LOCKED]);
 });

@@ -72,10 +72,11 @@ async function rowsShown(filter: SearchFilter, count: number): Promise<string[]>
 async function rowsExported(filter: SearchFilter): Promise<string[]> {
   const out = path.join(t.dir, `export-${++exports}.csv`);
   await exportToFile(readOnly, { format: 'csv', out, filter });
+  // The file starts with a byte-order mark, for spreadsheet programs.
   const [header, ...rows] = parse(fs.readFileSync(out, 'utf8'), { bom: true }) as string[][];
   fs.rmSync(out);
   expect(header[0]).toBe('number');
-  // The export guards cells against formulas: +656... is written '+656... (and the file starts with a BOM).
+  // The export guards cells against formulas: +656... is written '+656...
   return rows.map((row) => row[0].replace(/^'/, ''));
 }
 

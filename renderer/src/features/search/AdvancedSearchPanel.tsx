@@ -5,7 +5,6 @@
 // will be on screen (shared/tab-filter.ts), the basic search box's text included.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
@@ -120,204 +119,210 @@ export function AdvancedSearchPanel(props: {
   };
 
   return (
-    <Dialog open={open} onClose={onClose} maxWidth="md" fullWidth aria-labelledby="advanced-search-title">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      maxWidth="md"
+      fullWidth
+      aria-labelledby="advanced-search-title"
+      // A form, so Enter in a field applies (in a multi-value field holding text, Enter confirms the
+      // value first). The browser's own check stays on: a half-typed expiry date is pointed out
+      // instead of being dropped.
+      slotProps={{
+        paper: {
+          component: 'form',
+          onSubmit: (event: FormEvent) => {
+            event.preventDefault();
+            apply();
+          },
+        },
+      }}
+    >
       <DialogTitle id="advanced-search-title">Advanced search</DialogTitle>
-      {/* A form, so Enter in a field applies (in a multi-value field with text, Enter confirms the
-          value first). No browser validation: the conditions are checked by the search's schema. */}
-      <Box
-        component="form"
-        noValidate
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          apply();
-        }}
-        sx={{ display: 'contents' }}
-      >
-        <DialogContent dividers>
-          <Grid container spacing={2}>
-            <Grid size={12}>
-              <FormControl component="fieldset">
-                <FormLabel component="legend">State (only the ticked states' tabs; none ticked: every tab)</FormLabel>
-                <FormGroup row>
-                  {NUMBER_STATES.map((s) => (
-                    <FormControlLabel
-                      key={s}
-                      label={STATE_LABELS[s]}
-                      control={
-                        <Checkbox checked={draft.states?.includes(s) ?? false} onChange={() => set('states', toggle(draft.states, s))} />
-                      }
-                    />
-                  ))}
-                </FormGroup>
-              </FormControl>
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField
-                fullWidth
-                size="small"
-                label="Number pattern"
-                value={draft.pattern ?? ''}
-                onChange={(event) => set('pattern', event.target.value || undefined)}
-                helperText="e.g. +65*, *888, +65??88*, +65, 888"
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <Alert severity="info" variant="outlined" sx={{ py: 0 }}>
-                <Typography variant="caption" component="div">
-                  {PATTERN_HELP.map((line) => (
-                    <div key={line}>{line}</div>
-                  ))}
-                </Typography>
-              </Alert>
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <MultiValueField label="SKU" {...typedField('skus')} />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <MultiValueField label="Vendor" {...typedField('vendors')} />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <MultiValueField label="Country" {...typedField('countries')} helperText="ISO codes such as SG; any of them matches" />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <MultiValueField label="Routing" {...typedField('routings')} />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <FormControl component="fieldset">
-                <FormLabel component="legend">Capability (any ticked)</FormLabel>
-                <FormGroup row>
-                  {CAPABILITIES.map((c: Capability) => (
-                    <FormControlLabel
-                      key={c}
-                      label={CAPABILITY_LABELS[c]}
-                      control={
-                        <Checkbox
-                          checked={draft.capabilities?.includes(c) ?? false}
-                          onChange={() => set('capabilities', toggle(draft.capabilities, c))}
-                        />
-                      }
-                    />
-                  ))}
-                </FormGroup>
-              </FormControl>
-            </Grid>
-            <Grid size={{ xs: 6, sm: 3 }}>
-              <TextField
-                select
-                fullWidth
-                size="small"
-                label="Golden"
-                value={triOf(draft.golden)}
-                onChange={(e) => set('golden', boolOf(e.target.value as TriState))}
-              >
-                <MenuItem value="any">Any</MenuItem>
-                <MenuItem value="yes">Golden</MenuItem>
-                <MenuItem value="no">Not golden</MenuItem>
-              </TextField>
-            </Grid>
-            <Grid size={{ xs: 6, sm: 3 }}>
-              <TextField
-                select
-                fullWidth
-                size="small"
-                label="Ported-in"
-                value={triOf(draft.portedIn)}
-                onChange={(e) => set('portedIn', boolOf(e.target.value as TriState))}
-              >
-                <MenuItem value="any">Any</MenuItem>
-                <MenuItem value="yes">Ported-in</MenuItem>
-                <MenuItem value="no">Not ported-in</MenuItem>
-              </TextField>
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <MultiValueField label="Visible to domain" {...typedField('visibleTo')} />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField
-                fullWidth
-                size="small"
-                label="Subscription UUID"
-                value={draft.subscriptionUuid ?? ''}
-                onChange={(e) => set('subscriptionUuid', e.target.value.trim() || undefined)}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField
-                fullWidth
-                size="small"
-                label="Owner UUID"
-                helperText="The assignee, or the org a number is reserved for"
-                value={draft.ownerUuid ?? ''}
-                onChange={(e) => set('ownerUuid', e.target.value.trim() || undefined)}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField
-                fullWidth
-                size="small"
-                type="datetime-local"
-                label="Expires after (UTC)"
-                slotProps={{ inputLabel: { shrink: true } }}
-                value={toLocalInput(draft.expiresAfter)}
-                onChange={(e) => set('expiresAfter', fromLocalInput(e.target.value))}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField
-                fullWidth
-                size="small"
-                type="datetime-local"
-                label="Expires before (UTC)"
-                slotProps={{ inputLabel: { shrink: true } }}
-                value={toLocalInput(draft.expiresBefore)}
-                onChange={(e) => set('expiresBefore', fromLocalInput(e.target.value))}
-              />
-            </Grid>
+      <DialogContent dividers>
+        <Grid container spacing={2}>
+          <Grid size={12}>
+            <FormControl component="fieldset">
+              <FormLabel component="legend">State (only the ticked states' tabs; none ticked: every tab)</FormLabel>
+              <FormGroup row>
+                {NUMBER_STATES.map((s) => (
+                  <FormControlLabel
+                    key={s}
+                    label={STATE_LABELS[s]}
+                    control={
+                      <Checkbox checked={draft.states?.includes(s) ?? false} onChange={() => set('states', toggle(draft.states, s))} />
+                    }
+                  />
+                ))}
+              </FormGroup>
+            </FormControl>
           </Grid>
-          <Divider sx={{ my: 2 }} />
-          <SavedSearches
-            filter={conditions}
-            onPick={(filter) => {
-              setDraft(filter);
-              setTyped({});
-            }}
-            onMessage={setMessage}
-          />
-          {message && (
-            <Alert severity="info" onClose={() => setMessage(null)} sx={{ mt: 1 }}>
-              {message}
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField
+              fullWidth
+              size="small"
+              label="Number pattern"
+              value={draft.pattern ?? ''}
+              onChange={(event) => set('pattern', event.target.value || undefined)}
+              helperText="e.g. +65*, *888, +65??88*, +65, 888"
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <Alert severity="info" variant="outlined" sx={{ py: 0 }}>
+              <Typography variant="caption" component="div">
+                {PATTERN_HELP.map((line) => (
+                  <div key={line}>{line}</div>
+                ))}
+              </Typography>
             </Alert>
-          )}
-          {problem && (
-            <Alert severity="error" sx={{ mt: 1 }}>
-              {problem}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Typography role="status" aria-live="polite" sx={{ mr: 'auto', pl: 2 }}>
-            {problem
-              ? 'Fix the conditions to see the count'
-              : counted.key !== countKey
-                ? 'Counting…'
-                : counted.perState
-                  ? countText(view, tabCounts(view, counted.perState))
-                  : 'The count is not available'}
-          </Typography>
-          <Button
-            onClick={() => {
-              setDraft({});
-              setTyped({});
-            }}
-          >
-            Clear all
-          </Button>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={Boolean(problem)}>
-            Apply
-          </Button>
-        </DialogActions>
-      </Box>
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <MultiValueField label="SKU" {...typedField('skus')} />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <MultiValueField label="Vendor" {...typedField('vendors')} />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <MultiValueField label="Country" {...typedField('countries')} helperText="ISO codes such as SG; any of them matches" />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <MultiValueField label="Routing" {...typedField('routings')} />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <FormControl component="fieldset">
+              <FormLabel component="legend">Capability (any ticked)</FormLabel>
+              <FormGroup row>
+                {CAPABILITIES.map((c: Capability) => (
+                  <FormControlLabel
+                    key={c}
+                    label={CAPABILITY_LABELS[c]}
+                    control={
+                      <Checkbox
+                        checked={draft.capabilities?.includes(c) ?? false}
+                        onChange={() => set('capabilities', toggle(draft.capabilities, c))}
+                      />
+                    }
+                  />
+                ))}
+              </FormGroup>
+            </FormControl>
+          </Grid>
+          <Grid size={{ xs: 6, sm: 3 }}>
+            <TextField
+              select
+              fullWidth
+              size="small"
+              label="Golden"
+              value={triOf(draft.golden)}
+              onChange={(e) => set('golden', boolOf(e.target.value as TriState))}
+            >
+              <MenuItem value="any">Any</MenuItem>
+              <MenuItem value="yes">Golden</MenuItem>
+              <MenuItem value="no">Not golden</MenuItem>
+            </TextField>
+          </Grid>
+          <Grid size={{ xs: 6, sm: 3 }}>
+            <TextField
+              select
+              fullWidth
+              size="small"
+              label="Ported-in"
+              value={triOf(draft.portedIn)}
+              onChange={(e) => set('portedIn', boolOf(e.target.value as TriState))}
+            >
+              <MenuItem value="any">Any</MenuItem>
+              <MenuItem value="yes">Ported-in</MenuItem>
+              <MenuItem value="no">Not ported-in</MenuItem>
+            </TextField>
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <MultiValueField label="Visible to domain" {...typedField('visibleTo')} />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField
+              fullWidth
+              size="small"
+              label="Subscription UUID"
+              value={draft.subscriptionUuid ?? ''}
+              onChange={(e) => set('subscriptionUuid', e.target.value.trim() || undefined)}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField
+              fullWidth
+              size="small"
+              label="Owner UUID"
+              helperText="The assignee, or the org a number is reserved for"
+              value={draft.ownerUuid ?? ''}
+              onChange={(e) => set('ownerUuid', e.target.value.trim() || undefined)}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField
+              fullWidth
+              size="small"
+              type="datetime-local"
+              label="Expires after (UTC)"
+              slotProps={{ inputLabel: { shrink: true } }}
+              value={toLocalInput(draft.expiresAfter)}
+              onChange={(e) => set('expiresAfter', fromLocalInput(e.target.value))}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField
+              fullWidth
+              size="small"
+              type="datetime-local"
+              label="Expires before (UTC)"
+              slotProps={{ inputLabel: { shrink: true } }}
+              value={toLocalInput(draft.expiresBefore)}
+              onChange={(e) => set('expiresBefore', fromLocalInput(e.target.value))}
+            />
+          </Grid>
+        </Grid>
+        <Divider sx={{ my: 2 }} />
+        <SavedSearches
+          filter={conditions}
+          onPick={(filter) => {
+            setDraft(filter);
+            setTyped({});
+          }}
+          onMessage={setMessage}
+        />
+        {message && (
+          <Alert severity="info" onClose={() => setMessage(null)} sx={{ mt: 1 }}>
+            {message}
+          </Alert>
+        )}
+        {problem && (
+          <Alert severity="error" sx={{ mt: 1 }}>
+            {problem}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Typography role="status" aria-live="polite" sx={{ mr: 'auto', pl: 2 }}>
+          {problem
+            ? 'Fix the conditions to see the count'
+            : counted.key !== countKey
+              ? 'Counting…'
+              : counted.perState
+                ? countText(view, tabCounts(view, counted.perState))
+                : 'The count is not available'}
+        </Typography>
+        <Button
+          onClick={() => {
+            setDraft({});
+            setTyped({});
+          }}
+        >
+          Clear all
+        </Button>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button type="submit" variant="contained" disabled={Boolean(problem)}>
+          Apply
+        </Button>
+      </DialogActions>
     </Dialog>
   );
 }
