@@ -98,5 +98,11 @@ test('Two ticked states open two tabs: the first is shown, the other can be chos
   await expect(grid(page, 'Locked').getByRole('row')).toHaveCount(1 + 1);
   await expect(grid(page, 'Locked')).toContainText(LOCKED);
   await screenshot(page, 'tab-filter-two-states-locked');
+  // The arrow keys skip the tabs the search leaves out: from Locked, the next open tab is Reserved.
+  await tab(page, 'Locked').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tab(page, 'Reserved')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(tab(page, 'Locked')).toHaveAttribute('aria-selected', 'true');
   expect(await exportCsv(page, testInfo.outputPath('locked.csv'), 'Locked numbers')).toEqual([LOCKED]);
 });
