@@ -11,8 +11,8 @@ export type RendererLocation =
 export function rendererLocation(options: { isPackaged: boolean; env: NodeJS.ProcessEnv; mainDir: string }): RendererLocation {
   const devUrl = options.env.ELECTRON_RENDERER_URL;
   // A packaged app never follows an environment variable to a server.
-  if (!options.isPackaged && devUrl) {
-    const url = new URL(devUrl);
+  const url = !options.isPackaged && devUrl && URL.canParse(devUrl) ? new URL(devUrl) : null;
+  if (url) {
     if (url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1')) {
       return { kind: 'dev-server', url: url.href, origin: url.origin };
     }

@@ -153,6 +153,10 @@ describe('renderer location', () => {
     expect(
       rendererLocation({ isPackaged: false, env: { ELECTRON_RENDERER_URL: 'http://evil.example:5173' }, mainDir: '/app/out/main' }).kind,
     ).toBe('app-scheme');
+    // A malformed value is ignored like a foreign one, not a crash at start.
+    expect(rendererLocation({ isPackaged: false, env: { ELECTRON_RENDERER_URL: 'http://[' }, mainDir: '/app/out/main' }).kind).toBe(
+      'app-scheme',
+    );
   });
 
   it('recognises only the app page as the app', () => {
