@@ -22,6 +22,10 @@ const state = vi.hoisted(() => ({
   menu: null as unknown,
   dialogs: [] as { title: string; content: string }[],
   sessionCalls: [] as string[],
+  /** In call order: 'privileged:<scheme>' (with readyAt), 'ready', 'handle:<scheme>'. */
+  protocolCalls: [] as string[],
+  privileges: [] as unknown[],
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
 }));
 
 vi.mock('electron', () => {
@@ -67,7 +71,9 @@ vi.mock('electron', () => {
       this.webContents.mainFrame.url = `file://${file}`;
       return Promise.resolve();
     }
-    loadURL() {
+    loadURL(url: string) {
+      this.loaded = url;
+      this.webContents.mainFrame.url = url;
       return Promise.resolve();
     }
   }
@@ -82,7 +88,10 @@ vi.mock('electron', () => {
     enableSandbox: () => (state.sandbox = true),
     requestSingleInstanceLock: () => state.lock,
     on: (name: string, fn: Listener) => (state.appListeners[name] ??= []).push(fn),
-    whenReady: () => Promise.resolve(),
+    whenReady: () => {
+      state.protocolCalls.push('ready');
+      return Promise.resolve();
+    },
     quit: () => state.quit++,
   };
   return {
@@ -99,6 +108,18 @@ vi.mock('electron', () => {
         webRequest: { onHeadersReceived: () => state.sessionCalls.push('csp') },
         setPermissionRequestHandler: () => state.sessionCalls.push('permission-request'),
         setPermissionCheckHandler: () => state.sessionCalls.push('permission-check'),
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: { scheme: string; privileges: unknown }[]) => {
+        for (const scheme of schemes) {
+          state.protocolCalls.push(`privileged:${scheme.scheme}`);
+          state.privileges.push(scheme);
+        }
+      },
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+        state.protocolCalls.push(`handle:${scheme}`);
+        state.protocolHandlers.set(scheme, handler);
       },
     },
     shell: { openExternal: vi.fn() },
@@ -126,6 +147,9 @@ beforeEach(() => {
   state.windows.length = 0;
   state.dialogs.length = 0;
   state.sessionCalls.length = 0;
+  state.protocolCalls.length = 0;
+  state.privileges.length = 0;
+  state.protocolHandlers.clear();
   const resources = path.join(dir, 'resources');
   fs.mkdirSync(path.join(resources, 'native'), { recursive: true });
   // Under Node the "Electron-ABI" binary is stood in for by the Node build: what matters is the path.
@@ -181,7 +205,17 @@ describe('desktop app start', () => {
       webSecurity: true,
     });
     expect(String(window.options.webPreferences.preload)).toMatch(/preload[\\/]index\.js$/);
-    expect(window.loaded).toMatch(/renderer[\\/]index\.html$/);
+    expect(window.loaded).toBe('app://number-inventory/index.html');
+  });
+
+  it('registers the app:// scheme as privileged before ready and serves the page from it, never from file://', async () => {
+    await startApp();
+    expect(state.protocolCalls).toEqual(['privileged:app', 'ready', 'handle:app']);
+    expect(state.privileges).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    // The handler serves the renderer folder beside out/main (here: not built, so 404, never a throw).
+    const answer = await state.protocolHandlers.get('app')!(new Request('app://number-inventory/%2e%2e/package.json'));
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 
   it('installs the standard menu with Edit, View (zoom) and Window roles', async () => {
