@@ -8,6 +8,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ChangeEvent, Outcome } from '../../shared/contract';
 import { dispatch } from '../core/api/handlers';
+import { failureOutcome } from '../core/failures';
 import type { Inventory } from '../core/inventory';
 import { RENDERER_CSP_HEADER } from '../../shared/content-security-policy';
 import { watchDatabase } from '../core/db/database-watch';
@@ -118,7 +119,7 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname === EVENTS_PATH || url.pathname.startsWith(API_PREFIX)) {
       handleApi(request, response, url).catch((error: unknown) => {
-        if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'INTERNAL', message: String(error) } });
+        if (!response.headersSent) sendJson(response, 500, failureOutcome(error));
       });
       return;
     }
