@@ -46,17 +46,25 @@ export function registerTransferCommands(
   ).action(async (o: FilterOptions & { format: ExportFormat; out: string }) => {
     const inventory = open();
     let lastReport = 0;
-    const started = await inventory.startExport({ format: o.format, out: o.out, filter: filterFromOptions(o) }, (p) => {
-      const now = Date.now();
-      if (now - lastReport < 250 && p.rows < p.total) return;
-      lastReport = now;
-      io.stderr.write(`exported ${p.rows} of ${p.total} rows\n`);
-    });
-    // Ctrl-C, a closed terminal or a kill: stop, and leave no file.
+    // Ctrl-C, a closed terminal or a kill: stop, and leave no file. Listening before the export
+    // starts, so a signal never finds it unwatched (its partial file would stay behind).
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-    const onSignal = () => void inventory.cancelExport(started.id);
-    for (const signal of signals) process.once(signal, onSignal);
+    let exportId: string | undefined;
+    let interrupted = false;
+    const onSignal = () => {
+      interrupted = true;
+      if (exportId) void inventory.cancelExport(exportId);
+    };
+    for (const signal of signals) process.on(signal, onSignal);
     try {
+      const started = await inventory.startExport({ format: o.format, out: o.out, filter: filterFromOptions(o) }, (p) => {
+        const now = Date.now();
+        if (now - lastReport < 250 && p.rows < p.total) return;
+        lastReport = now;
+        io.stderr.write(`exported ${p.rows} of ${p.total} rows\n`);
+      });
+      exportId = started.id;
+      if (interrupted) await inventory.cancelExport(started.id);
       const ended = await inventory.exportFinished(started.id);
       if (ended.state === 'cancelled') throw new InventoryError('INVALID_INPUT', 'Export cancelled; no file was written');
       if (ended.state !== 'done') throw new InventoryError(ended.error?.code ?? 'INTERNAL', ended.error?.message ?? 'Export failed');

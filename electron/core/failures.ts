@@ -1,11 +1,12 @@
 // Every failure as what the user is told: the one mapping from an exception to a typed error, used
 // by the IPC and HTTP dispatch, the desktop's native operations, the export worker and the CLI.
 //
-// A refusal of the core (InventoryError) is passed on as it is. What SQLite or the file system
-// report about the database or the disk (busy, full, read-only, damaged) becomes a typed refusal
-// in plain words: nothing was written, as every change is one transaction. Anything else is a
-// fault of this program: its text may hold SQL or file paths, so it is logged with a short
-// reference, and the user sees only the reference.
+// An InventoryError is passed on as it is: its text was written for the user (an INTERNAL one too,
+// such as an export whose worker failed, already reported by its reference). What SQLite or the
+// file system report about the database or the disk (busy, full, read-only, damaged) becomes a
+// typed refusal in plain words: nothing was written, as every change is one transaction. Anything
+// else is a fault of this program: its text may hold SQL or file paths, so it is logged with a
+// short reference, and the user sees only the reference.
 import { randomBytes } from 'node:crypto';
 import { InventoryError, isInventoryError, type ErrorInfo } from '../../shared/errors';
 
@@ -35,11 +36,11 @@ function codeOf(error: unknown): string | undefined {
 }
 
 /**
- * The typed refusal a failure stands for: the core's own refusals, and what SQLite or the file
- * system say about the database or the disk. Null for anything else (a fault of the program).
+ * The typed error a failure stands for: the core's own (InventoryError), and what SQLite or the
+ * file system say about the database or the disk. Null for anything else (a fault of the program).
  */
 export function typedRefusal(error: unknown): InventoryError | null {
-  if (isInventoryError(error)) return error.code === 'INTERNAL' ? null : error;
+  if (isInventoryError(error)) return error;
   const code = codeOf(error);
   if (code === undefined) return null;
   if (DISK_FULL_CODES.has(code)) return new InventoryError('DISK_FULL', DISK_FULL_MESSAGE);

@@ -195,3 +195,16 @@ describe('closing the inventory', () => {
     expect(fs.existsSync(`${out}.partial`)).toBe(false);
   });
 });
+
+describe('leftovers of earlier runs', () => {
+  it('another start on the database leaves an export that is still running alone', async () => {
+    const running = open();
+    const out = path.join(dir, 'running.csv');
+    const started = await running.startExport({ format: 'csv', out });
+    // Another process (here: another service in this one) opens the same database meanwhile.
+    open();
+    expect(fs.existsSync(`${out}.partial`) || fs.existsSync(out)).toBe(true);
+    expect(await running.exportFinished(started.id)).toMatchObject({ state: 'done', rows: 60_005 });
+    expect(fs.existsSync(`${file}-exports`)).toBe(false);
+  });
+});

@@ -8,8 +8,8 @@
 // database). A record is written to a temporary name and renamed, so a reader never sees half.
 //
 // The next start (of any of them) removes the partial file of each record whose process is gone,
-// if it is still the file the export created (a regular file of the same device and inode), then
-// the record. Records of live processes, or of another machine sharing the folder, are left alone.
+// if it is still the file the export created (a regular file of the same device, inode and time of
+// creation), then the record. Records of live processes, or of another machine sharing the folder, are left alone.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +20,7 @@ import { discardPartial, PARTIAL_SUFFIX, type PartialFile } from './partial-file
 const RECORD = '.json';
 
 const recordSchema = z.object({
-  partial: z.object({ path: z.string().endsWith(PARTIAL_SUFFIX), dev: z.string(), ino: z.string() }),
+  partial: z.object({ path: z.string().endsWith(PARTIAL_SUFFIX), dev: z.string(), ino: z.string(), born: z.string() }),
   pid: z.number().int().positive(),
   host: z.string(),
   startedAt: z.string(),

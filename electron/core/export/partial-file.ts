@@ -1,7 +1,8 @@
 // The file an export writes before renaming it into place, FILE.partial. It is created exclusively:
 // never through a link planted at its name, never an existing file (O_CREAT | O_EXCL | O_NOFOLLOW),
-// and it is known afterwards by device and inode, so the export renames or removes it only while it
-// is still the file it created.
+// and it is known afterwards by device, inode and time of creation (a file made later in its place
+// may get the same inode back), so the export renames or removes it only while it is still the
+// file it created.
 import fs from 'node:fs';
 import path from 'node:path';
 import { InventoryError } from '../../../shared/errors';
@@ -14,6 +15,8 @@ export interface PartialFile {
   path: string;
   dev: string;
   ino: string;
+  /** Its time of creation in nanoseconds ("0" where the file system does not keep it). */
+  born: string;
 }
 
 // O_NOFOLLOW does not exist on Windows, where O_EXCL alone refuses any existing name, link or not.
@@ -21,9 +24,11 @@ const NO_FOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 const CREATE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NO_FOLLOW;
 const REOPEN_FLAGS = fs.constants.O_WRONLY | NO_FOLLOW;
 
-const identityOf = (stats: fs.BigIntStats) => ({ dev: String(stats.dev), ino: String(stats.ino) });
-const isThe = (partial: PartialFile, stats: fs.BigIntStats) =>
-  stats.isFile() && String(stats.dev) === partial.dev && String(stats.ino) === partial.ino;
+const identityOf = (stats: fs.BigIntStats) => ({ dev: String(stats.dev), ino: String(stats.ino), born: String(stats.birthtimeNs) });
+const isThe = (partial: PartialFile, stats: fs.BigIntStats) => {
+  const now = identityOf(stats);
+  return stats.isFile() && now.dev === partial.dev && now.ino === partial.ino && now.born === partial.born;
+};
 
 /** A name short enough to quote in a message. */
 function quoted(name: string): string {
