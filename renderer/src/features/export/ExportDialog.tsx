@@ -122,7 +122,8 @@ export function ExportDialog(props: { open: boolean; filter: SearchFilter; descr
               fullWidth
               size="small"
               placeholder={editable === false ? 'No file chosen' : undefined}
-              slotProps={{ input: { readOnly: editable !== true } }}
+              // Read-only until the core says the path may be typed; the label stays up so "No file chosen" shows.
+              slotProps={{ input: { readOnly: editable !== true }, inputLabel: editable === false ? { shrink: true } : {} }}
               helperText={
                 editable === false
                   ? 'Choose where to save; the file appears only when the export is complete.'
