@@ -2,6 +2,7 @@
 // identity, sandbox, menu, session hardening, the database on the Electron-ABI binding (or a dialog
 // when it is missing), IPC registered from the contract, and change events pushed to windows.
 import Database from 'better-sqlite3';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -267,7 +268,13 @@ describe('quitting', () => {
   it('stops a running export and removes its partial file (will-quit)', async () => {
     const worker = buildExportWorker();
     process.env.NUMBER_INVENTORY_EXPORT_WORKER = worker;
-    const terminated = vi.spyOn(Worker.prototype, 'terminate');
+    // Every export worker, to wait for its end: a worker left running would write the file after quit.
+    const workers = new Set<Worker>();
+    const listen = Worker.prototype.on;
+    const watched = vi.spyOn(Worker.prototype, 'on').mockImplementation(function (this: Worker, ...args: Parameters<Worker['on']>) {
+      workers.add(this);
+      return listen.apply(this, args);
+    });
     try {
       await startApp();
       // Enough numbers that the export still runs when the app quits.
@@ -292,10 +299,10 @@ describe('quitting', () => {
       state.appListeners['will-quit'].forEach((fn) => fn());
       // Gone at once: the process ends right after will-quit.
       expect(fs.existsSync(`${out}.partial`)).toBe(false);
-      await Promise.all(terminated.mock.results.map((result) => result.value));
+      await Promise.all([...workers].map((worker) => (worker.threadId === -1 ? undefined : once(worker, 'exit'))));
       expect(fs.readdirSync(dir).filter((name) => name.startsWith('quit'))).toEqual([]);
     } finally {
-      terminated.mockRestore();
+      watched.mockRestore();
       delete process.env.NUMBER_INVENTORY_EXPORT_WORKER;
       fs.rmSync(worker, { force: true });
     }
