@@ -11,6 +11,7 @@ import type { ErrorInfo } from './errors';
 import type { OperatorAction } from './lifecycle';
 import { searchFilterSchema, searchRequestSchema, type SearchResult } from './search';
 import {
+  EXPORT_FORMATS,
   exportStartSchema,
   importRequestSchema,
   saveSearchSchema,
@@ -77,11 +78,13 @@ export const contract = {
   'searches:list': op(z.object({}).default({}), returns<SavedSearch[]>()),
   'searches:save': op(saveSearchSchema, returns<SavedSearch>()),
   'searches:delete': op(z.object({ id: z.number().int().positive() }), returns<{ deleted: number }>()),
-  // A path to offer for the file (in Downloads); the desktop app's main process may answer with the
-  // system save dialog instead. null: the user cancelled.
+  // The file to export to. Browser mode offers an editable path (in Downloads, else home). The
+  // desktop app's main process answers `ask: true` with the system's Save dialog, and accepts in
+  // export:start only a file chosen there; `ask: false` only tells the page so (editable: false).
+  // path null: nothing offered, or the user cancelled the dialog.
   'export:choose-file': op(
-    z.object({ format: z.enum(['csv', 'xlsx']), suggestedName: z.string().trim().min(1).max(200) }),
-    returns<{ path: string | null }>(),
+    z.object({ format: z.enum(EXPORT_FORMATS), suggestedName: z.string().trim().min(1).max(200), ask: z.boolean().default(true) }),
+    returns<{ path: string | null; editable: boolean }>(),
   ),
   'export:start': op(exportStartSchema, returns<ExportStatus>()),
   'export:status': op(z.object({ id: z.string().uuid() }), returns<ExportStatus>()),

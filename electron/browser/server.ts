@@ -8,6 +8,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ChangeEvent, Outcome } from '../../shared/contract';
 import { dispatch } from '../core/api/handlers';
+import { failureOutcome } from '../core/failures';
 import type { Inventory } from '../core/inventory';
 import { RENDERER_RESPONSE_HEADERS } from '../../shared/content-security-policy';
 import { watchDatabase } from '../core/db/database-watch';
@@ -134,10 +135,9 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
   // No request may stop the server: whatever a handler throws is logged and answered.
   const server = http.createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      console.error('browser mode: request failed:', error);
-      if (!response.headersSent) {
-        sendJson(response, 500, { ok: false, error: { code: 'INTERNAL', message: 'Browser mode failed to answer; see its console.' } });
-      } else response.destroy();
+      // failureOutcome logs the detail and answers a short message with a reference.
+      if (!response.headersSent) sendJson(response, 500, failureOutcome(error));
+      else response.destroy();
     });
   });
 

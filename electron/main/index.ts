@@ -72,7 +72,7 @@ function start(): void {
     inventory,
     isTrustedSender: trustedSenderCheck(location, appWebContents),
     onChange: broadcast,
-    native: nativeOperations,
+    native: nativeOperations(opened.exportFiles),
   });
   const stopWatching = watchDatabase(inventory.db, () => broadcast({ scope: 'numbers' }));
   const stopServices = startBackgroundServices({ inventory, notifyChange: broadcast });

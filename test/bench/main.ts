@@ -10,7 +10,6 @@ import { fixedClock } from '../../electron/core/clock';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
 import { csvLine } from '../../electron/core/export/csv-cell';
 import { TRANSFER_COLUMNS } from '../../electron/core/export/columns';
-import { startExport } from '../../electron/core/export/worker-host';
 import { importFile } from '../../electron/core/import/run-import';
 import { Inventory } from '../../electron/core/inventory';
 import { whereClause } from '../../electron/core/search/where';
@@ -44,9 +43,12 @@ async function child(): Promise<void> {
     await new Promise<void>((resolve) => stream.end(resolve));
     conn.close();
   } else {
-    const handle = startExport(db, { format: mode === 'xlsx' ? 'xlsx' : 'csv', out, filter: {} }, () => undefined);
-    const outcome = await handle.done;
-    if (outcome.status !== 'done') throw new Error(`export ${outcome.status}: ${JSON.stringify(outcome)}`);
+    // Through the service, as the app and the CLI export (the worker bundle is beside this one).
+    const inventory = Inventory.open(db);
+    const started = await inventory.startExport({ format: mode === 'xlsx' ? 'xlsx' : 'csv', out, filter: {} });
+    const ended = await inventory.exportFinished(started.id);
+    inventory.close();
+    if (ended.state !== 'done') throw new Error(`export ${ended.state}: ${JSON.stringify(ended)}`);
   }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   // VmHWM, not getrusage's maxRSS: Linux carries ru_maxrss over from the parent across exec, so it

@@ -27,6 +27,11 @@ export interface CliOptions {
   /** NUMBER_INVENTORY_NOW; omitted means unset. */
   now?: string;
   cwd?: string;
+  /** More environment (an empty string sets a variable to empty). */
+  env?: NodeJS.ProcessEnv;
+  /** Run as this user and group (the tests run as root here, for whom no file is read-only). */
+  uid?: number;
+  gid?: number;
 }
 
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
@@ -35,8 +40,14 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun
   delete env.NUMBER_INVENTORY_NOW;
   if (options.db !== undefined) env.NUMBER_INVENTORY_DB = options.db;
   if (options.now !== undefined) env.NUMBER_INVENTORY_NOW = options.now;
+  Object.assign(env, options.env);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_BIN, ...args], { env, cwd: options.cwd ?? root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI_BIN, ...args], {
+      env,
+      cwd: options.cwd ?? root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
