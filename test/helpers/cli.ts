@@ -29,10 +29,16 @@ export interface CliOptions {
   cwd?: string;
   /** More environment (an empty string sets a variable to empty). */
   env?: NodeJS.ProcessEnv;
-  /** Run as this user and group (the tests run as root here, for whom no file is read-only). */
-  uid?: number;
-  gid?: number;
+  /**
+   * Run without root's power to write any file (the tests run as root here, for whom no file is
+   * read-only): the CLI then meets file permissions as an ops user does. Root keeps its identity,
+   * so it can still read the project wherever it is checked out, but loses the capabilities that
+   * override permissions (setpriv, from util-linux).
+   */
+  obeyFilePermissions?: boolean;
 }
+
+const WITHOUT_PERMISSION_OVERRIDE = ['setpriv', '--inh-caps=-all', '--bounding-set=-dac_override,-dac_read_search', '--'];
 
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -42,12 +48,10 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun
   if (options.now !== undefined) env.NUMBER_INVENTORY_NOW = options.now;
   Object.assign(env, options.env);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_BIN, ...args], {
-      env,
-      cwd: options.cwd ?? root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
-    });
+    const command = [process.execPath, CLI_BIN, ...args];
+    const [file, ...rest] =
+      options.obeyFilePermissions && process.getuid?.() === 0 ? [...WITHOUT_PERMISSION_OVERRIDE, ...command] : command;
+    const child = spawn(file, rest, { env, cwd: options.cwd ?? root, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

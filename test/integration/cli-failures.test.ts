@@ -13,8 +13,8 @@ import { tempDir } from '../helpers/inventory';
 const NOW = '2026-01-05T09:00:00.000Z';
 const SLOW = 180_000;
 const SG = ['--vendor', 'Singtel', '--country', 'SG', '--sku', 'SG-DID'];
-/** Root may write any file: a read-only file is one for another user (nobody), as for an ops user without rights. */
-const AS_OTHER_USER: Pick<CliOptions, 'uid' | 'gid'> = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+/** Root may write any file: the CLI runs without that power, as an ops user without rights would. */
+const AS_OTHER_USER: Pick<CliOptions, 'obeyFilePermissions'> = { obeyFilePermissions: true };
 
 let dir: string;
 let db: string;
