@@ -1,6 +1,6 @@
 // The seed's reservation and lock deadlines, warnings and expiry notices at exact instants, on a
 // real SQLite file with a manual clock: one sweep applies every due expiry and queues every due
-// notice, each exactly once per number, kind and deadline.
+// notice, each exactly once per hold (the reservation or lock, named by the event that started it).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addSgNumbers, DID_1, freshInventory, SUB_1, T0, type TestInventory } from '../helpers/inventory';
 import { CUSTOMER_ORG, noticeDump, outboxDump, PARTNER_ORG, plusDays, UNKNOWN_ORG } from '../helpers/expiry';
@@ -37,13 +37,17 @@ describe('subscription expired at T: reserved until T+56d, warned at T+49d, rele
     await t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: CUSTOMER_ORG });
     const detail = await t.inventory.act('subscription-expired', { number: n });
     expect(detail.expiresAt).toBe(plusDays(T0, 56));
+    // The audit event that started the reservation names it.
+    const hold = detail.history[detail.history.length - 1];
+    expect(hold.action).toBe('subscription-expired');
 
     expect((await sweepAt(plusDays(T0, 49, -1))).notified).toEqual([]);
     const warned = await sweepAt(plusDays(T0, 49));
     expect(warned.released).toEqual([]);
     expect(warned.notified).toEqual([
       {
-        key: `${n}|reservation-warning|${plusDays(T0, 56)}`,
+        key: `${n}|reservation-warning|${plusDays(T0, 56)}|hold ${hold.id}`,
+        holdEventId: hold.id,
         number: n,
         kind: 'reservation-warning',
         deadline: plusDays(T0, 56),
@@ -92,7 +96,7 @@ describe('manual reservation: 28 days, warned at 21 days', () => {
     expect((await sweepAt(plusDays(T0, 21, -1))).notified).toEqual([]);
     const r = await sweepAt(plusDays(T0, 21));
     expect(r.notified.map((x) => x.emails)).toEqual([[{ role: 'reserver', recipient: 'owner@pat.test', status: 'queued' }]]);
-    const email = (await t.inventory.outbox())[0];
+    const email = (await t.inventory.outbox()).rows[0];
     expect(email.subject).toBe(`Reservation of ${n} expires on 2026-02-02 09:00 UTC`);
     expect(email.body).toContain(
       `The phone number ${n} is reserved for Pat Partner (${PARTNER_ORG}) until 2026-02-02 09:00 UTC (in 7 days).`,
@@ -115,7 +119,7 @@ describe('manual reservation: 28 days, warned at 21 days', () => {
       [n, null, 'no-recipient'],
       [m, null, 'no-recipient'],
     ]);
-    expect((await t.inventory.outbox({ statuses: ['no-recipient'] })).length).toBe(2);
+    expect((await t.inventory.outbox({ statuses: ['no-recipient'] })).rows.length).toBe(2);
   });
 
   it('extending the reservation warns again before the new deadline; the same deadline never twice', async () => {
@@ -148,7 +152,7 @@ describe('locks: support is told 7 days before and at expiry; permanent locks no
       { number: n, kind: 'lock-expired', deadline, role: 'partner-support', recipient: 'support@partner.test', status: 'queued' },
       { number: n, kind: 'lock-expired', deadline, role: 'operator-support', recipient: 'support@b3.test', status: 'queued' },
     ]);
-    const expired = (await t.inventory.outbox()).find((e) => e.subject.includes('expired'));
+    const expired = (await t.inventory.outbox()).rows.find((e) => e.subject.includes('expired'));
     expect(expired?.body).toContain('State:    Available (was Locked)');
   });
 
