@@ -3,7 +3,7 @@
 // earlier one is warned and released with notice like any other, and each hold exactly once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addSgNumbers, DID_1, freshInventory, SUB_1, T0, type TestInventory } from '../helpers/inventory';
-import { CUSTOMER_ORG, noticeDump, outboxDump, PARTNER_ORG, plusDays } from '../helpers/expiry';
+import { CUSTOMER_ORG, noticeDump, outboxDump, PARTNER_ORG, plusDays, sweepAt } from '../helpers/expiry';
 
 let t: TestInventory;
 let n: string;
@@ -15,16 +15,11 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-async function sweepAt(instant: string) {
-  t.clock.set(instant);
-  return t.inventory.sweepReport();
-}
-
 describe('a later hold ending at the same deadline as an earlier one', () => {
   it('release, assign, swap-out and an extension to the same date: the new reserver is warned, then released with notice', async () => {
     const deadline = plusDays(T0, 28);
     await t.inventory.act('reserve', { number: n, orgUuid: CUSTOMER_ORG, remark: 'first hold' });
-    expect((await sweepAt(plusDays(T0, 21))).notified.map((x) => [x.kind, x.deadline])).toEqual([['reservation-warning', deadline]]);
+    expect((await sweepAt(t, plusDays(T0, 21))).notified.map((x) => [x.kind, x.deadline])).toEqual([['reservation-warning', deadline]]);
 
     t.clock.set(plusDays(T0, 22));
     await t.inventory.act('release', { number: n, remark: 'customer walked away' });
@@ -32,14 +27,14 @@ describe('a later hold ending at the same deadline as an earlier one', () => {
     await t.inventory.act('swapped-out', { number: n });
     expect((await t.inventory.act('extend', { number: n, didReservationUuid: DID_1, paidUntil: deadline })).expiresAt).toBe(deadline);
 
-    const warned = await sweepAt(plusDays(T0, 22));
+    const warned = await sweepAt(t, plusDays(T0, 22));
     expect(warned.notified.map((x) => [x.number, x.kind, x.deadline, x.emails])).toEqual([
       [n, 'reservation-warning', deadline, [{ role: 'reserver', recipient: 'owner@pat.test', status: 'queued' }]],
     ]);
     // The same hold is never warned twice.
-    expect((await sweepAt(plusDays(T0, 23))).notified).toEqual([]);
+    expect((await sweepAt(t, plusDays(T0, 23))).notified).toEqual([]);
 
-    const released = await sweepAt(deadline);
+    const released = await sweepAt(t, deadline);
     expect(released.released).toEqual([{ number: n, from: 'reserved', expiredAt: deadline }]);
     expect(released.notified.map((x) => [x.kind, x.deadline])).toEqual([['reservation-expired', deadline]]);
     expect(outboxDump(t.inventory.db).map((e) => [e.kind, e.deadline, e.recipient])).toEqual([

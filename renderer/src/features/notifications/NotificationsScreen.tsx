@@ -2,12 +2,12 @@
 // with the emails it queued, a page at a time with the total (filtered by kind on the server). The
 // same notices as the desktop notifications, so nothing depends on the operating system showing a
 // toast. Clicking one opens the number where it now is.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import { call } from '../../api/client';
 import { useRevision } from '../../app/changes';
 import { formatInstant } from '../../app/format';
@@ -22,7 +22,8 @@ import {
 } from '../../../../shared/notifications';
 import { NOTIFICATION_KIND_LABELS, ROLE_LABELS, STATUS_COLORS, STATUS_LABELS } from './labels';
 import { followNavigationRequests, navigateTo, useNavigationRequests } from './navigation';
-import { LIST_PAGE_SIZES, useListPage } from './use-list-page';
+import { PagedListGrid } from './PagedListGrid';
+import { useListPage } from './use-list-page';
 
 followNavigationRequests();
 
@@ -85,42 +86,22 @@ export function NotificationsScreen() {
     [kinds],
   );
   const list = useListPage(fetchPage, `${revision}|${outboxRevision}|${numbersRevision}`);
-  const localeText = useMemo(
-    () => ({
-      noRowsLabel: kinds.length
-        ? 'No notifications of these kinds.'
-        : 'No notifications yet. Warnings appear here when a reservation or lock is within the warning lead (see Settings) of its deadline.',
-    }),
-    [kinds.length],
-  );
+  const noRowsLabel = kinds.length
+    ? 'No notifications of these kinds.'
+    : 'No notifications yet. Warnings appear here when a reservation or lock is within the warning lead (see Settings) of its deadline.';
 
   return (
     <Stack spacing={1.5} sx={{ flex: 1, minHeight: 0, minWidth: 0 }}>
       <ToggleChips label="Show kinds" values={NOTIFICATION_KINDS} labels={NOTIFICATION_KIND_LABELS} selected={kinds} onChange={setKinds} />
       <ErrorAlert error={list.error} />
       <Box sx={{ flex: 1, minHeight: 0, minWidth: 0 }}>
-        <DataGrid
-          aria-label="Notifications"
-          rows={list.rows}
+        <PagedListGrid
+          label="Notifications"
+          list={list}
           columns={COLUMNS}
-          rowCount={list.total}
-          loading={list.loading}
-          paginationMode="server"
-          paginationModel={list.pagination}
-          onPaginationModelChange={list.setPagination}
-          pageSizeOptions={LIST_PAGE_SIZES}
-          disableColumnFilter
-          disableRowSelectionOnClick
-          onRowClick={({ row }) => navigateTo(navigationFor(row))}
-          // A notice's email chips wrap on a narrow window: its row grows rather than clip them.
-          getRowHeight={() => 'auto'}
-          localeText={localeText}
-          sx={{
-            bgcolor: 'background.paper',
-            '& .MuiDataGrid-row': { cursor: 'pointer' },
-            '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', minHeight: 52, py: 0.5 },
-            '& .monospace': { fontFamily: 'monospace' },
-          }}
+          noRowsLabel={noRowsLabel}
+          onRowClick={(row) => navigateTo(navigationFor(row))}
+          autoRowHeight
         />
       </Box>
     </Stack>

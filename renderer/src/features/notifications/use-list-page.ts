@@ -3,11 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { GridPaginationModel } from '@mui/x-data-grid';
 import type { ListPage } from '../../../../shared/notifications';
-import { MAX_PAGE_SIZE } from '../../../../shared/search';
 import { toShownError, type ShownError } from '../../components/ErrorAlert';
-
-/** The page sizes the lists offer, as the inventory grid does. */
-export const LIST_PAGE_SIZES = [25, 50, MAX_PAGE_SIZE];
 
 export type FetchPage<Row> = (page: number, pageSize: number) => Promise<ListPage<Row>>;
 

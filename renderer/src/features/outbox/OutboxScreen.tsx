@@ -9,7 +9,7 @@ import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import { call } from '../../api/client';
 import { useChanges, useRevision } from '../../app/changes';
 import { formatInstant } from '../../app/format';
@@ -18,7 +18,8 @@ import { ErrorAlert, toShownError, type ShownError } from '../../components/Erro
 import { OUTBOX_STATUSES, type OutboxEmail, type OutboxStatus } from '../../../../shared/notifications';
 import { ROLE_LABELS, STATUS_COLORS, STATUS_LABELS } from '../notifications/labels';
 import { useNavigationRequests } from '../notifications/navigation';
-import { LIST_PAGE_SIZES, useListPage } from '../notifications/use-list-page';
+import { PagedListGrid } from '../notifications/PagedListGrid';
+import { useListPage } from '../notifications/use-list-page';
 import { downloadText } from './download';
 
 const COLUMNS: GridColDef<OutboxEmail>[] = [
@@ -101,21 +102,13 @@ export function OutboxScreen() {
       <ErrorAlert error={error} />
       <Box sx={{ display: 'flex', gap: 1.5, flex: 1, minHeight: 0 }}>
         <Box sx={{ flex: 2, minHeight: 0, minWidth: 0 }}>
-          <DataGrid
-            aria-label="Outbox"
-            rows={emails}
+          <PagedListGrid
+            label="Outbox"
+            list={list}
             columns={COLUMNS}
-            rowCount={list.total}
-            loading={list.loading}
-            paginationMode="server"
-            paginationModel={list.pagination}
-            onPaginationModelChange={list.setPagination}
-            pageSizeOptions={LIST_PAGE_SIZES}
-            disableColumnFilter
-            rowSelectionModel={{ type: 'include', ids: new Set(selectedId === null ? [] : [selectedId]) }}
-            onRowClick={({ row }) => setSelectedId(row.id)}
-            localeText={{ noRowsLabel: statuses.length ? 'No emails with these statuses.' : 'The outbox is empty.' }}
-            sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+            noRowsLabel={statuses.length ? 'No emails with these statuses.' : 'The outbox is empty.'}
+            onRowClick={(row) => setSelectedId(row.id)}
+            selectedId={selectedId}
           />
         </Box>
         <Paper variant="outlined" component="section" aria-label="Email preview" sx={{ flex: 1, minWidth: 300, p: 1.5, overflow: 'auto' }}>
