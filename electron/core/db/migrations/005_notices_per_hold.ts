@@ -39,13 +39,13 @@ export const migration005: Migration = {
         -- the number has no such event (written without audit), then the deadline names the hold.
         hold_event_id INTEGER REFERENCES events (id)
       );
-      INSERT INTO notifications_v5 (id, number, kind, deadline, state, org_uuid, created_at, desktop_at)
-        SELECT id, number, kind, deadline, state, org_uuid, created_at, desktop_at FROM notifications;
-      UPDATE notifications_v5 SET hold_event_id = (
-        SELECT e.id FROM events e JOIN numbers m ON m.id = e.number_id
-        WHERE m.number = notifications_v5.number AND e.to_state = notifications_v5.state AND e.at <= notifications_v5.created_at
-          AND (json_extract(e.details, '$.expiresAt') = notifications_v5.deadline OR e.action = 'import')
-        ORDER BY e.id DESC LIMIT 1);
+      INSERT INTO notifications_v5 (id, number, kind, deadline, state, org_uuid, created_at, desktop_at, hold_event_id)
+        SELECT t.id, t.number, t.kind, t.deadline, t.state, t.org_uuid, t.created_at, t.desktop_at, (
+          SELECT e.id FROM events e JOIN numbers m ON m.id = e.number_id
+          WHERE m.number = t.number AND e.to_state = t.state AND e.at <= t.created_at
+            AND (json_extract(e.details, '$.expiresAt') = t.deadline OR e.action = 'import')
+          ORDER BY e.id DESC LIMIT 1)
+        FROM notifications t;
       UPDATE notifications_v5 SET hold_event_id = NULL
         WHERE hold_event_id IS NOT NULL
           AND id NOT IN (SELECT max(id) FROM notifications_v5 WHERE hold_event_id IS NOT NULL GROUP BY hold_event_id, kind);
