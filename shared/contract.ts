@@ -23,6 +23,7 @@ import { settingsPatchSchema, type SettingsView } from './settings';
 import {
   notificationListSchema,
   outboxListSchema,
+  type ListPage,
   type NavigationRequest,
   type NotificationRecord,
   type OutboxEmail,
@@ -71,8 +72,8 @@ export const contract = {
   'orgs:import': op(z.object({ csv: z.string().max(10_000_000) }), returns<Organization[]>()),
   'settings:get': op(z.object({}).default({}), returns<SettingsView>()),
   'settings:set': op(z.object({ changes: settingsPatchSchema }), returns<SettingsView>()),
-  'notifications:list': op(notificationListSchema.default({ limit: 200 }), returns<NotificationRecord[]>()),
-  'outbox:list': op(outboxListSchema.default({ limit: 500 }), returns<OutboxEmail[]>()),
+  'notifications:list': op(notificationListSchema.prefault({}), returns<ListPage<NotificationRecord>>()),
+  'outbox:list': op(outboxListSchema.prefault({}), returns<ListPage<OutboxEmail>>()),
   'outbox:retry': op(z.object({ id: z.number().int().positive() }), returns<OutboxEmail>()),
   'outbox:export-eml': op(z.object({ id: z.number().int().positive() }), returns<{ fileName: string; eml: string }>()),
   'searches:list': op(z.object({}).default({}), returns<SavedSearch[]>()),

@@ -9,7 +9,7 @@ import { UsageError } from './main';
 import { addFilterOptions, csv, filterFromOptions } from './filter-options';
 import type { Output } from './output';
 
-function positiveInt(name: string) {
+export function positiveInt(name: string) {
   return (value: string) => {
     if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number, got "${value}"`);
     return Number(value);

@@ -22,7 +22,7 @@ import { importOrganizationsCsv } from './organizations-csv';
 import { listOrganizations, saveOrganization, type OrganizationInput } from './organizations';
 import { countByState, searchNumbers } from './search/search';
 import { lifecycleSettings, appSettings, settingsView, updateSettings } from './settings-store';
-import type { NotificationListRequest, NotificationRecord, OutboxEmail, OutboxListRequest } from '../../shared/notifications';
+import type { ListPage, NotificationListRequest, NotificationRecord, OutboxEmail, OutboxListRequest } from '../../shared/notifications';
 import { nextDueInstant, sweepWithNotices, type SweepReport } from './expiry/sweep';
 import { listNotifications } from './notifications/list';
 import { emlFileName, emlOf } from './outbox/eml';
@@ -110,11 +110,11 @@ export class Inventory {
     return nextDueInstant(this.context, this.clock.now().toISOString());
   }
 
-  async notifications(request: NotificationListRequest = {}): Promise<NotificationRecord[]> {
+  async notifications(request: NotificationListRequest = {}): Promise<ListPage<NotificationRecord>> {
     return listNotifications(this.db, request);
   }
 
-  async outbox(request: OutboxListRequest = {}): Promise<OutboxEmail[]> {
+  async outbox(request: OutboxListRequest = {}): Promise<ListPage<OutboxEmail>> {
     return listOutbox(this.db, request);
   }
 
