@@ -32,6 +32,9 @@ export function ExportDialog(props: { open: boolean; filter: SearchFilter; descr
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const typedFile = useRef(false);
+  // A suggestion for the format is on its way: the path is not typed into meanwhile, or the
+  // suggestion would land in the middle of what is being typed.
+  const [suggesting, setSuggesting] = useState(true);
   const running = status?.state === 'running';
 
   const suggestedName = () => `numbers-${new Date().toISOString().slice(0, 10)}`;
@@ -41,12 +44,16 @@ export function ExportDialog(props: { open: boolean; filter: SearchFilter; descr
     if (!open || running) return;
     call('export:choose-file', { format, suggestedName: suggestedName(), ask: false })
       .then((offer) => {
+        setSuggesting(false);
         setEditable(offer.editable);
         // A path the user typed wins over a suggestion; a chosen file of the other format is dropped.
         if (offer.path && !typedFile.current) setFile(offer.path);
         if (!offer.editable) setFile((chosen) => (chosen.toLowerCase().endsWith(`.${format}`) ? chosen : ''));
       })
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => {
+        setSuggesting(false);
+        setError(e.message);
+      });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, format]);
 
@@ -106,7 +113,15 @@ export function ExportDialog(props: { open: boolean; filter: SearchFilter; descr
       <DialogContent dividers>
         <Stack spacing={2}>
           <Typography variant="body2">Every number of the current search: {description}.</Typography>
-          <RadioGroup row aria-label="File format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+          <RadioGroup
+            row
+            aria-label="File format"
+            value={format}
+            onChange={(e) => {
+              setSuggesting(true);
+              setFormat(e.target.value as ExportFormat);
+            }}
+          >
             <FormControlLabel value="xlsx" control={<Radio />} label="Excel workbook (XLSX)" disabled={running} />
             <FormControlLabel value="csv" control={<Radio />} label="CSV" disabled={running} />
           </RadioGroup>
@@ -123,7 +138,7 @@ export function ExportDialog(props: { open: boolean; filter: SearchFilter; descr
               size="small"
               placeholder={editable === false ? 'No file chosen' : undefined}
               // Read-only until the core says the path may be typed; the label stays up so "No file chosen" shows.
-              slotProps={{ input: { readOnly: editable !== true }, inputLabel: editable === false ? { shrink: true } : {} }}
+              slotProps={{ input: { readOnly: editable !== true || suggesting }, inputLabel: editable === false ? { shrink: true } : {} }}
               helperText={
                 editable === false
                   ? 'Choose where to save; the file appears only when the export is complete.'
