@@ -6,6 +6,7 @@ import type { AddNumbersRequest } from '../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
 import type { OperatorAction } from '../../shared/lifecycle';
 import type { SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
+import type { ImportReport } from '../../shared/transfer';
 import type { LifecycleSettings, AppSettings, SettingsView } from '../../shared/settings';
 import { systemClock, type Clock } from './clock';
 import { defaultActor, type CoreContext } from './context';
@@ -13,6 +14,7 @@ import { openDatabase, type Db, type OpenOptions } from './db/connection';
 import { performAction } from './lifecycle/perform';
 import { addNumbers } from './numbers/add';
 import { detailOf, numberKey, requireRow } from './numbers/repository';
+import { importFile, type ImportOptions } from './import/run-import';
 import { importOrganizationsCsv } from './organizations-csv';
 import { listOrganizations, saveOrganization, type OrganizationInput } from './organizations';
 import { countByState, searchNumbers } from './search/search';
@@ -59,6 +61,11 @@ export class Inventory {
 
   async add(request: AddNumbersRequest): Promise<AddResult[]> {
     return addNumbers(this.context, request);
+  }
+
+  /** Imports an inventory file (CSV or XLSX); a dry run reports per row and writes nothing. */
+  async importFile(request: unknown, options: ImportOptions = {}): Promise<ImportReport> {
+    return importFile(this.context, request, options);
   }
 
   async show(number: string): Promise<NumberDetail> {

@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { csvLine } from '../../electron/core/export/csv-cell';
 import { TRANSFER_COLUMNS } from '../../electron/core/export/columns';
-import { importFile } from '../../electron/core/import/run-import';
 import type { Inventory } from '../../electron/core/inventory';
 import { bundleForNode, EXPORT_WORKER_ENTRY } from '../../electron/tools/bundle-node.cjs';
 import { benchRows } from '../bench/dataset';
@@ -22,7 +21,7 @@ export function writeInventoryCsv(file: string, rows: Iterable<string[]>): void 
 export async function loadGenerated(inventory: Inventory, dir: string, n: number, due = Math.floor(n / 10)): Promise<void> {
   const file = path.join(dir, `generated-${n}.csv`);
   writeInventoryCsv(file, benchRows(n, due));
-  const report = await importFile(inventory.context, { file, dryRun: false });
+  const report = await inventory.importFile({ file, dryRun: false });
   if (report.imported !== n)
     throw new Error(
       `test setup: imported ${report.imported} of ${n}: ${JSON.stringify(report.results.filter((r) => r.status !== 'add').slice(0, 5))}`,

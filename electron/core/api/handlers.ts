@@ -14,7 +14,6 @@ import { InventoryError, isInventoryError } from '../../../shared/errors';
 import { OPERATOR_ACTIONS, type OperatorAction } from '../../../shared/lifecycle';
 import type { Inventory } from '../inventory';
 import { exportJobsOf, suggestedExportPath } from '../export/jobs';
-import { importFile } from '../import/run-import';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from '../saved-searches';
 
 type Handler<C extends Channel> = (inventory: Inventory, input: ChannelParsedInput<C>) => Promise<ChannelResult<C>>;
@@ -51,7 +50,7 @@ const otherHandlers: Omit<HandlerTable, ActionChannel> = {
   'export:start': async (inventory, input) => exportJobsOf(inventory.db).start(input),
   'export:status': async (inventory, input) => exportJobsOf(inventory.db).status(input.id),
   'export:cancel': async (inventory, input) => exportJobsOf(inventory.db).cancel(input.id),
-  'import:file': (inventory, input) => importFile(inventory.context, input),
+  'import:file': (inventory, input) => inventory.importFile(input),
 };
 
 const handlers: HandlerTable = { ...otherHandlers, ...actionHandlers };
