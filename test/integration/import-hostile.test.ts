@@ -8,38 +8,31 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TRANSFER_COLUMNS } from '../../electron/core/export/columns';
 import { csvLine } from '../../electron/core/export/csv-cell';
 import { IMPORT_LIMITS } from '../../electron/core/import/limits';
-import { isInventoryError } from '../../shared/errors';
-import { freshInventory, type TestInventory } from '../helpers/inventory';
+import { type TestInventory } from '../helpers/inventory';
 import { repeatDeflated, WORKBOOK_PARTS, writeCraftedZip } from './crafted-zip';
-import { ROOT } from './transfer-fixtures';
+import { freshInventories, numberCount, refusalOf, ROOT } from './transfer-fixtures';
 
-const open: TestInventory[] = [];
-const fresh = () => {
-  const t = freshInventory();
-  open.push(t);
-  return t;
-};
-afterEach(() => {
-  for (const t of open.splice(0)) t.close();
-});
+const fresh = freshInventories();
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const SHEET_HEAD = `<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData>`;
 const SHEET_TAIL = '</sheetData></worksheet>';
-const numberCount = (t: TestInventory) => t.inventory.db.prepare('SELECT count(*) FROM numbers').pluck().get() as number;
 
-async function refusal(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (error) {
-    if (isInventoryError(error)) return error.message;
-    throw error;
-  }
-  throw new Error('expected the import to be refused');
+const refusal = async (work: Promise<unknown>) => (await refusalOf(work)).message;
+
+/** The refusal of a dry run and of a committed import, each before a single row was read (no progress reported). */
+async function refusalsBeforeAnyRow(t: TestInventory, file: string): Promise<string[]> {
+  const onProgress = () => {
+    throw new Error('rows were read before the file was refused');
+  };
+  return [
+    await refusal(t.inventory.importFile({ file, dryRun: true }, { onProgress })),
+    await refusal(t.inventory.importFile({ file, dryRun: false }, { onProgress })),
+  ];
 }
 
 /** Runs `import FILE` in the real CLI with a 200 MB heap; its JSON answer and exit code. */
@@ -230,19 +223,8 @@ describe('more rows than the limit', () => {
       fs.writeSync(fd, chunk);
     }
     fs.closeSync(fd);
-    for (const dryRun of [true, false]) {
-      const refused = await refusal(
-        t.inventory.importFile(
-          { file, dryRun },
-          {
-            onProgress: () => {
-              throw new Error('rows were read before the file was refused');
-            },
-          },
-        ),
-      );
-      expect(refused).toBe(`Import: ${file} is refused: it has more than ${IMPORT_LIMITS.maxRows} rows`);
-    }
+    const refused = `Import: ${file} is refused: it has more than ${IMPORT_LIMITS.maxRows} rows`;
+    expect(await refusalsBeforeAnyRow(t, file)).toEqual([refused, refused]);
     expect(numberCount(t)).toBe(0);
   }, 60_000);
 
@@ -256,19 +238,8 @@ describe('more rows than the limit', () => {
     const padding = Array.from({ length: 1_500_000 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
     const sheet = repeatDeflated(`${SHEET_HEAD}<!--${padding}-->`, block, times, SHEET_TAIL);
     writeCraftedZip(file, [...WORKBOOK_PARTS, { name: 'xl/worksheets/sheet1.xml', deflated: sheet }]);
-    for (const dryRun of [true, false]) {
-      const refused = await refusal(
-        t.inventory.importFile(
-          { file, dryRun },
-          {
-            onProgress: () => {
-              throw new Error('rows were read before the file was refused');
-            },
-          },
-        ),
-      );
-      expect(refused).toBe(`Import: ${file} is refused: it has more than ${IMPORT_LIMITS.maxRows} rows`);
-    }
+    const refused = `Import: ${file} is refused: it has more than ${IMPORT_LIMITS.maxRows} rows`;
+    expect(await refusalsBeforeAnyRow(t, file)).toEqual([refused, refused]);
     expect(numberCount(t)).toBe(0);
   }, 60_000);
 });

@@ -4,24 +4,13 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/core/db/connection';
-import { exportToFile } from '../../electron/core/export/run-export';
+import { describe, expect, it } from 'vitest';
 import { readRows, type RawRow } from '../../electron/core/import/read-rows';
-import { isInventoryError } from '../../shared/errors';
-import { freshInventory, tempDir, type TestInventory } from '../helpers/inventory';
+import { tempDir, type TestInventory } from '../helpers/inventory';
 import { WORKBOOK_PARTS, writeCraftedZip } from './crafted-zip';
-import { loadGenerated } from './transfer-fixtures';
+import { exportInventory, freshInventories, inventorySnapshot, loadGenerated, numberCount, refusalOf } from './transfer-fixtures';
 
-const open: TestInventory[] = [];
-const fresh = () => {
-  const t = freshInventory();
-  open.push(t);
-  return t;
-};
-afterEach(() => {
-  for (const t of open.splice(0)) t.close();
-});
+const fresh = freshInventories();
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
@@ -45,17 +34,7 @@ async function rowsOf(file: string): Promise<RawRow[]> {
   return rows;
 }
 
-async function refusal(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (error) {
-    if (isInventoryError(error)) return error.message;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
-
-const numberCount = (t: TestInventory) => t.inventory.db.prepare('SELECT count(*) FROM numbers').pluck().get() as number;
+const refusal = async (work: Promise<unknown>) => (await refusalOf(work)).message;
 
 describe('cells', () => {
   it('reads every kind of cell as the text a spreadsheet shows', async () => {
@@ -149,13 +128,7 @@ describe('workbooks made elsewhere', () => {
   it('an export opened and saved again by LibreOffice imports with every field unchanged', async () => {
     const source = fresh();
     await loadGenerated(source.inventory, source.dir, 40);
-    const exported = path.join(source.dir, 'export.xlsx');
-    const db = openDatabase(source.file, { readonly: true });
-    try {
-      await exportToFile(db, { format: 'xlsx', out: exported, filter: {} });
-    } finally {
-      db.close();
-    }
+    const exported = await exportInventory(source, 'xlsx');
     const outDir = tempDir('ni-lo-');
     execFileSync(
       'soffice',
@@ -176,12 +149,7 @@ describe('workbooks made elsewhere', () => {
     const report = await target.inventory.importFile({ file: resaved, dryRun: false });
     fs.rmSync(outDir, { recursive: true, force: true });
     expect(report.counts).toEqual({ add: 40, invalid: 0, duplicate: 0, conflicting: 0 });
-    const everything = (x: TestInventory) =>
-      x.inventory.db
-        .prepare(`SELECT * FROM numbers ORDER BY number`)
-        .all()
-        .map((r) => ({ ...(r as object), id: 0 }));
-    expect(everything(target)).toEqual(everything(source));
+    expect(inventorySnapshot(target)).toEqual(inventorySnapshot(source));
   }, 180_000);
 });
 
@@ -189,13 +157,7 @@ describe('no temporary copy', () => {
   it('reads a sheet that comes before its shared strings without writing anything to the temporary folder', async () => {
     const source = fresh();
     await loadGenerated(source.inventory, source.dir, 300);
-    const file = path.join(source.dir, 'export.xlsx');
-    const db = openDatabase(source.file, { readonly: true });
-    try {
-      await exportToFile(db, { format: 'xlsx', out: file, filter: {} });
-    } finally {
-      db.close();
-    }
+    const file = await exportInventory(source, 'xlsx');
     const target = fresh();
     const temporary = tempDir('ni-tmp-watch-');
     const before = process.env.TMPDIR;

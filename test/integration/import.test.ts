@@ -6,26 +6,24 @@ import archiver from 'archiver';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../electron/core/api/handlers';
-import { openDatabase } from '../../electron/core/db/connection';
 import { TRANSFER_COLUMNS } from '../../electron/core/export/columns';
 import { csvLine } from '../../electron/core/export/csv-cell';
-import { exportToFile } from '../../electron/core/export/run-export';
-import { isInventoryError } from '../../shared/errors';
-import { DID_1, freshInventory, ORG_A, ORG_B, SUB_1, type TestInventory } from '../helpers/inventory';
+import { DID_1, ORG_A, ORG_B, SUB_1, type TestInventory } from '../helpers/inventory';
 import { benchRows } from '../bench/dataset';
-import { loadGenerated, ROOT, writeInventoryCsv } from './transfer-fixtures';
+import {
+  exportInventory,
+  freshInventories,
+  inventorySnapshot,
+  loadGenerated,
+  numberCount,
+  refusalOf,
+  ROOT,
+  writeInventoryCsv,
+} from './transfer-fixtures';
 
-const open: TestInventory[] = [];
-const fresh = () => {
-  const t = freshInventory();
-  open.push(t);
-  return t;
-};
-afterEach(() => {
-  for (const t of open.splice(0)) t.close();
-});
+const fresh = freshInventories();
 
 const row = (values: Partial<Record<(typeof TRANSFER_COLUMNS)[number], string>>) => TRANSFER_COLUMNS.map((c) => values[c] ?? '');
 const AVAILABLE = { state: 'available', country: 'SG', vendor: 'Singtel', sku: 'SG-DID', golden: 'no', ported_in: 'no' };
@@ -35,41 +33,6 @@ function writeCsv(t: TestInventory, name: string, lines: string[][], header: str
   fs.writeFileSync(file, [header, ...lines].map((cells) => csvLine(cells)).join(''));
   return file;
 }
-
-/** Everything about every number, as the inventory holds it (no ids). */
-function snapshot(t: TestInventory) {
-  return t.inventory.db
-    .prepare(
-      `SELECT number, country, vendor, sku, cap_voice, cap_fax, cap_sms, routing, golden, ported_in, state, owner_uuid, subscription_uuid,
-         reservation_kind, reservation_origin, reservation_org_uuid, did_reservation_uuid, expires_at, deleted_reason, created_at, updated_at,
-         (SELECT group_concat(domain) FROM (SELECT domain FROM number_visibility v WHERE v.number_id = n.id ORDER BY domain)) AS visible_to
-       FROM numbers n ORDER BY number`,
-    )
-    .all();
-}
-
-async function exportFile(t: TestInventory, format: 'csv' | 'xlsx'): Promise<string> {
-  const out = path.join(t.dir, `export.${format}`);
-  const db = openDatabase(t.file, { readonly: true });
-  try {
-    await exportToFile(db, { format, out, filter: {} });
-  } finally {
-    db.close();
-  }
-  return out;
-}
-
-async function refusal(work: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await work;
-  } catch (error) {
-    if (isInventoryError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected the import to be refused');
-}
-
-const numberCount = (t: TestInventory) => t.inventory.db.prepare('SELECT count(*) FROM numbers').pluck().get() as number;
 
 describe('round trip', () => {
   it.each(['csv', 'xlsx'] as const)(
@@ -93,7 +56,7 @@ describe('round trip', () => {
       await source.inventory.act('extend', { number: '+6562000001', didReservationUuid: DID_1, paidUntil: '2026-09-30' });
       await source.inventory.act('assign', { number: '+6562000002', subscriptionUuid: SUB_1, ownerUuid: ORG_B });
       await source.inventory.act('delete', { number: '+6562000003', reason: 'ported-out', remark: 'gone' });
-      const file = await exportFile(source, format);
+      const file = await exportInventory(source, format);
 
       const target = fresh();
       const dry = await target.inventory.importFile({ file, dryRun: true });
@@ -101,7 +64,7 @@ describe('round trip', () => {
       expect(numberCount(target)).toBe(0);
       const report = await target.inventory.importFile({ file, dryRun: false });
       expect(report.imported).toBe(254);
-      expect(snapshot(target)).toEqual(snapshot(source));
+      expect(inventorySnapshot(target)).toEqual(inventorySnapshot(source));
 
       // Every imported number has exactly one audit event, an `import` into its state.
       const events = target.inventory.db
@@ -126,14 +89,14 @@ describe('every exported file imports back, of any size', () => {
     it.each([1, 2, 30, 60, 70, 71, 333])(`${format}, %i rows: every field unchanged`, async (n) => {
       const source = fresh();
       await loadGenerated(source.inventory, source.dir, n);
-      const file = await exportFile(source, format);
+      const file = await exportInventory(source, format);
       const target = fresh();
       const report = await target.inventory.importFile({ file, dryRun: false });
       expect(report.counts).toEqual({ add: n, invalid: 0, duplicate: 0, conflicting: 0 });
       expect(report.imported).toBe(n);
-      const imported = snapshot(target);
+      const imported = inventorySnapshot(target);
       expect(imported).toHaveLength(n);
-      expect(imported).toEqual(snapshot(source));
+      expect(imported).toEqual(inventorySnapshot(source));
     });
   }
 });
@@ -169,7 +132,7 @@ describe('dry run', () => {
   it('answers per row: to add, invalid and why, duplicate, conflicting; and writes nothing', async () => {
     const t = fresh();
     await t.inventory.add({ numbers: '+6561230000,+6561230001', vendor: 'Singtel', country: 'SG', sku: 'SG-DID' });
-    const before = snapshot(t);
+    const before = inventorySnapshot(t);
     const created = (await t.inventory.show('+6561230000')).createdAt;
     const file = writeCsv(t, 'mixed.csv', [
       row({ ...AVAILABLE, number: '+6561239999' }),
@@ -197,7 +160,7 @@ describe('dry run', () => {
     expect(byLine[10]).toMatchObject({ status: 'duplicate', number: '+6561230000' });
     expect(byLine[11]).toMatchObject({ status: 'conflicting', number: '+6561230001' });
     expect(byLine[11].reason).toMatch(/available.*state/);
-    expect(snapshot(t)).toEqual(before);
+    expect(inventorySnapshot(t)).toEqual(before);
 
     // Committed, only the rows to add are written.
     const committed = await t.inventory.importFile({ file, dryRun: false });
@@ -224,7 +187,7 @@ describe('refusals: nothing written', () => {
       [plainZip, /not an XLSX workbook/],
     ] as const) {
       for (const dryRun of [true, false]) {
-        const refused = await refusal(t.inventory.importFile({ file, dryRun }));
+        const refused = await refusalOf(t.inventory.importFile({ file, dryRun }));
         expect(refused.code).toBe('INVALID_INPUT');
         expect(refused.message).toMatch(message);
       }
@@ -241,7 +204,7 @@ describe('refusals: nothing written', () => {
       { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(64 * 1024 * 1024) },
     ]);
     expect(fs.statSync(bomb).size).toBeLessThan(1024 * 1024);
-    const refused = await refusal(t.inventory.importFile({ file: bomb, dryRun: false }));
+    const refused = await refusalOf(t.inventory.importFile({ file: bomb, dryRun: false }));
     expect(refused.message).toMatch(/xl\/worksheets\/sheet1.xml inflates \d+x \(a zip bomb/);
 
     const many = path.join(t.dir, 'many.xlsx');
@@ -249,7 +212,7 @@ describe('refusals: nothing written', () => {
       many,
       Array.from({ length: 250 }, (_, i) => ({ name: i === 0 ? 'xl/workbook.xml' : `x/${i}.xml`, data: 'x' })),
     );
-    expect((await refusal(t.inventory.importFile({ file: many, dryRun: true }))).message).toMatch(/250 zip entries/);
+    expect((await refusalOf(t.inventory.importFile({ file: many, dryRun: true }))).message).toMatch(/250 zip entries/);
     expect(numberCount(t)).toBe(0);
   });
 
@@ -258,11 +221,11 @@ describe('refusals: nothing written', () => {
     const rows = Array.from({ length: 50 }, (_, i) => row({ ...AVAILABLE, number: `+656123${String(i).padStart(4, '0')}` }));
     rows.push(row({ ...AVAILABLE, number: '+6561239999', routing: 'x'.repeat(5000) }));
     const file = writeCsv(t, 'huge-cell.csv', rows);
-    const refused = await refusal(t.inventory.importFile({ file, dryRun: false }));
+    const refused = await refusalOf(t.inventory.importFile({ file, dryRun: false }));
     expect(refused.message).toMatch(/row 52 has a cell of 5000 characters/);
     expect(numberCount(t)).toBe(0);
     const wide = writeCsv(t, 'wide-row.csv', [row({ ...AVAILABLE, number: '+6561239998' }).concat(Array(20).fill('y'.repeat(1000)))]);
-    expect((await refusal(t.inventory.importFile({ file: wide, dryRun: false }))).message).toMatch(/row 2 holds \d+ characters/);
+    expect((await refusalOf(t.inventory.importFile({ file: wide, dryRun: false }))).message).toMatch(/row 2 holds \d+ characters/);
     expect(numberCount(t)).toBe(0);
   });
 });
@@ -288,7 +251,7 @@ describe('hostile headers', () => {
       [row({ ...AVAILABLE, number: '+6561230006' }).concat(['available'])],
       [...TRANSFER_COLUMNS, 'State'],
     );
-    expect((await refusal(t.inventory.importFile({ file, dryRun: false }))).message).toMatch(/names the column "state" twice/);
+    expect((await refusalOf(t.inventory.importFile({ file, dryRun: false }))).message).toMatch(/names the column "state" twice/);
     expect(numberCount(t)).toBe(0);
   });
 });
