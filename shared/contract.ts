@@ -51,6 +51,9 @@ const organizationDraft = z.object({
   ownerEmail: z.string().nullish(),
 });
 
+/** Characters of an organizations CSV: about 100,000 organizations. */
+export const ORGANIZATIONS_CSV_MAX_CHARS = 10_000_000;
+
 export const contract = {
   'numbers:search': op(searchRequestSchema, returns<SearchResult<NumberRecord>>()),
   'numbers:counts': op(z.object({ filter: searchFilterSchema.default({}) }), returns<Record<NumberState, number>>()),
@@ -69,7 +72,14 @@ export const contract = {
   'numbers:swapped-out': op(actionInputSchemas['swapped-out'], returns<NumberDetail>()),
   'orgs:list': op(z.object({}).default({}), returns<Organization[]>()),
   'orgs:save': op(z.object({ organization: organizationDraft, mode: z.enum(['add', 'update']) }), returns<Organization>()),
-  'orgs:import': op(z.object({ csv: z.string().max(10_000_000) }), returns<Organization[]>()),
+  'orgs:import': op(
+    z.object({
+      csv: z
+        .string()
+        .max(ORGANIZATIONS_CSV_MAX_CHARS, { error: `Organizations CSV is larger than ${ORGANIZATIONS_CSV_MAX_CHARS} characters` }),
+    }),
+    returns<Organization[]>(),
+  ),
   'settings:get': op(z.object({}).default({}), returns<SettingsView>()),
   'settings:set': op(z.object({ changes: settingsPatchSchema }), returns<SettingsView>()),
   'notifications:list': op(notificationListSchema.prefault({}), returns<ListPage<NotificationRecord>>()),

@@ -3,7 +3,7 @@ import { type Command, Option } from 'commander';
 import { InventoryError } from '../../shared/errors';
 import type { ImportReport } from '../../shared/transfer';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/types';
-import { importFile } from '../core/import/run-import';
+import { IMPORT_BATCH_SIZE } from '../core/import/run-import';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from '../core/saved-searches';
 import type { InventoryProvider } from './main';
 import { UsageError } from './main';
@@ -83,13 +83,12 @@ export function registerTransferCommands(
     )
     .argument('<file>', 'CSV or XLSX file')
     .option('--dry-run', 'check every row and report, write nothing')
-    .option('--batch-size <n>', 'rows per committed batch', '2000')
+    .option('--batch-size <n>', 'rows per committed batch', String(IMPORT_BATCH_SIZE))
     .action(async (file: string, o: { dryRun?: boolean; batchSize: string }) => {
       if (!/^\d+$/.test(o.batchSize) || Number(o.batchSize) < 1) throw new UsageError('--batch-size must be a positive whole number');
       const inventory = open();
       let lastReport = 0;
-      const report = await importFile(
-        inventory.context,
+      const report = await inventory.importFile(
         { file, dryRun: Boolean(o.dryRun) },
         {
           batchSize: Number(o.batchSize),

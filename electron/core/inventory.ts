@@ -6,7 +6,7 @@ import type { AddNumbersRequest } from '../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
 import type { OperatorAction } from '../../shared/lifecycle';
 import type { SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
-import type { ExportStart, ExportStatus } from '../../shared/transfer';
+import type { ExportStart, ExportStatus, ImportReport } from '../../shared/transfer';
 import type { LifecycleSettings, AppSettings, SettingsView } from '../../shared/settings';
 import { systemClock, type Clock } from './clock';
 import { defaultActor, type CoreContext } from './context';
@@ -18,6 +18,7 @@ import type { WorkerLocation } from './export/worker-host';
 import { performAction } from './lifecycle/perform';
 import { addNumbers } from './numbers/add';
 import { detailOf, numberKey, requireRow } from './numbers/repository';
+import { importFile, type ImportOptions } from './import/run-import';
 import { importOrganizationsCsv } from './organizations-csv';
 import { listOrganizations, saveOrganization, type OrganizationInput } from './organizations';
 import { countByState, searchNumbers } from './search/search';
@@ -81,6 +82,11 @@ export class Inventory {
 
   async add(request: AddNumbersRequest): Promise<AddResult[]> {
     return addNumbers(this.context, request);
+  }
+
+  /** Imports an inventory file (CSV or XLSX); a dry run reports per row and writes nothing. */
+  async importFile(request: unknown, options: ImportOptions = {}): Promise<ImportReport> {
+    return importFile(this.context, request, options);
   }
 
   async show(number: string): Promise<NumberDetail> {

@@ -14,7 +14,6 @@ import { InventoryError } from '../../../shared/errors';
 import { OPERATOR_ACTIONS, type OperatorAction } from '../../../shared/lifecycle';
 import type { Inventory } from '../inventory';
 import { failureOutcome } from '../failures';
-import { importFile } from '../import/run-import';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from '../saved-searches';
 
 type Handler<C extends Channel> = (inventory: Inventory, input: ChannelParsedInput<C>) => Promise<ChannelResult<C>>;
@@ -51,7 +50,7 @@ const otherHandlers: Omit<HandlerTable, ActionChannel> = {
   'export:start': (inventory, input) => inventory.startExport(input),
   'export:status': (inventory, input) => inventory.exportStatus(input.id),
   'export:cancel': (inventory, input) => inventory.cancelExport(input.id),
-  'import:file': (inventory, input) => importFile(inventory.context, input),
+  'import:file': (inventory, input) => inventory.importFile(input),
 };
 
 const handlers: HandlerTable = { ...otherHandlers, ...actionHandlers };

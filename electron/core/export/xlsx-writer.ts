@@ -11,8 +11,8 @@
 //
 // It writes to a descriptor it is given (the export's exclusively created FILE.partial) and closes it.
 //
-// Every row and cell keeps its r="B2" reference although the format lets it be left out: the
-// import's reader (exceljs's streaming WorkbookReader) needs it.
+// Every row and cell keeps its r="B2" reference although the format lets it be left out: some
+// readers need it (exceljs's streaming WorkbookReader fails on a cell without one).
 import archiver from 'archiver';
 import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
@@ -49,7 +49,7 @@ const DEFLATE_CHUNK = 4 << 20;
 const CHUNK_BYTES = 1 << 20;
 
 /** A1-style column letters: 0 -> A, 25 -> Z, 26 -> AA. */
-function columnLetters(index: number): string {
+export function columnLetters(index: number): string {
   let n = index + 1;
   let letters = '';
   while (n > 0) {
