@@ -179,7 +179,8 @@ afterEach(() => {
 
 async function startApp(): Promise<void> {
   await import('../../electron/main/index');
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // The mocked whenReady() resolves at once: its start() has run once the pending promise callbacks have.
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
 type FakeWindow = {
