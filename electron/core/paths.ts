@@ -29,7 +29,7 @@ function namedDatabase(name: string, source: string, instead: string): string {
 }
 
 /** NUMBER_INVENTORY_DB when it is set (refused when empty), else undefined. */
-function databaseFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function databaseFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.NUMBER_INVENTORY_DB === undefined ? undefined : namedDatabase(env.NUMBER_INVENTORY_DB, 'NUMBER_INVENTORY_DB', 'unset it');
 }
 

@@ -50,8 +50,17 @@ function start(): void {
   if (location.kind === 'app-scheme') protocol.handle(APP_SCHEME, rendererProtocolHandler(location.rendererDir));
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.isPackaged)));
 
+  let databasePath: string;
+  try {
+    databasePath = desktopDatabasePath(app);
+  } catch (error) {
+    // An empty NUMBER_INVENTORY_DB: say so rather than quietly open the app's own inventory.
+    dialog.showErrorBox('Number Inventory cannot start', error instanceof Error ? error.message : String(error));
+    app.quit();
+    return;
+  }
   const opened = openDesktopInventory({
-    databasePath: desktopDatabasePath(app),
+    databasePath,
     nativeBinding: electronNativeBindingPath({
       isPackaged: app.isPackaged,
       resourcesPath: process.resourcesPath,
