@@ -11,8 +11,9 @@ const root = __dirname;
 const CSP_META = /<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>\s*/gi;
 
 /**
- * Writes the renderer's CSP into index.html as a <meta>: file:// pages carry no response headers,
- * so in the built app this is what enforces it. Under the dev server the policy allows Vite's
+ * Writes the renderer's CSP into index.html as a <meta>, beside the response header the app://
+ * scheme and browser mode send with it: a copy of the page opened any other way (from the disk,
+ * another server) is still bound by the policy. Under the dev server the policy allows Vite's
  * inline refresh preamble and hot-reload socket instead.
  */
 export function rendererCspPlugin(): Plugin {

@@ -1,7 +1,7 @@
-// The renderer's Content-Security-Policy, in one place: the Electron session sends it as a response
-// header, the renderer build writes it into index.html as a <meta> (file:// responses carry no
-// headers), and browser mode sends it too. No electron import, so config files and browser mode can
-// use it.
+// The renderer's Content-Security-Policy and the other headers every response of the page carries,
+// in one place: the desktop app's app:// protocol and browser mode send them with each file, and the
+// renderer build also writes the policy into index.html as a <meta> (a copy of the page opened some
+// other way keeps it). No electron import, so config files and browser mode can use it.
 
 /**
  * Scripts only from the app itself; inline styles allowed because MUI/emotion inject <style>
@@ -25,6 +25,20 @@ export const RENDERER_CSP = RENDERER_CSP_DIRECTIVES.join('; ');
 
 /** For response headers. */
 export const RENDERER_CSP_HEADER = [...RENDERER_CSP_DIRECTIVES, "frame-ancestors 'none'"].join('; ');
+
+/**
+ * Sent with every file of the page, by both of its servers: the policy, no MIME sniffing, no framing
+ * (also for browsers that predate frame-ancestors), no referrer, and no window or resource sharing
+ * with other origins.
+ */
+export const RENDERER_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': RENDERER_CSP_HEADER,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
 
 /**
  * Development only (electron-vite dev server): Vite's React refresh preamble is an inline module

@@ -12,6 +12,7 @@ import type { OperatorAction } from './lifecycle';
 import { phoneNumberSchema } from './phone';
 import { searchFilterSchema, searchRequestSchema, type SearchResult } from './search';
 import {
+  EXPORT_FORMATS,
   exportStartSchema,
   importRequestSchema,
   saveSearchSchema,
@@ -23,6 +24,7 @@ import { settingsPatchSchema, type SettingsView } from './settings';
 import {
   notificationListSchema,
   outboxListSchema,
+  type ListPage,
   type NavigationRequest,
   type NotificationRecord,
   type OutboxEmail,
@@ -50,6 +52,9 @@ const organizationDraft = z.object({
   ownerEmail: z.string().nullish(),
 });
 
+/** Characters of an organizations CSV: about 100,000 organizations. */
+export const ORGANIZATIONS_CSV_MAX_CHARS = 10_000_000;
+
 export const contract = {
   'numbers:search': op(searchRequestSchema, returns<SearchResult<NumberRecord>>()),
   'numbers:counts': op(z.object({ filter: searchFilterSchema.default({}) }), returns<Record<NumberState, number>>()),
@@ -68,21 +73,30 @@ export const contract = {
   'numbers:swapped-out': op(actionInputSchemas['swapped-out'], returns<NumberDetail>()),
   'orgs:list': op(z.object({}).default({}), returns<Organization[]>()),
   'orgs:save': op(z.object({ organization: organizationDraft, mode: z.enum(['add', 'update']) }), returns<Organization>()),
-  'orgs:import': op(z.object({ csv: z.string().max(10_000_000) }), returns<Organization[]>()),
+  'orgs:import': op(
+    z.object({
+      csv: z
+        .string()
+        .max(ORGANIZATIONS_CSV_MAX_CHARS, { error: `Organizations CSV is larger than ${ORGANIZATIONS_CSV_MAX_CHARS} characters` }),
+    }),
+    returns<Organization[]>(),
+  ),
   'settings:get': op(z.object({}).default({}), returns<SettingsView>()),
   'settings:set': op(z.object({ changes: settingsPatchSchema }), returns<SettingsView>()),
-  'notifications:list': op(notificationListSchema.default({ limit: 200 }), returns<NotificationRecord[]>()),
-  'outbox:list': op(outboxListSchema.default({ limit: 500 }), returns<OutboxEmail[]>()),
+  'notifications:list': op(notificationListSchema.prefault({}), returns<ListPage<NotificationRecord>>()),
+  'outbox:list': op(outboxListSchema.prefault({}), returns<ListPage<OutboxEmail>>()),
   'outbox:retry': op(z.object({ id: z.number().int().positive() }), returns<OutboxEmail>()),
   'outbox:export-eml': op(z.object({ id: z.number().int().positive() }), returns<{ fileName: string; eml: string }>()),
   'searches:list': op(z.object({}).default({}), returns<SavedSearch[]>()),
   'searches:save': op(saveSearchSchema, returns<SavedSearch>()),
   'searches:delete': op(z.object({ id: z.number().int().positive() }), returns<{ deleted: number }>()),
-  // A path to offer for the file (in Downloads); the desktop app's main process may answer with the
-  // system save dialog instead. null: the user cancelled.
+  // The file to export to. Browser mode offers an editable path (in Downloads, else home). The
+  // desktop app's main process answers `ask: true` with the system's Save dialog, and accepts in
+  // export:start only a file chosen there; `ask: false` only tells the page so (editable: false).
+  // path null: nothing offered, or the user cancelled the dialog.
   'export:choose-file': op(
-    z.object({ format: z.enum(['csv', 'xlsx']), suggestedName: z.string().trim().min(1).max(200) }),
-    returns<{ path: string | null }>(),
+    z.object({ format: z.enum(EXPORT_FORMATS), suggestedName: z.string().trim().min(1).max(200), ask: z.boolean().default(true) }),
+    returns<{ path: string | null; editable: boolean }>(),
   ),
   'export:start': op(exportStartSchema, returns<ExportStatus>()),
   'export:status': op(z.object({ id: z.string().uuid() }), returns<ExportStatus>()),

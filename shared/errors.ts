@@ -9,6 +9,14 @@ export const ERROR_CODES = [
   'LIMIT_EXCEEDED',
   'ALREADY_EXISTS',
   'DATABASE_TOO_NEW',
+  /** Another program holds the database's write lock (longer than the wait allows). */
+  'DATABASE_BUSY',
+  /** The database file or its folder cannot be written: it can be read, not changed. */
+  'DATABASE_READ_ONLY',
+  /** The database file is corrupted or not a database at all. */
+  'DATABASE_DAMAGED',
+  /** The disk holding the database or the file being written is full. */
+  'DISK_FULL',
   /** The caller is not the app's own window (IPC) or lacks the browser-mode token. */
   'FORBIDDEN',
   'INTERNAL',

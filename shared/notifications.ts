@@ -1,9 +1,10 @@
-// Notifications: the warnings and expiry notices the sweep records, exactly once per number, kind
-// and deadline, shown in the app's notification list and as desktop notifications, and the
-// navigation a click on one asks the window to make.
+// Notifications: the warnings and expiry notices the sweep records, exactly once per hold (a
+// reservation or lock, named by the audit event that started it) and kind, shown in the app's
+// notification list and as desktop notifications, and the navigation a click on one asks the
+// window to make.
 import { z } from 'zod';
 import type { NumberState } from './domain';
-import type { SearchFilter } from './search';
+import { searchRequestSchema, type SearchFilter, type SearchResult } from './search';
 
 export const NOTIFICATION_KINDS = ['reservation-warning', 'reservation-expired', 'lock-warning', 'lock-expired'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -14,6 +15,24 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'lock-warning': 'Lock expires soon',
   'lock-expired': 'Lock expired',
 };
+
+/** A notice is either the warning before a hold's deadline or the notice that it expired. */
+export type NoticeMoment = 'warning' | 'expired';
+
+/** What each kind of notice is about: the state held (reserved or locked) and the moment. */
+export const NOTICE_KIND_FACTS: Record<NotificationKind, { state: NumberState; moment: NoticeMoment }> = {
+  'reservation-warning': { state: 'reserved', moment: 'warning' },
+  'reservation-expired': { state: 'reserved', moment: 'expired' },
+  'lock-warning': { state: 'locked', moment: 'warning' },
+  'lock-expired': { state: 'locked', moment: 'expired' },
+};
+
+/** The kind of notice for a number held in `state` at `moment`. */
+export function noticeKindOf(state: NumberState, moment: NoticeMoment): NotificationKind {
+  const kind = NOTIFICATION_KINDS.find((k) => NOTICE_KIND_FACTS[k].state === state && NOTICE_KIND_FACTS[k].moment === moment);
+  if (!kind) throw new Error(`No ${moment} notice exists for a ${state} number`);
+  return kind;
+}
 
 export type RecipientRole = 'reserver' | 'partner-support' | 'operator-support';
 
@@ -29,8 +48,13 @@ export interface NotificationEmailSummary {
 
 export interface NotificationRecord {
   id: number;
-  /** number|kind|deadline: the identity that makes each notice happen once. */
+  /** The identity that makes each notice happen once (see notificationKey). */
   key: string;
+  /**
+   * The audit event that started the hold (reservation or lock) the notice is about; null when
+   * the number has none (written without audit), and the deadline names the hold.
+   */
+  holdEventId: number | null;
   number: string;
   kind: NotificationKind;
   /** The deadline the notice is about (UTC ISO 8601). */
@@ -44,13 +68,20 @@ export interface NotificationRecord {
   emails: NotificationEmailSummary[];
 }
 
-export function notificationKey(n: { number: string; kind: NotificationKind; deadline: string }): string {
-  return `${n.number}|${n.kind}|${n.deadline}`;
+/** number|kind|deadline|hold N: one notice per hold and kind (or per deadline when the hold is unknown). */
+export function notificationKey(n: { number: string; kind: NotificationKind; deadline: string; holdEventId: number | null }): string {
+  return `${n.number}|${n.kind}|${n.deadline}${n.holdEventId === null ? '' : `|hold ${n.holdEventId}`}`;
 }
+
+/** Lists are paged like the inventory grid: page from 0, the same page sizes. */
+const pageRequest = { page: searchRequestSchema.shape.page, pageSize: searchRequestSchema.shape.pageSize };
+
+/** One page of a list, with the total of rows matching its filter (always counted: lists are small beside the inventory). */
+export type ListPage<Row> = SearchResult<Row> & { total: number };
 
 export const notificationListSchema = z.object({
   kinds: z.array(z.enum(NOTIFICATION_KINDS)).max(NOTIFICATION_KINDS.length).optional(),
-  limit: z.number().int().min(1).max(1000).default(200),
+  ...pageRequest,
 });
 export type NotificationListRequest = z.input<typeof notificationListSchema>;
 
@@ -91,13 +122,14 @@ export interface OutboxEmail {
 
 export const outboxListSchema = z.object({
   statuses: z.array(z.enum(OUTBOX_STATUSES)).max(OUTBOX_STATUSES.length).optional(),
-  limit: z.number().int().min(1).max(5000).default(500),
+  ...pageRequest,
 });
 export type OutboxListRequest = z.input<typeof outboxListSchema>;
 
 /** What one sweep did: the numbers it released and the notices it recorded. */
 export interface NoticeSummary {
   key: string;
+  holdEventId: number | null;
   number: string;
   kind: NotificationKind;
   deadline: string;

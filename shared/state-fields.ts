@@ -1,6 +1,6 @@
 // What a number in each state must carry and must not: the one statement of these rules. The import
 // validation and the transitions check against it; the numbers table's CHECK constraints (and
-// migration 005's triggers) enforce the same rules in the database, and a test holds them to this
+// migration 006's triggers) enforce the same rules in the database, and a test holds them to this
 // table field by field.
 import type { NumberState } from './domain';
 

@@ -1,5 +1,6 @@
 // Export, import and saved searches: the shapes the IPC contract, the CLI and the renderer share.
 import { z } from 'zod';
+import type { ErrorInfo } from './errors';
 import { searchFilterSchema, type SearchFilter } from './search';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -23,7 +24,7 @@ export interface ExportStatus {
   rows: number;
   total: number;
   /** Why it failed, when it did. */
-  error?: string;
+  error?: ErrorInfo;
 }
 
 export type ImportRowStatus = 'add' | 'invalid' | 'duplicate' | 'conflicting';

@@ -1,7 +1,9 @@
 // `npm run dev:browser`: opens the inventory (NUMBER_INVENTORY_DB or the desktop app's own file,
 // NUMBER_INVENTORY_NOW for a fixed clock), serves the built renderer and the contract on
 // 127.0.0.1:PORT (default 5183; 0 picks a free port) and prints the URL.
+import os from 'node:os';
 import { clockFromEnv } from '../core/clock';
+import { insideFolder } from '../core/export/path-policy';
 import { Inventory } from '../core/inventory';
 import { resolveDatabasePath } from '../core/paths';
 import { startBrowserServer } from './server';
@@ -19,7 +21,8 @@ export function portFromEnv(env: NodeJS.ProcessEnv): number {
 export async function main(options: { rendererDir: string; env?: NodeJS.ProcessEnv }): Promise<void> {
   const env = options.env ?? process.env;
   const databasePath = resolveDatabasePath(undefined, env);
-  const inventory = Inventory.open(databasePath, { clock: clockFromEnv(env) });
+  // The page types export paths: only inside the user's home folder.
+  const inventory = Inventory.open(databasePath, { clock: clockFromEnv(env), exportPaths: insideFolder(os.homedir()) });
   const server = await startBrowserServer({ inventory, rendererDir: options.rendererDir, port: portFromEnv(env) });
   process.stdout.write(`Number Inventory (browser mode): ${server.url}\n`);
   process.stdout.write(`  database: ${databasePath}\n`);

@@ -8,25 +8,18 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ChangeEvent, Outcome } from '../../shared/contract';
 import { dispatch } from '../core/api/handlers';
+import { failureOutcome } from '../core/failures';
 import type { Inventory } from '../core/inventory';
-import { RENDERER_CSP_HEADER } from '../../shared/content-security-policy';
+import { RENDERER_RESPONSE_HEADERS } from '../../shared/content-security-policy';
 import { watchDatabase } from '../core/db/database-watch';
 import { EventStream } from './event-stream';
 import { hostAllowed, newToken, tokenMatches } from './request-guard';
+import { parseRequestTarget } from './request-target';
 import { serveStatic } from './static-files';
 import { API_PREFIX, EVENTS_PATH, TOKEN_HEADER } from '../../shared/browser-protocol';
 
 /** orgs:import takes up to 10 million characters of CSV. */
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': RENDERER_CSP_HEADER,
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-};
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export interface BrowserServerOptions {
   inventory: Inventory;
@@ -50,28 +43,50 @@ export interface BrowserServer {
 }
 
 const refusal = (message: string): Outcome<never> => ({ ok: false, error: { code: 'FORBIDDEN', message } });
+const invalid = (message: string): Outcome<never> => ({ ok: false, error: { code: 'INVALID_INPUT', message } });
+const TOO_LARGE: Outcome<never> = {
+  ok: false,
+  error: { code: 'LIMIT_EXCEEDED', message: `The request body is too large (at most ${MAX_BODY_BYTES / (1024 * 1024)} MB).` },
+};
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    ...RENDERER_RESPONSE_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   response.end(JSON.stringify(body));
 }
 
+/**
+ * The body as text, or null once it passes MAX_BODY_BYTES (what was read is dropped). The
+ * connection is not reset: the caller answers 413 and Node reads and drops the rest of the body,
+ * so a client still sending receives the answer.
+ */
 function readBody(request: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const collect = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        request.destroy();
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
-    });
+      chunks.length = 0;
+      request.off('data', collect);
+      resolve(null);
+    };
+    request.on('data', collect);
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
+}
+
+/** A Content-Length over the limit is refused before reading a byte of the body. */
+function declaredTooLarge(request: IncomingMessage): boolean {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  return Number.isFinite(declared) && declared > MAX_BODY_BYTES;
 }
 
 export function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
@@ -80,10 +95,10 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
   const notifyChange = (event: ChangeEvent) => events.send(event);
   let port = 0;
 
-  async function handleApi(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
-    if (url.pathname === EVENTS_PATH) {
+  async function handleApi(request: IncomingMessage, response: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
+    if (path === EVENTS_PATH) {
       if (request.method !== 'GET') return sendJson(response, 405, refusal('Use GET for the event stream.'));
-      if (!tokenMatches(token, url.searchParams.get('token'))) return sendJson(response, 403, refusal('Missing or wrong token.'));
+      if (!tokenMatches(token, query.get('token'))) return sendJson(response, 403, refusal('Missing or wrong token.'));
       events.add(response);
       return;
     }
@@ -91,42 +106,39 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
     if (!tokenMatches(token, request.headers[TOKEN_HEADER])) return sendJson(response, 403, refusal('Missing or wrong token.'));
     // A JSON content type cannot be sent cross-site without a CORS preflight, which is never granted.
     if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
-      return sendJson(response, 415, {
-        ok: false,
-        error: { code: 'INVALID_INPUT', message: 'The body must be JSON (content-type: application/json).' },
-      });
+      return sendJson(response, 415, invalid('The body must be JSON (content-type: application/json).'));
     }
+    if (declaredTooLarge(request)) return sendJson(response, 413, TOO_LARGE);
     const body = await readBody(request);
-    if (body === null)
-      return sendJson(response, 413, { ok: false, error: { code: 'LIMIT_EXCEEDED', message: 'The request body is too large.' } });
+    if (body === null) return sendJson(response, 413, TOO_LARGE);
     let payload: unknown;
     try {
       payload = body.trim() === '' ? {} : JSON.parse(body);
     } catch {
-      return sendJson(response, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' } });
+      return sendJson(response, 400, invalid('The request body is not valid JSON.'));
     }
-    const channel = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
     // Same validation as IPC: dispatch checks the channel and the payload and never throws.
-    sendJson(response, 200, await dispatch(options.inventory, channel, payload, notifyChange));
+    sendJson(response, 200, await dispatch(options.inventory, path.slice(API_PREFIX.length), payload, notifyChange));
   }
 
-  const server = http.createServer((request, response) => {
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!hostAllowed(request.headers.host, port)) {
-      sendJson(response, 403, refusal('Unexpected Host header: browser mode answers only 127.0.0.1 and localhost.'));
-      return;
+      return sendJson(response, 403, refusal('Unexpected Host header: browser mode answers only 127.0.0.1 and localhost.'));
     }
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname === EVENTS_PATH || url.pathname.startsWith(API_PREFIX)) {
-      handleApi(request, response, url).catch((error: unknown) => {
-        if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'INTERNAL', message: String(error) } });
-      });
-      return;
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      sendJson(response, 405, refusal('Only GET serves the app.'));
-      return;
-    }
-    serveStatic(options.rendererDir, url.pathname, token, response, SECURITY_HEADERS);
+    const target = parseRequestTarget(request.url, port);
+    if (!target.ok) return sendJson(response, target.status, target.status === 403 ? refusal(target.message) : invalid(target.message));
+    if (target.path === EVENTS_PATH || target.path.startsWith(API_PREFIX)) return handleApi(request, response, target.path, target.query);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, refusal('Only GET serves the app.'));
+    return serveStatic(options.rendererDir, target.path, token, response, RENDERER_RESPONSE_HEADERS);
+  }
+
+  // No request may stop the server: whatever a handler throws is logged and answered.
+  const server = http.createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      // failureOutcome logs the detail and answers a short message with a reference.
+      if (!response.headersSent) sendJson(response, 500, failureOutcome(error));
+      else response.destroy();
+    });
   });
 
   const stopWatching = watchDatabase(options.inventory.db, () => notifyChange({ scope: 'numbers' }), options.watchIntervalMs);
@@ -134,6 +146,7 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
+      // Listening on a TCP address, address() is an AddressInfo (a string only for pipes).
       port = (server.address() as AddressInfo).port;
       resolve({
         url: `http://127.0.0.1:${port}/`,

@@ -1,24 +1,13 @@
 // Serves the built renderer. index.html gets the per-run token as a <meta> the renderer's API
-// client reads; nothing outside the renderer folder can be reached.
+// client reads; nothing outside the renderer folder can be reached, and only regular files are
+// read (a socket or FIFO there would fail or block the read). A file that vanishes or cannot be
+// read is an answer, never an exception: the folder is rebuilt while the server runs.
 import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import { TOKEN_META_NAME } from '../../shared/browser-protocol';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json; charset=utf-8',
-};
+import { RENDERER_INDEX, rendererContentType, rendererFileSegments } from '../../shared/renderer-files';
 
 function injectToken(html: string, token: string): string {
   const meta = `<meta name="${TOKEN_META_NAME}" content="${token}" />`;
@@ -27,37 +16,56 @@ function injectToken(html: string, token: string): string {
   return anchor ? html.replace(anchor, (tag) => `${tag}\n    ${meta}`) : `${meta}\n${html}`;
 }
 
-/** The file a URL path names inside root, or null when it would leave root. */
-function resolveInside(root: string, urlPath: string): string | null {
-  let decoded: string;
+async function isRegularFile(file: string): Promise<boolean> {
   try {
-    decoded = decodeURIComponent(urlPath);
+    return (await fs.promises.stat(file)).isFile();
   } catch {
-    return null;
+    return false;
   }
-  if (decoded.includes('\0')) return null;
-  const file = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
-  const base = path.resolve(root);
-  return file === base || file.startsWith(base + path.sep) ? file : null;
 }
 
-export function serveStatic(root: string, urlPath: string, token: string, response: ServerResponse, headers: Record<string, string>): void {
-  const index = path.join(root, 'index.html');
-  let file = resolveInside(root, urlPath === '/' ? '/index.html' : urlPath);
-  if (file && (!fs.existsSync(file) || fs.statSync(file).isDirectory())) {
+function notFound(response: ServerResponse, headers: Readonly<Record<string, string>>): void {
+  response.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+}
+
+/** Answers a GET or HEAD of `decodedPath` (percent-escapes already decoded) from root. */
+export async function serveStatic(
+  root: string,
+  decodedPath: string,
+  token: string,
+  response: ServerResponse,
+  headers: Readonly<Record<string, string>>,
+): Promise<void> {
+  const segments = rendererFileSegments(decodedPath);
+  if (!segments) return notFound(response, headers);
+  const index = path.join(root, RENDERER_INDEX);
+  let file = path.join(root, ...segments);
+  if (!(await isRegularFile(file))) {
     // Paths without an extension are app routes: answer the page. Missing assets are 404s.
-    file = path.extname(file) ? null : index;
-  }
-  if (!file) {
-    response.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
-    return;
+    if (path.extname(file) !== '') return notFound(response, headers);
+    file = index;
   }
   if (file === index) {
-    const html = injectToken(fs.readFileSync(index, 'utf8'), token);
-    response.writeHead(200, { ...headers, 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(html);
+    let html: string;
+    try {
+      html = await fs.promises.readFile(index, 'utf8');
+    } catch {
+      // Not built yet, or being rebuilt.
+      return notFound(response, headers);
+    }
+    response
+      .writeHead(200, { ...headers, 'content-type': rendererContentType(index), 'cache-control': 'no-store' })
+      .end(injectToken(html, token));
     return;
   }
-  const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  response.writeHead(200, { ...headers, 'content-type': type, 'cache-control': 'no-cache' });
-  fs.createReadStream(file).pipe(response);
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(file, 'r');
+  } catch {
+    return notFound(response, headers);
+  }
+  response.writeHead(200, { ...headers, 'content-type': rendererContentType(file), 'cache-control': 'no-cache' });
+  // pipeline closes the file and ends or destroys the response on an error either side (a client
+  // that goes away mid-file included).
+  pipeline(handle.createReadStream(), response, () => {});
 }

@@ -1,11 +1,20 @@
 // Operations commands: settings show/set and the email outbox.
 import type { Command } from 'commander';
 import { InventoryError } from '../../shared/errors';
-import { OUTBOX_STATUSES, type OutboxStatus } from '../../shared/notifications';
+import { OUTBOX_STATUSES, type ListPage, type OutboxStatus } from '../../shared/notifications';
+import { MAX_PAGE_SIZE } from '../../shared/search';
 import { DEFAULT_APP_SETTINGS, SETTING_DESCRIPTIONS, SETTING_KEYS, type SettingKey, type SettingsView } from '../../shared/settings';
+import { positiveInt } from './commands';
 import type { InventoryProvider } from './main';
 import { UsageError } from './main';
 import type { Output } from './output';
+
+/** "showing 50 of 2372 emails (page 1 of 48)": how much of the list this page is. */
+function listSummary(list: ListPage<unknown>, what: string): string {
+  if (list.total === 0) return `no ${what}`;
+  const pages = Math.ceil(list.total / list.pageSize);
+  return `showing ${list.rows.length} of ${list.total} ${what} (page ${list.page + 1} of ${pages})`;
+}
 
 function isSettingKey(key: string): key is SettingKey {
   return (SETTING_KEYS as string[]).includes(key);
@@ -51,19 +60,22 @@ export function registerOpsCommands(program: Command, open: InventoryProvider, o
   const outbox = program.command('outbox').description('the email outbox: warnings and expiry notices');
   outbox
     .command('list')
-    .description('list emails, newest first')
+    .description('list emails, newest first, a page at a time')
     .option('--status <statuses>', `comma separated: ${OUTBOX_STATUSES.join(',')}`)
-    .option('--limit <n>', 'at most this many', '500')
-    .action(async (o: { status?: string; limit: string }) => {
+    .option('--page <n>', 'page number, from 1', positiveInt('--page'), 1)
+    .option('--page-size <n>', `emails per page (1-${MAX_PAGE_SIZE})`, positiveInt('--page-size'), 50)
+    .action(async (o: { status?: string; page: number; pageSize: number }) => {
       const statuses = o.status ? o.status.split(',').map((s) => s.trim()) : undefined;
       for (const s of statuses ?? []) {
         if (!(OUTBOX_STATUSES as readonly string[]).includes(s))
           throw new UsageError(`unknown status "${s}". Statuses: ${OUTBOX_STATUSES.join(', ')}`);
       }
-      if (!/^\d+$/.test(o.limit)) throw new UsageError(`--limit must be a whole number, got "${o.limit}"`);
-      const emails = await open().outbox({ statuses: statuses as OutboxStatus[] | undefined, limit: Number(o.limit) });
-      out.print(emails, () => [
-        ...emails.map((e) =>
+      if (o.page < 1) throw new UsageError('--page starts at 1');
+      if (o.pageSize < 1 || o.pageSize > MAX_PAGE_SIZE)
+        throw new UsageError(`--page-size must be 1 to ${MAX_PAGE_SIZE}, got ${o.pageSize}`);
+      const list = await open().outbox({ statuses: statuses as OutboxStatus[] | undefined, page: o.page - 1, pageSize: o.pageSize });
+      out.print(list, () => [
+        ...list.rows.map((e) =>
           [
             String(e.id).padStart(5),
             e.status.padEnd(12),
@@ -72,7 +84,7 @@ export function registerOpsCommands(program: Command, open: InventoryProvider, o
             e.attempts ? ` [${e.attempts} attempt${e.attempts === 1 ? '' : 's'}${e.lastError ? `: ${e.lastError}` : ''}]` : '',
           ].join('  '),
         ),
-        emails.length === 0 ? 'the outbox is empty' : `${emails.length} email${emails.length === 1 ? '' : 's'}`,
+        listSummary(list, statuses ? `${statuses.join(' or ')} emails` : 'emails'),
       ]);
     });
   outbox

@@ -3,8 +3,7 @@ import { type Command, Option } from 'commander';
 import { InventoryError } from '../../shared/errors';
 import type { ImportReport } from '../../shared/transfer';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/types';
-import { startExport } from '../core/export/worker-host';
-import { importFile } from '../core/import/run-import';
+import { IMPORT_BATCH_SIZE } from '../core/import/run-import';
 import type { InventoryProvider } from './main';
 import { UsageError } from './main';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from './filter-options';
@@ -46,24 +45,33 @@ export function registerTransferCommands(
   ).action(async (o: FilterOptions & { format: ExportFormat; out: string }) => {
     const inventory = open();
     let lastReport = 0;
-    const handle = startExport(inventory.db.name, { format: o.format, out: o.out, filter: filterFromOptions(o) }, (p) => {
-      const now = Date.now();
-      if (now - lastReport < 250 && p.rows < p.total) return;
-      lastReport = now;
-      io.stderr.write(`exported ${p.rows} of ${p.total} rows\n`);
-    });
-    const onSignal = () => handle.cancel();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    // Ctrl-C, a closed terminal or a kill: stop, and leave no file. Listening before the export
+    // starts, so a signal never finds it unwatched (its partial file would stay behind).
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    let exportId: string | undefined;
+    let interrupted = false;
+    const onSignal = () => {
+      interrupted = true;
+      if (exportId) void inventory.cancelExport(exportId);
+    };
+    for (const signal of signals) process.on(signal, onSignal);
     try {
-      const outcome = await handle.done;
-      if (outcome.status === 'cancelled') throw new InventoryError('INVALID_INPUT', 'Export cancelled; no file was written');
-      if (outcome.status === 'failed') throw new InventoryError(outcome.error.code, outcome.error.message);
-      if (json()) io.stdout.write(`${JSON.stringify(outcome.summary, null, 2)}\n`);
-      else io.stdout.write(`exported ${outcome.summary.rows} numbers to ${outcome.summary.file}\n`);
+      const started = await inventory.startExport({ format: o.format, out: o.out, filter: filterFromOptions(o) }, (p) => {
+        const now = Date.now();
+        if (now - lastReport < 250 && p.rows < p.total) return;
+        lastReport = now;
+        io.stderr.write(`exported ${p.rows} of ${p.total} rows\n`);
+      });
+      exportId = started.id;
+      if (interrupted) await inventory.cancelExport(started.id);
+      const ended = await inventory.exportFinished(started.id);
+      if (ended.state === 'cancelled') throw new InventoryError('INVALID_INPUT', 'Export cancelled; no file was written');
+      if (ended.state !== 'done') throw new InventoryError(ended.error?.code ?? 'INTERNAL', ended.error?.message ?? 'Export failed');
+      const summary = { file: ended.file, format: ended.format, rows: ended.rows };
+      if (json()) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      else io.stdout.write(`exported ${summary.rows} numbers to ${summary.file}\n`);
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      for (const signal of signals) process.off(signal, onSignal);
     }
   });
 
@@ -74,13 +82,12 @@ export function registerTransferCommands(
     )
     .argument('<file>', 'CSV or XLSX file')
     .option('--dry-run', 'check every row and report, write nothing')
-    .option('--batch-size <n>', 'rows per committed batch', '2000')
+    .option('--batch-size <n>', 'rows per committed batch', String(IMPORT_BATCH_SIZE))
     .action(async (file: string, o: { dryRun?: boolean; batchSize: string }) => {
       if (!/^\d+$/.test(o.batchSize) || Number(o.batchSize) < 1) throw new UsageError('--batch-size must be a positive whole number');
       const inventory = open();
       let lastReport = 0;
-      const report = await importFile(
-        inventory.context,
+      const report = await inventory.importFile(
         { file, dryRun: Boolean(o.dryRun) },
         {
           batchSize: Number(o.batchSize),

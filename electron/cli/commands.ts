@@ -1,15 +1,16 @@
 // The commands of the number-inventory CLI, each a thin call into the core.
-import fs from 'node:fs';
 import { Command, Option } from 'commander';
+import { ORGANIZATIONS_CSV_MAX_CHARS } from '../../shared/contract';
 import { CAPABILITIES, DELETE_REASONS } from '../../shared/domain';
 import type { SearchRequest, SortField } from '../../shared/search';
 import { SORT_FIELDS } from '../../shared/search';
+import { readUtf8File } from '../core/regular-file';
 import type { InventoryProvider } from './main';
 import { UsageError } from './main';
 import { addFilterOptions, csv, filterFromOptions, listOf } from './filter-options';
 import type { Output } from './output';
 
-function positiveInt(name: string) {
+export function positiveInt(name: string) {
   return (value: string) => {
     if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number, got "${value}"`);
     return Number(value);
@@ -165,12 +166,8 @@ export function registerInventoryCommands(program: Command, open: InventoryProvi
     .command('import')
     .argument('<file>', 'CSV with a header row: uuid,name,type,billing_email,owner_email')
     .action(async (file: string) => {
-      let text: string;
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch (error) {
-        throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
-      }
+      // UTF-8 takes at most 3 bytes for each character the import counts; the core checks the characters.
+      const text = readUtf8File(file, 3 * ORGANIZATIONS_CSV_MAX_CHARS, 'Organizations CSV');
       out.organizations(await open().importOrganizations(text));
     });
 }

@@ -1,8 +1,8 @@
 // The number-inventory command line: the same core as the desktop app, for scripts and automation.
-// Exit status: 0 success, 1 refused by the inventory, 2 usage error.
+// Exit status: 0 success, 1 refused by the inventory, 2 usage error, 3 unexpected error.
 import { Command, CommanderError, Option } from 'commander';
-import { isInventoryError } from '../../shared/errors';
 import { clockFromEnv } from '../core/clock';
+import { errorInfoOf, typedRefusal } from '../core/failures';
 import { Inventory } from '../core/inventory';
 import { resolveDatabasePath } from '../core/paths';
 import { registerInventoryCommands } from './commands';
@@ -13,6 +13,8 @@ import { Output } from './output';
 export const EXIT_OK = 0;
 export const EXIT_REFUSED = 1;
 export const EXIT_USAGE = 2;
+/** A fault of the program (not a refusal): the details are printed on stderr. */
+export const EXIT_INTERNAL = 3;
 
 export interface GlobalOptions {
   db?: string;
@@ -39,13 +41,14 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
   const globals = () => program.opts<GlobalOptions>();
   const open: InventoryProvider = () => {
     if (inventory) return inventory;
-    const file = resolveDatabasePath(globals().db);
-    const clock = clockFromEnvOrUsage();
+    const file = asUsage(() => resolveDatabasePath(globals().db));
+    const clock = asUsage(() => clockFromEnv());
     try {
       inventory = Inventory.open(file, { clock, actor: globals().actor });
     } catch (error) {
-      if (isInventoryError(error)) throw error;
-      // Not a database, no permission, a folder: the command was pointed at the wrong file.
+      // Busy, damaged, read-only, too new: refused in plain words.
+      if (typedRefusal(error)) throw error;
+      // No permission, a folder, a missing parent: the command was pointed at the wrong file.
       throw new UsageError(`cannot open the database ${file}: ${(error as Error).message}`);
     }
     return inventory;
@@ -62,15 +65,16 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
-    if (isInventoryError(error)) {
-      output.error(error.code, error.message);
-      return EXIT_REFUSED;
-    }
     if (error instanceof UsageError) {
       stderr.write(`error: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    throw error;
+    // A refusal as it is; a fault by its reference, with the details (for whoever runs the command) on stderr.
+    const info = errorInfoOf(error, (reference, fault) =>
+      stderr.write(`internal error (ref ${reference}): ${fault instanceof Error && fault.stack ? fault.stack : String(fault)}\n`),
+    );
+    output.error(info.code, info.message);
+    return info.code === 'INTERNAL' ? EXIT_INTERNAL : EXIT_REFUSED;
   } finally {
     inventory?.close();
   }
@@ -79,10 +83,10 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
 /** A mistake in how the command was called, found after commander's own parsing. */
 export class UsageError extends Error {}
 
-/** A malformed NUMBER_INVENTORY_NOW is a mistake in how the command was called: exit 2, no stack trace. */
-function clockFromEnvOrUsage() {
+/** An empty --db or a malformed NUMBER_INVENTORY_NOW is a mistake in how the command was called: exit 2, no stack trace. */
+function asUsage<T>(read: () => T): T {
   try {
-    return clockFromEnv();
+    return read();
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -6,44 +6,64 @@ import type { AddNumbersRequest } from '../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
 import type { OperatorAction } from '../../shared/lifecycle';
 import type { SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
-import type { SavedSearch, SaveSearchRequest } from '../../shared/transfer';
+import type { ExportStart, ExportStatus, ImportReport, SavedSearch, SaveSearchRequest } from '../../shared/transfer';
 import type { AppSettings, SettingsView } from '../../shared/settings';
 import { systemClock, type Clock } from './clock';
 import { defaultActor, type CoreContext } from './context';
 import { openDatabase, type Db, type OpenOptions } from './db/connection';
+import { ExportJobs, type ExportFileOffer } from './export/jobs';
+import type { ExportPathPolicy } from './export/path-policy';
+import type { ExportFormat } from './export/types';
+import type { WorkerLocation } from './export/worker-host';
 import { performAction } from './lifecycle/perform';
 import { addNumbers } from './numbers/add';
 import { detailOf, numberKey, requireRow } from './numbers/repository';
+import { importFile, type ImportOptions } from './import/run-import';
 import { importOrganizationsCsv } from './organizations-csv';
 import { listOrganizations, saveOrganization, type OrganizationInput } from './organizations';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from './saved-searches';
 import { countByState, searchNumbers } from './search/search';
 import { appSettings, settingsView, updateSettings } from './settings-store';
-import type { NotificationListRequest, NotificationRecord, OutboxEmail, OutboxListRequest } from '../../shared/notifications';
+import type { ListPage, NotificationListRequest, NotificationRecord, OutboxEmail, OutboxListRequest } from '../../shared/notifications';
 import { nextDueInstant, sweepWithNotices, type SweepReport } from './expiry/sweep';
 import { listNotifications } from './notifications/list';
 import { emlFileName, emlOf } from './outbox/eml';
 import { getEmail, listOutbox, retryEmail } from './outbox/repository';
 
-export interface InventoryOptions extends OpenOptions {
+interface ServiceOptions {
   clock?: Clock;
   /** Recorded on audit events; defaults to the operator name in settings, else the OS account. */
   actor?: string;
+  /** Where exports may be written (see export/path-policy.ts); by default anywhere, as the CLI asks. */
+  exportPaths?: ExportPathPolicy;
+  /** The export worker's script and heap; it loads the same native binding as this connection. */
+  exportWorker?: Omit<WorkerLocation, 'nativeBinding'>;
+  nativeBinding?: string;
 }
+
+export interface InventoryOptions extends OpenOptions, ServiceOptions {}
 
 export class Inventory {
   readonly db: Db;
   readonly clock: Clock;
   private readonly fixedActor: string | undefined;
+  private readonly exports: ExportJobs;
 
-  constructor(db: Db, options: { clock?: Clock; actor?: string } = {}) {
+  constructor(db: Db, options: ServiceOptions = {}) {
     this.db = db;
     this.clock = options.clock ?? systemClock;
     this.fixedActor = options.actor;
+    this.exports = new ExportJobs(db.name, {
+      ...(options.exportPaths ? { paths: options.exportPaths } : {}),
+      worker: { ...options.exportWorker, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) },
+    });
   }
 
+  /** Opens the database, and removes what exports killed in an earlier run left behind. */
   static open(file: string, options: InventoryOptions = {}): Inventory {
-    return new Inventory(openDatabase(file, options), options);
+    const inventory = new Inventory(openDatabase(file, options), options);
+    inventory.exports.removeLeftovers();
+    return inventory;
   }
 
   /** Read per call so a change of the operator name in settings applies at once. */
@@ -51,7 +71,9 @@ export class Inventory {
     return { db: this.db, clock: this.clock, actor: this.fixedActor ?? defaultActor(this.db) };
   }
 
+  /** Stops running exports (removing their partial files) and closes the database. */
   close(): void {
+    void this.exports.closeAll();
     this.db.close();
   }
 
@@ -61,6 +83,11 @@ export class Inventory {
 
   async add(request: AddNumbersRequest): Promise<AddResult[]> {
     return addNumbers(this.context, request);
+  }
+
+  /** Imports an inventory file (CSV or XLSX); a dry run reports per row and writes nothing. */
+  async importFile(request: unknown, options: ImportOptions = {}): Promise<ImportReport> {
+    return importFile(this.context, request, options);
   }
 
   async show(number: string): Promise<NumberDetail> {
@@ -90,11 +117,11 @@ export class Inventory {
     return nextDueInstant(this.context, this.clock.now().toISOString());
   }
 
-  async notifications(request: NotificationListRequest = {}): Promise<NotificationRecord[]> {
+  async notifications(request: NotificationListRequest = {}): Promise<ListPage<NotificationRecord>> {
     return listNotifications(this.db, request);
   }
 
-  async outbox(request: OutboxListRequest = {}): Promise<OutboxEmail[]> {
+  async outbox(request: OutboxListRequest = {}): Promise<ListPage<OutboxEmail>> {
     return listOutbox(this.db, request);
   }
 
@@ -146,5 +173,28 @@ export class Inventory {
 
   async importOrganizations(csvText: string): Promise<Organization[]> {
     return importOrganizationsCsv(this.context, csvText);
+  }
+
+  /** The file to offer for an export: a suggestion to edit, or none where a save dialog chooses it. */
+  async offerExportFile(format: ExportFormat, suggestedName: string): Promise<ExportFileOffer> {
+    return this.exports.offer(format, suggestedName);
+  }
+
+  /** Starts exporting every number a search matches, in a worker; follow it with exportStatus. */
+  async startExport(request: ExportStart, onProgress?: (status: ExportStatus) => void): Promise<ExportStatus> {
+    return this.exports.start(request, onProgress);
+  }
+
+  async exportStatus(id: string): Promise<ExportStatus> {
+    return this.exports.status(id);
+  }
+
+  async cancelExport(id: string): Promise<ExportStatus> {
+    return this.exports.cancel(id);
+  }
+
+  /** Waits for an export to end and answers how it ended. */
+  async exportFinished(id: string): Promise<ExportStatus> {
+    return this.exports.finished(id);
   }
 }

@@ -1,9 +1,12 @@
-// Importing the organizations directory from CSV: all rows or none.
+// Importing the organizations directory from CSV: all rows or none. Every row is read and validated
+// first, outside any transaction; then one transaction writes them all with one prepared statement,
+// so the database is held for the writes alone.
 import { parse } from 'csv-parse/sync';
+import { ORGANIZATIONS_CSV_MAX_CHARS } from '../../shared/contract';
 import type { Organization } from '../../shared/domain';
 import { InventoryError } from '../../shared/errors';
 import type { CoreContext } from './context';
-import { organizationInputSchema, saveOrganization } from './organizations';
+import { organizationInputSchema, upsertOrganizations } from './organizations';
 import { describeIssues } from '../../shared/actions';
 
 const HEADER_ALIASES: Record<string, keyof Organization> = {
@@ -16,6 +19,8 @@ const HEADER_ALIASES: Record<string, keyof Organization> = {
 };
 
 export function importOrganizationsCsv(ctx: CoreContext, csvText: string): Organization[] {
+  if (csvText.length > ORGANIZATIONS_CSV_MAX_CHARS)
+    throw new InventoryError('INVALID_INPUT', `Organizations CSV is larger than ${ORGANIZATIONS_CSV_MAX_CHARS} characters`);
   let records: string[][];
   try {
     records = parse(csvText, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
@@ -42,5 +47,5 @@ export function importOrganizationsCsv(ctx: CoreContext, csvText: string): Organ
     if (!parsed.success) throw new InventoryError('INVALID_INPUT', `Organizations CSV line ${index + 2}: ${describeIssues(parsed.error)}`);
     return parsed.data;
   });
-  return ctx.db.transaction(() => inputs.map((input) => saveOrganization(ctx, input, 'upsert'))).immediate();
+  return ctx.db.transaction(() => upsertOrganizations(ctx, inputs)).immediate();
 }

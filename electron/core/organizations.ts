@@ -41,6 +41,24 @@ function getOrganization(db: Db, uuid: string): Organization | null {
   return row ? toOrganization(row) : null;
 }
 
+type ValidOrganization = z.output<typeof organizationInputSchema>;
+
+/**
+ * Writes validated organizations, adding or updating each, with one statement prepared once; runs
+ * inside the caller's transaction and returns each as stored.
+ */
+export function upsertOrganizations(ctx: CoreContext, orgs: readonly ValidOrganization[]): Organization[] {
+  const at = ctx.clock.now().toISOString();
+  const upsert = ctx.db.prepare(
+    `INSERT INTO organizations (uuid, name, type, billing_email, owner_email, created_at, updated_at)
+     VALUES (@uuid, @name, @type, @billingEmail, @ownerEmail, @at, @at)
+     ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, type = excluded.type,
+       billing_email = excluded.billing_email, owner_email = excluded.owner_email, updated_at = excluded.updated_at
+     RETURNING *`,
+  );
+  return orgs.map((org) => toOrganization(upsert.get({ ...org, at }) as OrgRow));
+}
+
 /** Adds an organization, or updates it when `mode` is 'upsert'. */
 export function saveOrganization(ctx: CoreContext, raw: unknown, mode: 'add' | 'update' | 'upsert' = 'add'): Organization {
   const org = parseOrThrow(organizationInputSchema, raw, 'Organization');
@@ -50,14 +68,7 @@ export function saveOrganization(ctx: CoreContext, raw: unknown, mode: 'add' | '
       const exists = getOrganization(db, org.uuid) !== null;
       if (mode === 'add' && exists) throw new InventoryError('ALREADY_EXISTS', `Organization ${org.uuid} already exists`);
       if (mode === 'update' && !exists) throw new InventoryError('NOT_FOUND', `Organization ${org.uuid} does not exist`);
-      const at = ctx.clock.now().toISOString();
-      db.prepare(
-        `INSERT INTO organizations (uuid, name, type, billing_email, owner_email, created_at, updated_at)
-         VALUES (@uuid, @name, @type, @billingEmail, @ownerEmail, @at, @at)
-         ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, type = excluded.type,
-           billing_email = excluded.billing_email, owner_email = excluded.owner_email, updated_at = excluded.updated_at`,
-      ).run({ ...org, at });
-      return getOrganization(db, org.uuid) as Organization;
+      return upsertOrganizations(ctx, [org])[0];
     })
     .immediate();
 }

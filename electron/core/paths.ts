@@ -2,6 +2,7 @@
 // for this product, so the CLI finds the app's own file without importing electron.
 import os from 'node:os';
 import path from 'node:path';
+import { InventoryError } from '../../shared/errors';
 
 export const PRODUCT_NAME = 'Number Inventory';
 export const DATABASE_FILE_NAME = 'inventory.db';
@@ -16,9 +17,24 @@ export function userDataDir(
   return path.posix.join(env.XDG_CONFIG_HOME || path.posix.join(home, '.config'), PRODUCT_NAME);
 }
 
-/** --db, else NUMBER_INVENTORY_DB, else the desktop app's own file. */
+/**
+ * A database file named by the user: refused when empty, as an empty name given on purpose (a
+ * script's unset variable, `--db ''`) must never quietly mean the desktop app's own inventory.
+ */
+function namedDatabase(name: string, source: string, instead: string): string {
+  if (name.trim() === '') {
+    throw new InventoryError('INVALID_INPUT', `${source} is empty: give the database file, or ${instead} to use the desktop app's own`);
+  }
+  return path.resolve(name);
+}
+
+/** NUMBER_INVENTORY_DB when it is set (refused when empty), else undefined. */
+export function databaseFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.NUMBER_INVENTORY_DB === undefined ? undefined : namedDatabase(env.NUMBER_INVENTORY_DB, 'NUMBER_INVENTORY_DB', 'unset it');
+}
+
+/** --db, else NUMBER_INVENTORY_DB, else the desktop app's own file. An empty --db or NUMBER_INVENTORY_DB is refused. */
 export function resolveDatabasePath(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (explicit) return path.resolve(explicit);
-  if (env.NUMBER_INVENTORY_DB) return path.resolve(env.NUMBER_INVENTORY_DB);
-  return path.join(userDataDir(process.platform, env), DATABASE_FILE_NAME);
+  if (explicit !== undefined) return namedDatabase(explicit, '--db', 'leave --db out');
+  return databaseFromEnv(env) ?? path.join(userDataDir(process.platform, env), DATABASE_FILE_NAME);
 }

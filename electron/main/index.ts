@@ -1,10 +1,11 @@
-// The desktop app's start: one instance, a hardened session, the database, the IPC contract,
-// change events, background services, and the main window.
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+// The desktop app's start: one instance, a hardened session, the app:// scheme serving the page, the
+// database, the IPC contract, change events, background services, and the main window.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Inventory } from '../core/inventory';
 import { configureAppIdentity, desktopDatabasePath, windowStateFile } from './app-identity';
+import { APP_SCHEME, registerAppScheme, rendererProtocolHandler } from './app-protocol';
 import { startBackgroundServices } from './background-services';
 import { changeBroadcaster } from './change-events';
 import { watchDatabase } from '../core/db/database-watch';
@@ -21,6 +22,7 @@ import { createMainWindow } from './window';
 configureAppIdentity(app);
 // Every renderer in Chromium's sandbox, whatever a window's own options say.
 app.enableSandbox();
+registerAppScheme(protocol);
 
 const location = rendererLocation({ isPackaged: app.isPackaged, env: process.env, mainDir: __dirname });
 const appWebContents = () => BrowserWindow.getAllWindows().map((window) => window.webContents);
@@ -45,10 +47,20 @@ function focusMainWindow(): void {
 
 function start(): void {
   hardenSession(session.defaultSession, location);
+  if (location.kind === 'app-scheme') protocol.handle(APP_SCHEME, rendererProtocolHandler(location.rendererDir));
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.isPackaged)));
 
+  let databasePath: string;
+  try {
+    databasePath = desktopDatabasePath(app);
+  } catch (error) {
+    // An empty NUMBER_INVENTORY_DB: say so rather than quietly open the app's own inventory.
+    dialog.showErrorBox('Number Inventory cannot start', error instanceof Error ? error.message : String(error));
+    app.quit();
+    return;
+  }
   const opened = openDesktopInventory({
-    databasePath: desktopDatabasePath(app),
+    databasePath,
     nativeBinding: electronNativeBindingPath({
       isPackaged: app.isPackaged,
       resourcesPath: process.resourcesPath,
@@ -69,7 +81,7 @@ function start(): void {
     inventory,
     isTrustedSender: trustedSenderCheck(location, appWebContents),
     onChange: broadcast,
-    native: nativeOperations,
+    native: nativeOperations(opened.exportFiles),
   });
   const stopWatching = watchDatabase(inventory.db, () => broadcast({ scope: 'numbers' }));
   const stopServices = startBackgroundServices({ inventory, notifyChange: broadcast });

@@ -4,8 +4,8 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describeIssues } from '../../shared/actions';
 import { CHANNELS, contract, type Channel, type ChangeEvent, type Outcome } from '../../shared/contract';
-import { isInventoryError } from '../../shared/errors';
 import { dispatch } from '../core/api/handlers';
+import { failureOutcome } from '../core/failures';
 import type { Inventory } from '../core/inventory';
 import type { NativeOperations } from './native-operations';
 import type { SenderCheck } from './sender';
@@ -36,8 +36,7 @@ async function runNative(
   try {
     return { ok: true, value: await operation(parsed.data, event) };
   } catch (error) {
-    if (isInventoryError(error)) return { ok: false, error: error.toJSON() };
-    return { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } };
+    return failureOutcome(error);
   }
 }
 

@@ -1,11 +1,18 @@
 // Opens the desktop app's database with the Electron-ABI better-sqlite3, turning every way that can
 // fail into a message for the user instead of a crash.
 import { clockFromEnv, systemClock } from '../core/clock';
+import { ChosenExportFiles } from '../core/export/path-policy';
 import { Inventory } from '../core/inventory';
 import { missingNativeBindingMessage } from './native-binding';
-import { setExportWorkerLocation } from '../core/export/jobs';
 
-export type OpenedInventory = { ok: true; inventory: Inventory } | { ok: false; message: string };
+export type OpenedInventory =
+  | {
+      ok: true;
+      inventory: Inventory;
+      /** The files the Save dialog chose: the only ones the inventory exports to (see native-operations.ts). */
+      exportFiles: ChosenExportFiles;
+    }
+  | { ok: false; message: string };
 
 export function openDesktopInventory(options: {
   databasePath: string;
@@ -18,9 +25,10 @@ export function openDesktopInventory(options: {
   try {
     // A fixed clock (NUMBER_INVENTORY_NOW) is for development and tests, never for an installed app.
     const clock = options.isPackaged ? systemClock : clockFromEnv(options.env);
-    // Export workers open their own connection: with the same Electron-ABI binding (issue 4).
-    setExportWorkerLocation({ nativeBinding: options.nativeBinding });
-    return { ok: true, inventory: Inventory.open(options.databasePath, { nativeBinding: options.nativeBinding, clock }) };
+    const exportFiles = new ChosenExportFiles();
+    // Export workers open their own connection with the same Electron-ABI binding (issue 4).
+    const inventory = Inventory.open(options.databasePath, { nativeBinding: options.nativeBinding, clock, exportPaths: exportFiles });
+    return { ok: true, inventory, exportFiles };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     // The addon could not be loaded at all (wrong ABI, truncated or foreign file).

@@ -53,7 +53,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   window.on('close', () => {
     writeWindowState(options.stateFile, { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
   });
-  if (options.location.kind === 'dev-server') void window.loadURL(options.location.url);
-  else void window.loadFile(options.location.file);
+  // The dev server's page, or app://number-inventory/index.html (never a file:// URL).
+  void window.loadURL(options.location.url);
   return window;
 }

@@ -10,13 +10,12 @@ import { fixedClock } from '../../electron/core/clock';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
 import { csvLine } from '../../electron/core/export/csv-cell';
 import { TRANSFER_COLUMNS } from '../../electron/core/export/columns';
-import { startExport } from '../../electron/core/export/worker-host';
-import { importFile } from '../../electron/core/import/run-import';
 import { Inventory } from '../../electron/core/inventory';
 import { whereClause } from '../../electron/core/search/where';
 import { orderBy } from '../../electron/core/search/search';
 import { searchFilterSchema, type SearchFilter, type SearchRequest } from '../../shared/search';
 import { BENCH_NOW, benchRows } from './dataset';
+import { measureRefusals } from './refusals';
 import { percentile, round, table, time, timeAsync, type Measurement } from './stats';
 
 const args = process.argv.slice(2);
@@ -44,9 +43,12 @@ async function child(): Promise<void> {
     await new Promise<void>((resolve) => stream.end(resolve));
     conn.close();
   } else {
-    const handle = startExport(db, { format: mode === 'xlsx' ? 'xlsx' : 'csv', out, filter: {} }, () => undefined);
-    const outcome = await handle.done;
-    if (outcome.status !== 'done') throw new Error(`export ${outcome.status}: ${JSON.stringify(outcome)}`);
+    // Through the service, as the app and the CLI export (the worker bundle is beside this one).
+    const inventory = Inventory.open(db);
+    const started = await inventory.startExport({ format: mode === 'xlsx' ? 'xlsx' : 'csv', out, filter: {} });
+    const ended = await inventory.exportFinished(started.id);
+    inventory.close();
+    if (ended.state !== 'done') throw new Error(`export ${ended.state}: ${JSON.stringify(ended)}`);
   }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   // VmHWM, not getrusage's maxRSS: Linux carries ru_maxrss over from the parent across exec, so it
@@ -203,7 +205,7 @@ async function bench(): Promise<void> {
     fs.writeFileSync(path.join(process.cwd(), 'out', 'bench', `result-${n}.json`), JSON.stringify(report, null, 2));
     return report;
   };
-  // --only import,pages,counts,export,sweep runs some phases; --reuse keeps the inventory an
+  // --only import,refusals,pages,counts,export,sweep runs some phases; --reuse keeps the inventory an
   // earlier --keep run built in the same --dir (migrations added since then apply on open).
   const only = arg('only')?.split(',');
   const phase = (name: string) => !only || only.includes(name);
@@ -234,7 +236,7 @@ async function bench(): Promise<void> {
     const rawMs = rawInsert(rawDb, importN, importDue);
     rawDb.close();
     const importDb = Inventory.open(path.join(dir, 'imported.db'), { clock: fixedClock(BENCH_NOW), actor: 'bench' });
-    const imported = await timeAsync(() => importFile(importDb.context, { file: importCsv, dryRun: false }));
+    const imported = await timeAsync(() => importDb.importFile({ file: importCsv, dryRun: false }));
     importDb.close();
     if (imported.value.imported !== importN)
       log(`note: imported ${imported.value.imported} of ${importN} rows: ${JSON.stringify(imported.value.counts)}`);
@@ -254,6 +256,15 @@ async function bench(): Promise<void> {
 
   const inventory = Inventory.open(dbFile, { clock: fixedClock(BENCH_NOW), actor: 'bench' });
   const queryDb = openDatabase(dbFile, { readonly: true });
+
+  // 2b. Hostile files: refused at once, before any row is read (on an empty inventory of its own).
+  if (phase('refusals')) {
+    fs.rmSync(path.join(dir, 'refusals.db'), { force: true });
+    const refusing = Inventory.open(path.join(dir, 'refusals.db'), { clock: fixedClock(BENCH_NOW), actor: 'bench' });
+    await measureRefusals(refusing, dir, add);
+    refusing.close();
+    save();
+  }
 
   // 3. Grid pages.
   if (phase('pages')) {

@@ -14,14 +14,22 @@ export interface BrowserMode {
   stop: () => Promise<void>;
 }
 
-export async function startBrowserMode(options: { databasePath: string; now: string; cwd: string }): Promise<BrowserMode> {
+/** `home`: the server's home folder (HOME), the only place its exports may be written. */
+export async function startBrowserMode(options: { databasePath: string; now: string; cwd: string; home: string }): Promise<BrowserMode> {
   const [command, ...args] = devBrowserCommand(options.cwd);
   // Its own process group, so stopping it also stops whatever it started.
   const child: ChildProcess = spawn(command, args, {
     cwd: options.cwd,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NUMBER_INVENTORY_DB: options.databasePath, NUMBER_INVENTORY_NOW: options.now, PORT: '0', BROWSER: 'none' },
+    env: {
+      ...process.env,
+      HOME: options.home,
+      NUMBER_INVENTORY_DB: options.databasePath,
+      NUMBER_INVENTORY_NOW: options.now,
+      PORT: '0',
+      BROWSER: 'none',
+    },
   });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

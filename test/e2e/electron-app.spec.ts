@@ -1,5 +1,6 @@
 // The desktop app's start in a real Electron (Playwright's _electron): one hardened window showing
-// the renderer, window.api with exactly the contract, no Node in the page. Runs wherever an Electron
+// the renderer from app://number-inventory/ (the CSP as a response header, nothing outside the
+// renderer folder), window.api with exactly the contract, no Node in the page. Runs wherever an Electron
 // binary exists (ELECTRON_OVERRIDE_DIST_PATH or a normal `electron` install); a packaged build in
 // dist/*-unpacked is preferred when present. Skipped, with the reason, where there is none (as on
 // the machines this project is developed on, which cannot download Electron).
@@ -66,6 +67,30 @@ test.describe('desktop app (Electron)', () => {
     try {
       const window = await app.firstWindow();
       await expect(window).toHaveTitle(/Number Inventory/);
+      // Served by the app:// scheme, and the React app (module scripts from the same scheme) ran.
+      expect(window.url()).toMatch(/^app:\/\/number-inventory\/index\.html(#.*)?$/);
+      expect(await window.evaluate(() => ({ origin: location.origin, secure: isSecureContext }))).toEqual({
+        origin: 'app://number-inventory',
+        secure: true,
+      });
+      await expect(window.getByRole('tablist', { name: 'Number states' })).toBeVisible();
+      // The scheme's answers, asked from the main process (net.fetch goes through protocol.handle).
+      const served = await app.evaluate(async ({ net }) => {
+        const answer = async (url: string) => {
+          const response = await net.fetch(url);
+          return { status: response.status, csp: response.headers.get('content-security-policy') };
+        };
+        return {
+          page: await answer('app://number-inventory/index.html'),
+          outside: await answer('app://number-inventory/%2e%2e/package.json'),
+          escaped: await answer('app://number-inventory/..%2f..%2fpackage.json'),
+        };
+      });
+      expect(served.page.status).toBe(200);
+      expect(served.page.csp).toContain("script-src 'self'");
+      expect(served.page.csp).toContain("frame-ancestors 'none'");
+      expect(served.outside.status).toBe(404);
+      expect(served.escaped.status).toBe(404);
       // The options a window was created with are not readable from a running Electron (the unit
       // tests check them on a mocked electron); here their effects are checked instead.
       const shell = await app.evaluate(({ app: electronApp, BrowserWindow }) => {

@@ -56,7 +56,8 @@ export const test = base.extend<Fixtures>({
       if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) problems.push(`console error: ${message.text()}`);
     });
     // Browser mode starts with the test (seeding goes through its API, much faster than a CLI process per step).
-    const server = await startBrowserMode({ databasePath, now: NOW, cwd: ROOT });
+    // The test's output folder is the server's home: exports (only allowed inside home) land there.
+    const server = await startBrowserMode({ databasePath, now: NOW, cwd: ROOT, home: testInfo.outputDir });
     const token = await pageToken(server.url);
     try {
       await use({

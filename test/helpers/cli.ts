@@ -27,7 +27,18 @@ export interface CliOptions {
   /** NUMBER_INVENTORY_NOW; omitted means unset. */
   now?: string;
   cwd?: string;
+  /** More environment (an empty string sets a variable to empty). */
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Run without root's power to write any file (the tests run as root here, for whom no file is
+   * read-only): the CLI then meets file permissions as an ops user does. Root keeps its identity,
+   * so it can still read the project wherever it is checked out, but loses the capabilities that
+   * override permissions (setpriv, from util-linux).
+   */
+  obeyFilePermissions?: boolean;
 }
+
+const WITHOUT_PERMISSION_OVERRIDE = ['setpriv', '--inh-caps=-all', '--bounding-set=-dac_override,-dac_read_search', '--'];
 
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -35,8 +46,12 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun
   delete env.NUMBER_INVENTORY_NOW;
   if (options.db !== undefined) env.NUMBER_INVENTORY_DB = options.db;
   if (options.now !== undefined) env.NUMBER_INVENTORY_NOW = options.now;
+  Object.assign(env, options.env);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_BIN, ...args], { env, cwd: options.cwd ?? root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const command = [process.execPath, CLI_BIN, ...args];
+    const [file, ...rest] =
+      options.obeyFilePermissions && process.getuid?.() === 0 ? [...WITHOUT_PERMISSION_OVERRIDE, ...command] : command;
+    const child = spawn(file, rest, { env, cwd: options.cwd ?? root, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -1,6 +1,8 @@
 // Helpers for the expiry, notification and outbox tests: exact instants and table dumps.
 import type { Db } from '../../electron/core/db/connection';
+import type { SweepReport } from '../../electron/core/expiry/sweep';
 import { DAY_MS } from '../../shared/settings';
+import type { TestInventory } from './inventory';
 
 export const CUSTOMER_ORG = '55555555-5555-4555-8555-555555555555';
 export const PARTNER_ORG = '66666666-6666-4666-8666-666666666666';
@@ -36,4 +38,10 @@ export function noticeDump(db: Db): { number: string; kind: string; deadline: st
     kind: string;
     deadline: string;
   }[];
+}
+
+/** Sets the test's clock to `instant` and sweeps. */
+export async function sweepAt(t: TestInventory, instant: string): Promise<SweepReport> {
+  t.clock.set(instant);
+  return t.inventory.sweepReport();
 }

@@ -4,10 +4,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserServer, type BrowserServer } from '../../electron/browser/server';
+import { MAX_BODY_BYTES, startBrowserServer, type BrowserServer } from '../../electron/browser/server';
 import { TOKEN_HEADER } from '../../shared/browser-protocol';
 import { Inventory } from '../../electron/core/inventory';
 import type { ChangeEvent } from '../../shared/contract';
@@ -67,6 +68,82 @@ function subscribe(base: string, token: string): Promise<{ events: ChangeEvent[]
   });
 }
 
+interface RawAnswer {
+  status: number;
+  head: string;
+  body: string;
+}
+
+/**
+ * Sends a request exactly as written (no client-side URL parsing, so malformed request lines reach
+ * the server), optionally followed by `bodyBytes` bytes of body, and reads one response. Rejects if
+ * the connection fails before a whole response arrived (a reset instead of an answer).
+ */
+function rawRequest(port: number, head: string, bodyBytes = 0, chunked = false): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let received = Buffer.alloc(0);
+    let settled = false;
+    const answer = (): RawAnswer | null => {
+      const end = received.indexOf('\r\n\r\n');
+      if (end < 0) return null;
+      const headText = received.subarray(0, end).toString('latin1');
+      const status = Number(headText.split(' ')[1]);
+      let rest = received.subarray(end + 4);
+      if (/\r\ntransfer-encoding:\s*chunked/i.test(headText)) {
+        const pieces: Buffer[] = [];
+        for (;;) {
+          const line = rest.indexOf('\r\n');
+          if (line < 0) return null;
+          const size = parseInt(rest.subarray(0, line).toString('latin1'), 16);
+          if (rest.length < line + 2 + size + 2) return null;
+          if (size === 0) return { status, head: headText, body: Buffer.concat(pieces).toString('utf8') };
+          pieces.push(rest.subarray(line + 2, line + 2 + size));
+          rest = rest.subarray(line + 2 + size + 2);
+        }
+      }
+      const length = /\r\ncontent-length:\s*(\d+)/i.exec(headText);
+      if (length && rest.length < Number(length[1])) return null;
+      return { status, head: headText, body: rest.toString('utf8') };
+    };
+    const finish = (error?: Error) => {
+      if (settled) return;
+      const whole = answer();
+      if (!whole && error) {
+        settled = true;
+        socket.destroy();
+        reject(error);
+        return;
+      }
+      if (!whole) return;
+      settled = true;
+      socket.destroy();
+      resolve(whole);
+    };
+    socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      finish();
+    });
+    socket.on('error', (error) => finish(error));
+    socket.on('close', () =>
+      finish(new Error(`connection closed without a whole response: ${JSON.stringify(received.toString('latin1'))}`)),
+    );
+    socket.on('connect', () => {
+      socket.write(head);
+      if (bodyBytes === 0) return;
+      // Like a client that reads the answer only once it has sent the whole body: an answer the
+      // server sends early must still be there, not lost to a reset.
+      socket.pause();
+      const piece = Buffer.alloc(1024 * 1024, 0x20);
+      for (let sent = 0; sent < bodyBytes && !socket.destroyed; sent += piece.length) {
+        const part = piece.subarray(0, Math.min(piece.length, bodyBytes - sent));
+        socket.write(chunked ? Buffer.concat([Buffer.from(`${part.length.toString(16)}\r\n`), part, Buffer.from('\r\n')]) : part);
+      }
+      socket.write(chunked ? '0\r\n\r\n' : '', () => socket.resume());
+    });
+  });
+}
+
 async function until(condition: () => boolean, ms = 5000): Promise<boolean> {
   const end = Date.now() + ms;
   while (!condition() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 25));
@@ -81,10 +158,11 @@ describe('npm run dev:browser (the real command)', () => {
   let base = '';
   let output = '';
   let token = '';
+  let rendererDir = '';
 
   beforeAll(async () => {
     dir = tempDir('ni-browser-');
-    const rendererDir = path.join(dir, 'renderer');
+    rendererDir = path.join(dir, 'renderer');
     fs.mkdirSync(rendererDir);
     fs.writeFileSync(path.join(rendererDir, 'index.html'), INDEX);
     child = spawn(process.execPath, [path.join(root, 'electron', 'browser', 'bin.cjs')], {
@@ -172,6 +250,91 @@ describe('npm run dev:browser (the real command)', () => {
     expect(shown.value.history[0].at).toBe(NOW);
     const refused = JSON.parse((await post(base, 'numbers:reserve', token, { number: '+6561230000' })).body);
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('survives malformed request lines, from anyone, and answers them 400', async () => {
+    const port = Number(new URL(base).port);
+    const host = `127.0.0.1:${port}`;
+    for (const target of ['http://[', 'http://%zz/', 'http://[::1', '*']) {
+      const answer = await rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+      expect(answer.status, target).toBe(400);
+      expect(child.exitCode, target).toBeNull();
+    }
+    // An absolute URL naming another host is the same DNS-rebinding attempt as a foreign Host header.
+    const foreign = await rawRequest(port, `GET http://evil.example/ HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+    expect(foreign.status).toBe(403);
+    expect((await request(base)).status).toBe(200);
+  });
+
+  it('answers a bad percent-escape with 400 naming it, in the page path and in an API channel', async () => {
+    const port = Number(new URL(base).port);
+    const host = `127.0.0.1:${port}`;
+    const page = await rawRequest(port, `GET /assets/%zz.js HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+    expect(page.status).toBe(400);
+    expect(page.body).toContain('%');
+    const api = await request(`${base}api/numbers%zz`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+      body: '{}',
+    });
+    expect(api.status).toBe(400);
+    expect(JSON.parse(api.body)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('address') },
+    });
+    expect(child.exitCode).toBeNull();
+    expect((await request(base)).status).toBe(200);
+  });
+
+  it('answers a body over the limit with 413 the client sees, declared or chunked, and keeps serving', async () => {
+    const port = Number(new URL(base).port);
+    const headers = `Host: 127.0.0.1:${port}\r\ncontent-type: application/json\r\n${TOKEN_HEADER}: ${token}\r\n`;
+    const over = MAX_BODY_BYTES + 4 * 1024 * 1024;
+    for (const connection of ['keep-alive', 'close']) {
+      const declared = await rawRequest(
+        port,
+        `POST /api/orgs:import HTTP/1.1\r\n${headers}Connection: ${connection}\r\nContent-Length: ${over}\r\n\r\n`,
+        over,
+      );
+      expect(declared.status, connection).toBe(413);
+      expect(JSON.parse(declared.body), connection).toMatchObject({ ok: false, error: { code: 'LIMIT_EXCEEDED' } });
+      const chunked = await rawRequest(
+        port,
+        `POST /api/orgs:import HTTP/1.1\r\n${headers}Connection: ${connection}\r\nTransfer-Encoding: chunked\r\n\r\n`,
+        over,
+        true,
+      );
+      expect(chunked.status, connection).toBe(413);
+    }
+    expect(child.exitCode).toBeNull();
+    expect(JSON.parse((await post(base, 'numbers:counts', token, {})).body)).toMatchObject({ ok: true });
+  }, 60_000);
+
+  it('survives a renderer folder without its page and a file it cannot read', async () => {
+    const index = path.join(rendererDir, 'index.html');
+    const aside = path.join(dir, 'index.html.aside');
+    fs.renameSync(index, aside);
+    try {
+      for (const route of ['/', '/organizations']) {
+        const answer = await request(`${base}${route.slice(1)}`);
+        expect(answer.status, route).toBe(404);
+        expect(child.exitCode, route).toBeNull();
+      }
+    } finally {
+      fs.renameSync(aside, index);
+    }
+    // A socket file cannot be opened for reading (ENXIO): the stream's error must not escape.
+    const socketFile = path.join(rendererDir, 'socket.js');
+    const listener = net.createServer().listen(socketFile);
+    await new Promise((resolve) => listener.once('listening', resolve));
+    try {
+      const answer = await request(`${base}socket.js`);
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+    } finally {
+      await new Promise((resolve) => listener.close(resolve));
+    }
+    expect(child.exitCode).toBeNull();
+    expect((await request(base)).status).toBe(200);
   });
 
   it('streams a change event after a change, and after a commit by another process', async () => {

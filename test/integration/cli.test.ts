@@ -242,20 +242,6 @@ describe('refusals and usage errors', () => {
     },
     SLOW,
   );
-
-  it(
-    'a --db that is not a database is a usage error, named, and the file is left as it was',
-    async () => {
-      const notADatabase = path.join(dir, 'notes.txt');
-      fs.writeFileSync(notADatabase, 'not a database\n'.repeat(100));
-      const run = await runCli(['--db', notADatabase, 'show', '+6561230000']);
-      expect(run.code).toBe(2);
-      expect(run.stderr).toContain(`cannot open the database ${notADatabase}`);
-      expect(run.stderr).not.toMatch(/\n\s+at /);
-      expect(fs.readFileSync(notADatabase, 'utf8')).toBe('not a database\n'.repeat(100));
-    },
-    SLOW,
-  );
 });
 
 describe('database and clock selection', () => {

@@ -10,8 +10,8 @@ import { openDatabase } from '../../electron/core/db/connection';
 import { rowToCells, TRANSFER_COLUMNS } from '../../electron/core/export/columns';
 import { csvField, neutraliseFormula, restoreFormulaEscape } from '../../electron/core/export/csv-cell';
 import { exportToFile } from '../../electron/core/export/run-export';
-import { startExport } from '../../electron/core/export/worker-host';
 import { SharedStrings } from '../../electron/core/export/xlsx-shared-strings';
+import { Inventory } from '../../electron/core/inventory';
 import { NUMBER_COLUMNS, type NumberRow } from '../../electron/core/numbers/rows';
 import { whereClause } from '../../electron/core/search/where';
 import { searchFilterSchema, type SearchFilter } from '../../shared/search';
@@ -208,41 +208,62 @@ describe('XLSX export', () => {
 });
 
 describe('export in a worker thread', () => {
-  it('reports progress and writes the file only when complete', async () => {
-    const out = path.join(t.dir, 'worker.csv');
-    const progress: number[] = [];
-    const handle = startExport(t.file, { format: 'csv', out, filter: {} }, (p) => progress.push(p.rows), { workerScript: worker });
-    const outcome = await handle.done;
-    expect(outcome.status).toBe('done');
-    expect(progress.at(-1)).toBe(expectedCells({}).length - 1);
-    expect(fs.existsSync(out)).toBe(true);
-    expect(fs.existsSync(`${out}.partial`)).toBe(false);
-  });
+  /** The test inventory's file, opened as a second service with the test worker bundle. */
+  const service = (options: { maxHeapMb?: number } = {}) => Inventory.open(t.file, { exportWorker: { workerScript: worker, ...options } });
 
-  it('cancelled, it leaves neither the file nor a partial file', async () => {
-    for (const format of ['csv', 'xlsx'] as const) {
-      const out = path.join(t.dir, `cancelled.${format}`);
-      const handle = startExport(t.file, { format, out, filter: {} }, () => undefined, { workerScript: worker });
-      handle.cancel();
-      const outcome = await handle.done;
-      expect(outcome.status).toBe('cancelled');
-      expect(fs.readdirSync(t.dir).filter((f) => f.startsWith('cancelled'))).toEqual([]);
+  it('reports progress and writes the file only when complete', async () => {
+    const inventory = service();
+    try {
+      const out = path.join(t.dir, 'worker.csv');
+      const progress: number[] = [];
+      const started = await inventory.startExport({ format: 'csv', out, filter: {} }, (p) => progress.push(p.rows));
+      const ended = await inventory.exportFinished(started.id);
+      expect(ended.state).toBe('done');
+      expect(progress.at(-1)).toBe(expectedCells({}).length - 1);
+      expect(fs.existsSync(out)).toBe(true);
+      expect(fs.existsSync(`${out}.partial`)).toBe(false);
+    } finally {
+      inventory.close();
     }
   });
 
-  it('refuses a file not named for its format (a page cannot overwrite ~/.bashrc), with nothing started', () => {
-    expect(() =>
-      startExport(t.file, { format: 'csv', out: path.join(t.dir, '.bashrc'), filter: {} }, () => undefined, { workerScript: worker }),
-    ).toThrow(/must end in \.csv/);
-    expect(fs.existsSync(path.join(t.dir, '.bashrc'))).toBe(false);
+  it('cancelled, it leaves neither the file nor a partial file', async () => {
+    const inventory = service();
+    try {
+      for (const format of ['csv', 'xlsx'] as const) {
+        const out = path.join(t.dir, `cancelled.${format}`);
+        const started = await inventory.startExport({ format, out, filter: {} });
+        await inventory.cancelExport(started.id);
+        expect((await inventory.exportFinished(started.id)).state).toBe('cancelled');
+        expect(fs.readdirSync(t.dir).filter((f) => f.startsWith('cancelled'))).toEqual([]);
+      }
+    } finally {
+      inventory.close();
+    }
   });
 
-  it('refuses a folder that does not exist, with nothing started', () => {
-    expect(() =>
-      startExport(t.file, { format: 'csv', out: path.join(t.dir, 'no', 'such', 'x.csv'), filter: {} }, () => undefined, {
-        workerScript: worker,
-      }),
-    ).toThrow(/does not exist/);
+  it('refuses a file not named for its format (a page cannot overwrite ~/.bashrc), with nothing started', async () => {
+    const inventory = service();
+    try {
+      await expect(inventory.startExport({ format: 'csv', out: path.join(t.dir, '.bashrc'), filter: {} })).rejects.toThrow(
+        /must end in \.csv/,
+      );
+      expect(fs.existsSync(path.join(t.dir, '.bashrc'))).toBe(false);
+      expect(fs.existsSync(path.join(t.dir, '.bashrc.partial'))).toBe(false);
+    } finally {
+      inventory.close();
+    }
+  });
+
+  it('refuses a folder that does not exist, with nothing started', async () => {
+    const inventory = service();
+    try {
+      await expect(inventory.startExport({ format: 'csv', out: path.join(t.dir, 'no', 'such', 'x.csv'), filter: {} })).rejects.toThrow(
+        /does not exist/,
+      );
+    } finally {
+      inventory.close();
+    }
   });
 });
 
@@ -257,12 +278,22 @@ describe('streaming', () => {
         INSERT INTO numbers (number, country, vendor, sku, cap_voice, routing, state, created_at, updated_at)
         SELECT '+6561' || printf('%06d', k), 'SG', 'Singtel', 'SG-DID', 1, printf('%.500c', 'r'), 'available', '${T0}', '${T0}' FROM i`);
       big.inventory.close();
-      for (const format of ['csv', 'xlsx'] as const) {
-        const out = path.join(big.dir, `big.${format}`);
-        const handle = startExport(big.file, { format, out, filter: {} }, () => undefined, { workerScript: worker, maxHeapMb: 32 });
-        const outcome = await handle.done;
-        expect({ format, outcome }).toEqual({ format, outcome: { status: 'done', summary: { file: out, format, rows: 150_000 } } });
-        expect(fs.statSync(out).size).toBeGreaterThan(75_000_000 / (format === 'xlsx' ? 50 : 1));
+      const inventory = Inventory.open(big.file, { exportWorker: { workerScript: worker, maxHeapMb: 32 } });
+      try {
+        for (const format of ['csv', 'xlsx'] as const) {
+          const out = path.join(big.dir, `big.${format}`);
+          const ended = await inventory.exportFinished((await inventory.startExport({ format, out, filter: {} })).id);
+          expect({ format, state: ended.state, rows: ended.rows, file: ended.file, error: ended.error }).toEqual({
+            format,
+            state: 'done',
+            rows: 150_000,
+            file: out,
+            error: undefined,
+          });
+          expect(fs.statSync(out).size).toBeGreaterThan(75_000_000 / (format === 'xlsx' ? 50 : 1));
+        }
+      } finally {
+        inventory.close();
       }
     } finally {
       big.close();

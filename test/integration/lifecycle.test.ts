@@ -310,7 +310,8 @@ describe('expiry sweep: reserved or locked past the deadline -> available', () =
       from: 'reserved',
       to: 'available',
       at: '2026-02-02T09:00:00.000Z',
-      actor: 'tester',
+      // The sweep's act, not the operator's (see sweep-actor.test.ts).
+      actor: 'system (expiry sweep)',
       remark: null,
       details: { dueAt: '2026-02-02T09:00:00.000Z', orgUuid: ORG_A },
     });

@@ -1,5 +1,11 @@
 // The organizations directory (issue 2 §5): add, update, list, and CSV import that is all or nothing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/core/api/handlers';
+import { ORGANIZATIONS_CSV_MAX_CHARS } from '../../shared/contract';
+import { buildCliOnce, runCli } from '../helpers/cli';
 import { freshInventory, ORG_A, ORG_B, ORG_C, T0, type TestInventory } from '../helpers/inventory';
 import { expectRefusal } from '../helpers/refusal';
 
@@ -84,5 +90,73 @@ describe('organizations CSV import', () => {
     expect(error.message).toContain('type');
     await expectRefusal(t.inventory, 'INVALID_INPUT', () => t.inventory.importOrganizations(''));
     await expectRefusal(t.inventory, 'INVALID_INPUT', () => t.inventory.importOrganizations(`uuid,name,type\n"${ORG_A},A,customer\n`));
+  });
+});
+
+describe('organizations CSV import: what it reads', () => {
+  beforeAll(() => buildCliOnce());
+
+  const cliImport = (file: string) => runCli(['--db', t.file, '--json', 'orgs', 'import', file]);
+  const refusedWith = async (file: string, message: string) => {
+    const run = await cliImport(file);
+    expect({ code: run.code, error: run.json<{ error: { code: string; message: string } }>().error }).toEqual({
+      code: 1,
+      error: { code: 'INVALID_INPUT', message },
+    });
+  };
+
+  it('refuses a device and a FIFO from their type, without reading or waiting', async () => {
+    await refusedWith('/dev/zero', 'Organizations CSV: /dev/zero is not a regular file');
+    const fifo = path.join(t.dir, 'orgs.fifo');
+    execFileSync('mkfifo', [fifo]);
+    await refusedWith(fifo, `Organizations CSV: ${fifo} is not a regular file`);
+    expect(await t.inventory.organizations()).toEqual([]);
+  }, 20_000);
+
+  it('refuses a file larger than the limit before reading it, and one that is not UTF-8', async () => {
+    const big = path.join(t.dir, 'big.csv');
+    fs.writeFileSync(big, 'uuid,name,type\n');
+    fs.truncateSync(big, 3 * ORGANIZATIONS_CSV_MAX_CHARS + 1); // sparse: nothing to read if it were read
+    await refusedWith(big, `Organizations CSV: ${big} is larger than ${3 * ORGANIZATIONS_CSV_MAX_CHARS} bytes`);
+    const latin1 = path.join(t.dir, 'latin1.csv');
+    fs.writeFileSync(latin1, Buffer.from(`uuid,name,type\n${ORG_A},T\u00e9l\u00e9com,customer\n`, 'latin1'));
+    await refusedWith(latin1, `Organizations CSV: ${latin1} is refused: the file is not UTF-8 text (save it as CSV UTF-8)`);
+    const missing = await cliImport(path.join(t.dir, 'missing.csv'));
+    expect(missing.json<{ error: { code: string } }>().error.code).toBe('NOT_FOUND');
+    expect(await t.inventory.organizations()).toEqual([]);
+  });
+
+  it('refuses more characters than the limit, through the contract and in the core', async () => {
+    const csv = `uuid,name,type\n${'x'.repeat(ORGANIZATIONS_CSV_MAX_CHARS)}`;
+    const message = `Organizations CSV is larger than ${ORGANIZATIONS_CSV_MAX_CHARS} characters`;
+    expect(await dispatch(t.inventory, 'orgs:import', { csv })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining(message) },
+    });
+    const error = await expectRefusal(t.inventory, 'INVALID_INPUT', () => t.inventory.importOrganizations(csv));
+    expect(error.message).toBe(message);
+  });
+
+  it('imports tens of thousands of organizations at once, or none when one row is wrong', async () => {
+    const uuid = (i: number) => `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`;
+    const lines = Array.from({ length: 20_000 }, (_, i) => `${uuid(i)},Org ${i},${i % 2 ? 'partner' : 'customer'},,owner${i}@o.example`);
+    const broken = await expectRefusal(t.inventory, 'INVALID_INPUT', () =>
+      t.inventory.importOrganizations(
+        `uuid,name,type,billing_email,owner_email\n${[...lines, `${uuid(99_999)},Bad,reseller,,`].join('\n')}\n`,
+      ),
+    );
+    expect(broken.message).toContain('line 20002');
+    const imported = await t.inventory.importOrganizations(`uuid,name,type,billing_email,owner_email\n${lines.join('\n')}\n`);
+    expect(imported).toHaveLength(20_000);
+    expect(imported[19_999]).toEqual({
+      uuid: uuid(19_999),
+      name: 'Org 19999',
+      type: 'partner',
+      billingEmail: null,
+      ownerEmail: 'owner19999@o.example',
+      createdAt: T0,
+      updatedAt: T0,
+    });
+    expect(await t.inventory.organizations()).toHaveLength(20_000);
   });
 });

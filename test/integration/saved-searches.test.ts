@@ -1,16 +1,12 @@
-// Saved searches and the export/import channels, through the contract's dispatch (what IPC and
-// browser mode call): saved filters persist across reopening; names are unique; bad input is a
-// typed error that changes nothing; an export started by id runs to completion in its worker.
-import fs from 'node:fs';
-import path from 'node:path';
+// Saved searches through the contract's dispatch (what IPC and browser mode call): saved filters
+// persist across reopening; names are unique; bad input is a typed error that changes nothing.
+// (The export and import channels: export-channels.test.ts.)
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api/handlers';
-import { setExportWorkerLocation } from '../../electron/core/export/jobs';
 import { Inventory } from '../../electron/core/inventory';
 import { ManualClock } from '../../electron/core/clock';
-import type { ExportStatus, ImportReport, SavedSearch } from '../../shared/transfer';
-import { addSgNumbers, freshInventory, T0, type TestInventory } from '../helpers/inventory';
-import { buildExportWorker } from './transfer-fixtures';
+import type { SavedSearch } from '../../shared/transfer';
+import { freshInventory, T0, type TestInventory } from '../helpers/inventory';
 
 let t: TestInventory | undefined;
 afterEach(() => t?.close());
@@ -55,45 +51,5 @@ describe('saved searches', () => {
       reopened.close();
       t.inventory = Inventory.open(t.file, { clock: new ManualClock(T0), actor: 'tester' });
     }
-  });
-});
-
-describe('export and import channels', () => {
-  it('export:start runs in a worker; export:status follows it to done; the file imports back (import:file dry run by default)', async () => {
-    t = freshInventory();
-    await addSgNumbers(t.inventory, 5);
-    const worker = buildExportWorker();
-    setExportWorkerLocation({ workerScript: worker });
-    try {
-      const out = path.join(t.dir, 'numbers.csv');
-      const started = await call<ExportStatus>(t.inventory, 'export:start', { format: 'csv', out, filter: { states: ['available'] } });
-      expect(started.state).toBe('running');
-      let status = started;
-      for (let i = 0; i < 600 && status.state === 'running'; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        status = await call<ExportStatus>(t.inventory, 'export:status', { id: started.id });
-      }
-      expect(status).toMatchObject({ state: 'done', rows: 5, file: out });
-      expect(fs.readFileSync(out, 'utf8').split('\r\n').filter(Boolean).length).toBe(6);
-      await expect(call(t.inventory, 'export:status', { id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({
-        code: 'NOT_FOUND',
-      });
-
-      const dry = await call<ImportReport>(t.inventory, 'import:file', { file: out });
-      expect(dry).toMatchObject({ dryRun: true, imported: 0, counts: { add: 0, duplicate: 5, invalid: 0, conflicting: 0 } });
-    } finally {
-      setExportWorkerLocation({});
-      fs.rmSync(worker, { force: true });
-    }
-  });
-
-  it('export:choose-file offers a file in Downloads (or home) with the format as extension and a safe name', async () => {
-    t = freshInventory();
-    const { path: offered } = await call<{ path: string }>(t.inventory, 'export:choose-file', {
-      format: 'xlsx',
-      suggestedName: '../../etc/numbers available.csv',
-    });
-    expect(path.basename(offered)).toBe('numbers-available.xlsx');
-    expect(offered).not.toContain('..');
   });
 });

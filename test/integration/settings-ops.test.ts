@@ -107,13 +107,25 @@ describe('settings in the core', () => {
 
   it('notifications:list and outbox:list answer over the contract', async () => {
     const [n] = await addSgNumbers(t.inventory, 1);
-    await t.inventory.act('lock', { number: n, remark: 'x' });
+    const locked = await t.inventory.act('lock', { number: n, remark: 'x' });
+    const lockEventId = locked.history[locked.history.length - 1].id;
     t.clock.set(plusDays(T0, 21));
     await t.inventory.sweepReport();
     const list = await dispatch(t.inventory, 'notifications:list', {});
-    expect(list).toMatchObject({ ok: true, value: [{ number: n, kind: 'lock-warning', key: `${n}|lock-warning|${plusDays(T0, 28)}` }] });
+    expect(list).toMatchObject({
+      ok: true,
+      value: {
+        total: 1,
+        page: 0,
+        pageSize: 50,
+        rows: [
+          { number: n, kind: 'lock-warning', holdEventId: lockEventId, key: `${n}|lock-warning|${plusDays(T0, 28)}|hold ${lockEventId}` },
+        ],
+      },
+    });
     const outbox = await dispatch(t.inventory, 'outbox:list', { statuses: ['no-recipient'] });
-    expect(outbox.ok && (outbox.value as unknown[]).length).toBe(2);
+    // dispatch answers an untyped Outcome; the page shape is what outbox:list returns.
+    expect(outbox.ok && (outbox.value as { rows: unknown[] }).rows.length).toBe(2);
     expect(await dispatch(t.inventory, 'outbox:retry', { id: -1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });
@@ -161,9 +173,11 @@ describe('CLI: settings and outbox', () => {
   it('sweep lists released numbers and queued notices; outbox list shows the emails', async () => {
     const db = path.join(t.dir, 'cli.db');
     const setup = Inventory.open(db, { clock: t.clock });
+    let lockEventId: number;
     try {
       await addSgNumbers(setup, 1);
-      await setup.act('lock', { number: '+6561230000', remark: 'x' });
+      const locked = await setup.act('lock', { number: '+6561230000', remark: 'x' });
+      lockEventId = locked.history[locked.history.length - 1].id;
       await setup.updateSettings({ operatorSupportEmail: 'support@b3.test' });
     } finally {
       setup.close();
@@ -174,7 +188,8 @@ describe('CLI: settings and outbox', () => {
       released: [{ number: '+6561230000', from: 'locked', expiredAt: plusDays(T0, 28) }],
       notified: [
         {
-          key: `+6561230000|lock-expired|${plusDays(T0, 28)}`,
+          key: `+6561230000|lock-expired|${plusDays(T0, 28)}|hold ${lockEventId}`,
+          holdEventId: lockEventId,
           number: '+6561230000',
           kind: 'lock-expired',
           deadline: plusDays(T0, 28),
@@ -187,13 +202,15 @@ describe('CLI: settings and outbox', () => {
     });
     const list = await runCli(['--json', 'outbox', 'list'], { db });
     // Newest first.
-    expect(list.json<{ recipient: string | null; status: string }[]>().map((e) => [e.recipient, e.status])).toEqual([
+    const page = list.json<{ total: number; page: number; pageSize: number; rows: { recipient: string | null; status: string }[] }>();
+    expect(page).toMatchObject({ total: 2, page: 0, pageSize: 50 });
+    expect(page.rows.map((e) => [e.recipient, e.status])).toEqual([
       ['support@b3.test', 'queued'],
       [null, 'no-recipient'],
     ]);
     const lines = await runCli(['outbox', 'list', '--status', 'queued'], { db });
     expect(lines.stdout).toMatch(/queued\s+support@b3\.test\s+Lock on \+6561230000 expired/);
-    expect(lines.stdout).toContain('1 email\n');
+    expect(lines.stdout).toContain('showing 1 of 1 queued emails (page 1 of 1)\n');
     expect((await runCli(['outbox', 'list', '--status', 'lost'], { db })).code).toBe(2);
   }, 120_000);
 });

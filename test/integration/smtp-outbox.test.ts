@@ -105,7 +105,7 @@ describe('SMTP delivery', () => {
     const toSupport = server.received.find((m) => m.to[0] === 'support@b3.test') as Received;
     expect(toSupport.raw).toContain(`Subject: Lock on ${b} expires on 2026-02-02 09:00 UTC`);
 
-    const outbox = await t.inventory.outbox();
+    const outbox = (await t.inventory.outbox()).rows;
     expect(outbox.map((e) => [e.status, e.attempts, e.sentAt, e.nextAttemptAt])).toEqual(
       Array(3).fill(['sent', 1, plusDays(T0, 21), null]),
     );
@@ -125,7 +125,7 @@ describe('SMTP delivery', () => {
     await t.inventory.sweepReport();
 
     expect(await deliver()).toMatchObject({ sent: 0, failed: 1 });
-    let [email] = await t.inventory.outbox();
+    let [email] = (await t.inventory.outbox()).rows;
     expect(email).toMatchObject({ status: 'failed', attempts: 1, nextAttemptAt: plusDays(T0, 21, FIRST_RETRY_MS) });
     expect(email.lastError).toContain('Mailbox busy');
     // Not due yet: nothing is attempted before the backoff ends.
@@ -133,12 +133,12 @@ describe('SMTP delivery', () => {
     expect(await deliver()).toMatchObject({ sent: 0, failed: 0 });
     t.clock.set(plusDays(T0, 21, FIRST_RETRY_MS));
     expect(await deliver()).toMatchObject({ sent: 0, failed: 1 });
-    [email] = await t.inventory.outbox();
+    [email] = (await t.inventory.outbox()).rows;
     // The wait doubles: 1 minute, then 2.
     expect(email).toMatchObject({ status: 'failed', attempts: 2, nextAttemptAt: plusDays(T0, 21, 3 * FIRST_RETRY_MS) });
     t.clock.set(plusDays(T0, 21, 3 * FIRST_RETRY_MS));
     expect(await deliver()).toMatchObject({ sent: 1, failed: 0 });
-    [email] = await t.inventory.outbox();
+    [email] = (await t.inventory.outbox()).rows;
     expect(email).toMatchObject({ status: 'sent', attempts: 3, lastError: null, nextAttemptAt: null });
     expect(server.received.map((m) => m.to)).toEqual([['billing@acme.test']]);
   });
@@ -150,7 +150,7 @@ describe('SMTP delivery', () => {
     await configure(port);
     await queueWarnings();
     expect(await deliver()).toMatchObject({ sent: 0, failed: 3 });
-    const outbox = await t.inventory.outbox();
+    const outbox = (await t.inventory.outbox()).rows;
     expect(outbox.every((e) => e.status === 'failed' && e.nextAttemptAt !== null && /ECONNREFUSED|connect/i.test(e.lastError ?? ''))).toBe(
       true,
     );
@@ -160,7 +160,7 @@ describe('SMTP delivery', () => {
     await t.inventory.updateSettings({ partnerSupportEmail: 'support@partner.test', operatorSupportEmail: 'support@b3.test' });
     await queueWarnings();
     expect(await deliver()).toEqual({ sent: 0, failed: 0, configured: false });
-    expect((await t.inventory.outbox()).map((e) => e.status)).toEqual(['queued', 'queued', 'queued']);
+    expect((await t.inventory.outbox()).rows.map((e) => e.status)).toEqual(['queued', 'queued', 'queued']);
   });
 
   it('retry: a "no recipient" email looks its address up again once configured, then is delivered', async () => {
@@ -170,7 +170,7 @@ describe('SMTP delivery', () => {
     await t.inventory.act('lock', { number: n, remark: 'x' });
     t.clock.set(plusDays(T0, 21));
     await t.inventory.sweepReport();
-    const emails = await t.inventory.outbox();
+    const emails = (await t.inventory.outbox()).rows;
     expect(emails.map((e) => e.status)).toEqual(['no-recipient', 'no-recipient']);
     await expect(t.inventory.retryEmail(emails[0].id)).rejects.toThrow(/still has no recipient/);
     await configure(server.port);
@@ -185,7 +185,7 @@ describe('.eml export', () => {
   it('is a complete RFC 5322 message built by nodemailer', async () => {
     await configure(2525);
     const [a] = await queueWarnings();
-    const email = (await t.inventory.outbox()).find((e) => e.recipient === 'billing@acme.test');
+    const email = (await t.inventory.outbox()).rows.find((e) => e.recipient === 'billing@acme.test');
     const { fileName, eml } = await t.inventory.emailAsEml(email?.id as number);
     expect(fileName).toBe(`outbox-${email?.id}-${a.slice(1)}.eml`);
     expect(eml).toMatch(/^Content-Type: text\/plain; charset=utf-8\r\n/m);

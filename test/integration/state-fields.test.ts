@@ -95,11 +95,11 @@ describe('the per-state field rules', () => {
   });
 });
 
-describe('migration 5', () => {
+describe('migration 6', () => {
   it('clears a reservation origin left on a number that is not reserved, then refuses new ones', () => {
     db.close();
     const file = path.join(dir, 'old.db');
-    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 4) });
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 5) });
     old
       .prepare(
         `INSERT INTO numbers (number, country, vendor, sku, state, reservation_origin, created_at, updated_at) VALUES (?, 'SG', 'V', 'S', 'available', 'manual', ?, ?)`,

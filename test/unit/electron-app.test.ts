@@ -1,11 +1,15 @@
 // The app's start (electron/main/index.ts) with a mocked `electron`: single-instance lock, app
 // identity, sandbox, menu, session hardening, the database on the Electron-ABI binding (or a dialog
 // when it is missing), IPC registered from the contract, and change events pushed to windows.
+import Database from 'better-sqlite3';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANGE_EVENT_CHANNEL, CHANNELS } from '../../shared/contract';
-import { tempDir } from '../helpers/inventory';
+import { T0, tempDir } from '../helpers/inventory';
+import { buildExportWorker } from '../integration/transfer-fixtures';
 
 type Listener = (...args: unknown[]) => unknown;
 const state = vi.hoisted(() => ({
@@ -22,6 +26,10 @@ const state = vi.hoisted(() => ({
   menu: null as unknown,
   dialogs: [] as { title: string; content: string }[],
   sessionCalls: [] as string[],
+  /** In call order: 'privileged:<scheme>' (with readyAt), 'ready', 'handle:<scheme>'. */
+  protocolCalls: [] as string[],
+  privileges: [] as unknown[],
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
 }));
 
 vi.mock('electron', () => {
@@ -42,6 +50,7 @@ vi.mock('electron', () => {
   }
   class BrowserWindow {
     static getAllWindows = () => state.windows;
+    static fromWebContents = () => null;
     webContents = new FakeContents();
     minimized = true;
     focused = false;
@@ -67,7 +76,9 @@ vi.mock('electron', () => {
       this.webContents.mainFrame.url = `file://${file}`;
       return Promise.resolve();
     }
-    loadURL() {
+    loadURL(url: string) {
+      this.loaded = url;
+      this.webContents.mainFrame.url = url;
       return Promise.resolve();
     }
   }
@@ -82,13 +93,20 @@ vi.mock('electron', () => {
     enableSandbox: () => (state.sandbox = true),
     requestSingleInstanceLock: () => state.lock,
     on: (name: string, fn: Listener) => (state.appListeners[name] ??= []).push(fn),
-    whenReady: () => Promise.resolve(),
+    whenReady: () => {
+      state.protocolCalls.push('ready');
+      return Promise.resolve();
+    },
     quit: () => state.quit++,
   };
   return {
     app,
     BrowserWindow,
-    dialog: { showErrorBox: (title: string, content: string) => state.dialogs.push({ title, content }) },
+    dialog: {
+      showErrorBox: (title: string, content: string) => state.dialogs.push({ title, content }),
+      // The Save dialog of an export: the file this test chose.
+      showSaveDialog: async () => ({ canceled: false, filePath: path.join(state.appData, 'quit.csv') }),
+    },
     ipcMain: {
       handle: (channel: string, fn: Listener) => state.handlers.set(channel, fn),
       removeHandler: (c: string) => state.handlers.delete(c),
@@ -99,6 +117,18 @@ vi.mock('electron', () => {
         webRequest: { onHeadersReceived: () => state.sessionCalls.push('csp') },
         setPermissionRequestHandler: () => state.sessionCalls.push('permission-request'),
         setPermissionCheckHandler: () => state.sessionCalls.push('permission-check'),
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: { scheme: string; privileges: unknown }[]) => {
+        for (const scheme of schemes) {
+          state.protocolCalls.push(`privileged:${scheme.scheme}`);
+          state.privileges.push(scheme);
+        }
+      },
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+        state.protocolCalls.push(`handle:${scheme}`);
+        state.protocolHandlers.set(scheme, handler);
       },
     },
     shell: { openExternal: vi.fn() },
@@ -126,6 +156,9 @@ beforeEach(() => {
   state.windows.length = 0;
   state.dialogs.length = 0;
   state.sessionCalls.length = 0;
+  state.protocolCalls.length = 0;
+  state.privileges.length = 0;
+  state.protocolHandlers.clear();
   const resources = path.join(dir, 'resources');
   fs.mkdirSync(path.join(resources, 'native'), { recursive: true });
   // Under Node the "Electron-ABI" binary is stood in for by the Node build: what matters is the path.
@@ -146,7 +179,8 @@ afterEach(() => {
 
 async function startApp(): Promise<void> {
   await import('../../electron/main/index');
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // The mocked whenReady() resolves at once: its start() has run once the pending promise callbacks have.
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
 type FakeWindow = {
@@ -181,7 +215,17 @@ describe('desktop app start', () => {
       webSecurity: true,
     });
     expect(String(window.options.webPreferences.preload)).toMatch(/preload[\\/]index\.js$/);
-    expect(window.loaded).toMatch(/renderer[\\/]index\.html$/);
+    expect(window.loaded).toBe('app://number-inventory/index.html');
+  });
+
+  it('registers the app:// scheme as privileged before ready and serves the page from it, never from file://', async () => {
+    await startApp();
+    expect(state.protocolCalls).toEqual(['privileged:app', 'ready', 'handle:app']);
+    expect(state.privileges).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    // The handler serves the renderer folder beside out/main (here: not built, so 404, never a throw).
+    const answer = await state.protocolHandlers.get('app')!(new Request('app://number-inventory/%2e%2e/package.json'));
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 
   it('installs the standard menu with Edit, View (zoom) and Window roles', async () => {
@@ -253,4 +297,49 @@ describe('desktop app start', () => {
     expect(state.dialogs[0].content).toContain('npm run rebuild:electron');
     expect(state.dialogs[0].content).toContain(path.join('node_modules', '.electron-native', 'better_sqlite3.node'));
   });
+});
+
+describe('quitting', () => {
+  it('stops a running export and removes its partial file (will-quit)', async () => {
+    const worker = buildExportWorker();
+    process.env.NUMBER_INVENTORY_EXPORT_WORKER = worker;
+    // Every export worker, to wait for its end: a worker left running would write the file after quit.
+    const workers = new Set<Worker>();
+    const listen = Worker.prototype.on;
+    const watched = vi.spyOn(Worker.prototype, 'on').mockImplementation(function (this: Worker, ...args: Parameters<Worker['on']>) {
+      workers.add(this);
+      return listen.apply(this, args);
+    });
+    try {
+      await startApp();
+      // Enough numbers that the export still runs when the app quits.
+      const raw = new Database(path.join(dir, 'Number Inventory', 'inventory.db'));
+      raw.exec(`
+        WITH RECURSIVE i(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM i WHERE k < 99999)
+        INSERT INTO numbers (number, country, vendor, sku, cap_voice, routing, state, created_at, updated_at)
+        SELECT '+6561' || printf('%06d', k), 'SG', 'Singtel', 'SG-DID', 1, printf('%.300c', 'r'), 'available', '${T0}', '${T0}' FROM i`);
+      raw.close();
+      const window = state.windows[0] as FakeWindow;
+      const event = { sender: window.webContents, senderFrame: Object.assign(window.webContents.mainFrame, { parent: null }) };
+      const out = path.join(dir, 'quit.csv');
+      expect(await state.handlers.get('export:choose-file')!(event, { format: 'csv', suggestedName: 'x' })).toEqual({
+        ok: true,
+        value: { path: out, editable: false },
+      });
+      expect(await state.handlers.get('export:start')!(event, { format: 'csv', out })).toMatchObject({
+        ok: true,
+        value: { state: 'running' },
+      });
+      expect(fs.existsSync(`${out}.partial`)).toBe(true);
+      state.appListeners['will-quit'].forEach((fn) => fn());
+      // Gone at once: the process ends right after will-quit.
+      expect(fs.existsSync(`${out}.partial`)).toBe(false);
+      await Promise.all([...workers].map((worker) => (worker.threadId === -1 ? undefined : once(worker, 'exit'))));
+      expect(fs.readdirSync(dir).filter((name) => name.startsWith('quit'))).toEqual([]);
+    } finally {
+      watched.mockRestore();
+      delete process.env.NUMBER_INVENTORY_EXPORT_WORKER;
+      fs.rmSync(worker, { force: true });
+    }
+  }, 60_000);
 });

@@ -1,5 +1,7 @@
 // The built main bundle (electron-vite's real config) loads under plain Node with `electron`
-// replaced by a recording stub, and reaches the creation of its hardened window; the built preload
+// replaced by a recording stub, and reaches the creation of its hardened window, which loads the
+// page from the app:// scheme its protocol handler serves (with the CSP, and nothing outside the
+// renderer folder); the built preload
 // is one CommonJS file that requires nothing but `electron` (a sandboxed preload can require no more).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,7 +42,19 @@ interface Report {
   permissionCheckAnswer: boolean;
   appName: string;
   userData: string;
+  protocolCalls: string[];
+  privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[];
+  protocolAnswers: { url: string; status: number; contentType: string | null; csp: string | null; body: string }[];
 }
+
+const OUTSIDE = [
+  'app://number-inventory/../secret.txt',
+  'app://number-inventory/%2e%2e/secret.txt',
+  'app://number-inventory/..%2fsecret.txt',
+  'app://number-inventory/assets/..%2f..%2fsecret.txt',
+  'app://number-inventory/..%5csecret.txt',
+];
+const PROBES = ['app://number-inventory/index.html', 'app://number-inventory/assets/app.js', ...OUTSIDE];
 
 function runHarness(env: Record<string, string>): Report {
   const result = spawnSync(process.execPath, [harness, path.join(outDir, 'main', 'index.js')], {
@@ -90,7 +104,17 @@ describe('built main bundle', () => {
       path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
       path.join(resources, 'native', 'better_sqlite3.node'),
     );
-    const report = runHarness({ HARNESS_APP_DATA: path.join(dir, 'appdata'), HARNESS_RESOURCES: resources, HARNESS_PACKAGED: '1' });
+    // The renderer folder the bundle serves (beside out/main), and a file outside it.
+    fs.mkdirSync(path.join(outDir, 'renderer', 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(outDir, 'renderer', 'index.html'), '<!doctype html><title>Number Inventory</title>built page');
+    fs.writeFileSync(path.join(outDir, 'renderer', 'assets', 'app.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(outDir, 'secret.txt'), 'secret');
+    const report = runHarness({
+      HARNESS_APP_DATA: path.join(dir, 'appdata'),
+      HARNESS_RESOURCES: resources,
+      HARNESS_PACKAGED: '1',
+      HARNESS_PROTOCOL_PROBES: JSON.stringify(PROBES),
+    });
 
     expect(report.dialogs).toEqual([]);
     expect(report.singleInstanceLock).toBe(true);
@@ -108,7 +132,22 @@ describe('built main bundle', () => {
       webviewTag: false,
     });
     expect(report.windows[0].webPreferences.preload).toBe(path.join(outDir, 'preload', 'index.js'));
-    expect(report.loads).toEqual([{ file: path.join(outDir, 'renderer', 'index.html') }]);
+    expect(report.loads).toEqual([{ url: 'app://number-inventory/index.html' }]);
+    expect(report.protocolCalls).toEqual(['privileged:app', 'ready', 'handle:app']);
+    expect(report.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    const answers = Object.fromEntries(report.protocolAnswers.map((answer) => [answer.url, answer]));
+    expect(answers['app://number-inventory/index.html']).toEqual({
+      url: 'app://number-inventory/index.html',
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      csp: RENDERER_CSP_HEADER,
+      body: '<!doctype html><title>Number Inventory</title>built page',
+    });
+    expect(answers['app://number-inventory/assets/app.js']).toMatchObject({ status: 200, contentType: 'text/javascript; charset=utf-8' });
+    for (const probe of OUTSIDE) {
+      expect(answers[probe].status, probe).toBe(404);
+      expect(answers[probe].body, probe).not.toContain('secret');
+    }
     expect([...report.handlers].sort()).toEqual([...CHANNELS].sort());
     expect(report.menu).toEqual(expect.arrayContaining(['editMenu', 'View', 'windowMenu']));
     expect(report.csp).toEqual([RENDERER_CSP_HEADER]);

@@ -15,12 +15,6 @@ let t: TestInventory;
 beforeEach(() => (t = freshInventory()));
 afterEach(() => t.close());
 
-const until = async (condition: () => boolean, ms = 2000) => {
-  const end = Date.now() + ms;
-  while (!condition() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 10));
-  return condition();
-};
-
 describe('change events', () => {
   it('are sent to every live window on the change channel', () => {
     const live = { isDestroyed: () => false, send: vi.fn() };
@@ -34,10 +28,12 @@ describe('change events', () => {
 
   it('fire when another connection commits, not for our own writes', async () => {
     const seen: number[] = [];
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const stop = watchDatabase(t.inventory.db, () => seen.push(Date.now()), 20);
     try {
       await addSgNumbers(t.inventory, 1);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Five looks at the database after our own write: none reports a change.
+      vi.advanceTimersByTime(100);
       expect(seen).toHaveLength(0);
 
       const cli = Inventory.open(path.resolve(t.file), { actor: 'cli' });
@@ -46,20 +42,27 @@ describe('change events', () => {
       } finally {
         cli.close();
       }
-      expect(await until(() => seen.length > 0)).toBe(true);
+      vi.advanceTimersByTime(20);
+      expect(seen).toHaveLength(1);
     } finally {
       stop();
+      vi.useRealTimers();
     }
   });
 
   it('stop quietly once stopped or once the database is closed', async () => {
     const seen: number[] = [];
-    const stop = watchDatabase(t.inventory.db, () => seen.push(1), 10);
-    stop();
-    const cli = Inventory.open(t.file, { actor: 'cli' });
-    await addSgNumbers(cli, 1);
-    cli.close();
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(seen).toEqual([]);
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const stop = watchDatabase(t.inventory.db, () => seen.push(1), 10);
+      stop();
+      const cli = Inventory.open(t.file, { actor: 'cli' });
+      await addSgNumbers(cli, 1);
+      cli.close();
+      vi.advanceTimersByTime(60);
+      expect(seen).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

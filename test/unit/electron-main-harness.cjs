@@ -1,7 +1,8 @@
 // Loads a built main bundle (out/main/index.js) under plain Node with `electron` replaced by a
 // recording stub, lets it start, and prints what it did as one JSON line on stdout.
 // Usage: node electron-main-harness.cjs BUNDLE   (env: HARNESS_APP_DATA, HARNESS_RESOURCES,
-// HARNESS_PACKAGED=1, HARNESS_APP_PATH)
+// HARNESS_PACKAGED=1, HARNESS_APP_PATH, HARNESS_PROTOCOL_PROBES: a JSON list of URLs the registered
+// protocol handlers are asked for, answers reported in protocolAnswers)
 const Module = require('node:module');
 const path = require('node:path');
 
@@ -20,7 +21,13 @@ const report = {
   appName: null,
   userData: null,
   appEvents: [],
+  /** In call order: 'privileged:<scheme>', 'ready', 'handle:<scheme>'. */
+  protocolCalls: [],
+  privilegedSchemes: [],
+  protocolAnswers: [],
 };
+const probes = JSON.parse(process.env.HARNESS_PROTOCOL_PROBES || '[]');
+const pendingAnswers = [];
 const appData = process.env.HARNESS_APP_DATA;
 let userData = path.join(appData, 'Electron');
 let finish;
@@ -103,6 +110,7 @@ const app = Object.assign(new EventHost(), {
     return true;
   },
   whenReady() {
+    report.protocolCalls.push('ready');
     return Promise.resolve();
   },
   quit() {
@@ -116,8 +124,34 @@ app.on = (name, fn) => {
   return originalOn(name, fn);
 };
 
+const protocol = {
+  registerSchemesAsPrivileged(schemes) {
+    for (const scheme of schemes) {
+      report.protocolCalls.push(`privileged:${scheme.scheme}`);
+      report.privilegedSchemes.push(scheme);
+    }
+  },
+  handle(scheme, handler) {
+    report.protocolCalls.push(`handle:${scheme}`);
+    for (const url of probes.filter((probe) => probe.startsWith(`${scheme}:`))) {
+      pendingAnswers.push(
+        Promise.resolve(handler(new Request(url))).then(async (response) => {
+          report.protocolAnswers.push({
+            url,
+            status: response.status,
+            contentType: response.headers.get('content-type'),
+            csp: response.headers.get('content-security-policy'),
+            body: await response.text(),
+          });
+        }),
+      );
+    }
+  },
+};
+
 const electron = {
   app,
+  protocol,
   BrowserWindow,
   session: { defaultSession: session },
   ipcMain: {
@@ -152,7 +186,8 @@ delete process.env.ELECTRON_RENDERER_URL;
 
 require(path.resolve(process.argv[2]));
 setTimeout(finish, 5000);
-done.then(() => {
+done.then(async () => {
+  await Promise.all(pendingAnswers);
   process.stdout.write(`${JSON.stringify(report)}\n`);
   process.exit(0);
 });

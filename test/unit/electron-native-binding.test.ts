@@ -95,6 +95,8 @@ describe('app identity', () => {
     expect(userData).toBe(userDataDir('linux', {}, home));
     expect(desktopDatabasePath(app, {})).toBe(path.join(userDataDir('linux', {}, home), DATABASE_FILE_NAME));
     expect(desktopDatabasePath(app, { NUMBER_INVENTORY_DB: '/tmp/other.db' })).toBe(path.resolve('/tmp/other.db'));
+    // Empty on purpose (a script's unset variable) never quietly means the app's own inventory.
+    expect(() => desktopDatabasePath(app, { NUMBER_INVENTORY_DB: '' })).toThrow(/NUMBER_INVENTORY_DB is empty/);
   });
 
   it('matches package.json productName', () => {

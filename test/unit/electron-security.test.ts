@@ -1,4 +1,5 @@
 // Session and web-contents protections, the CSP, and the external-link allow-list.
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
@@ -9,7 +10,7 @@ import type { RendererLocation } from '../../electron/main/renderer-location';
 import { isAppUrl, rendererLocation } from '../../electron/main/renderer-location';
 import { cspFor, hardenSession, hardenWebContents, openExternalIfAllowed } from '../../electron/main/security';
 
-const fileLocation: RendererLocation = { kind: 'file', file: '/app/out/renderer/index.html', url: 'file:///app/out/renderer/index.html' };
+const appLocation: RendererLocation = { kind: 'app-scheme', url: 'app://number-inventory/index.html', rendererDir: '/app/out/renderer' };
 const devLocation: RendererLocation = { kind: 'dev-server', url: 'http://localhost:5173/', origin: 'http://localhost:5173' };
 
 function fakeSession() {
@@ -63,13 +64,13 @@ describe('content security policy', () => {
     expect(dev).toContain("script-src 'self' 'unsafe-inline'");
     expect(dev).toContain("connect-src 'self' ws://localhost:5173");
     expect(dev).not.toContain('unsafe-eval');
-    expect(cspFor(fileLocation)).toBe(RENDERER_CSP_HEADER);
+    expect(cspFor(appLocation)).toBe(RENDERER_CSP_HEADER);
     expect(cspFor(devLocation)).toBe(developmentCsp('http://localhost:5173'));
   });
 
   it('is added to every response of the session, and every permission is refused', () => {
     const { session, calls } = fakeSession();
-    hardenSession(session as never, fileLocation);
+    hardenSession(session as never, appLocation);
     let headers: Record<string, string[]> = {};
     calls.headers!({ responseHeaders: { 'content-type': ['text/html'] } }, (r) => (headers = r.responseHeaders));
     expect(headers['Content-Security-Policy']).toEqual([RENDERER_CSP_HEADER]);
@@ -87,10 +88,11 @@ describe('navigation, new windows and external links', () => {
   it('refuses every navigation and opens only allowed links outside', () => {
     const shell = { openExternal: vi.fn(async () => {}) };
     const { contents, fire } = fakeContents();
-    hardenWebContents(contents as never, fileLocation, shell);
+    hardenWebContents(contents as never, appLocation, shell);
     expect(fire('will-navigate', 'https://evil.example/')).toBe(true);
     expect(fire('will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(fire('will-navigate', 'file:///app/out/renderer/index.html')).toBe(true);
+    expect(fire('will-navigate', 'app://number-inventory/index.html')).toBe(true);
     expect(shell.openExternal).not.toHaveBeenCalled();
     expect(fire('will-navigate', 'mailto:billing@example.com')).toBe(true);
     expect(shell.openExternal).toHaveBeenCalledWith('mailto:billing@example.com');
@@ -99,7 +101,7 @@ describe('navigation, new windows and external links', () => {
   it('denies window.open, handing allow-listed URLs to the OS', () => {
     const shell = { openExternal: vi.fn(async () => {}) };
     const { contents, open } = fakeContents();
-    hardenWebContents(contents as never, fileLocation, shell);
+    hardenWebContents(contents as never, appLocation, shell);
     expect(open('https://evil.example/')).toEqual({ action: 'deny' });
     expect(shell.openExternal).not.toHaveBeenCalled();
     expect(open(`https://${EXTERNAL_HTTPS_HOSTS[0]}/page`)).toEqual({ action: 'deny' });
@@ -141,20 +143,36 @@ describe('renderer location', () => {
   it('uses the dev server only when not packaged and only on loopback', () => {
     const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173' };
     expect(rendererLocation({ isPackaged: false, env, mainDir: '/app/out/main' }).kind).toBe('dev-server');
+    // Built: the app:// scheme over the renderer folder beside out/main, never a file:// page.
     expect(rendererLocation({ isPackaged: true, env, mainDir: '/app/out/main' })).toEqual({
-      kind: 'file',
-      file: '/app/out/renderer/index.html',
-      url: 'file:///app/out/renderer/index.html',
+      kind: 'app-scheme',
+      url: 'app://number-inventory/index.html',
+      rendererDir: path.join('/app/out/main', '..', 'renderer'),
     });
+    expect(rendererLocation({ isPackaged: false, env: {}, mainDir: '/app/out/main' }).url).toBe('app://number-inventory/index.html');
     expect(
       rendererLocation({ isPackaged: false, env: { ELECTRON_RENDERER_URL: 'http://evil.example:5173' }, mainDir: '/app/out/main' }).kind,
-    ).toBe('file');
+    ).toBe('app-scheme');
+    // A malformed value is ignored like a foreign one, not a crash at start.
+    expect(rendererLocation({ isPackaged: false, env: { ELECTRON_RENDERER_URL: 'http://[' }, mainDir: '/app/out/main' }).kind).toBe(
+      'app-scheme',
+    );
   });
 
   it('recognises only the app page as the app', () => {
-    expect(isAppUrl('file:///app/out/renderer/index.html#/x', fileLocation)).toBe(true);
-    expect(isAppUrl('file:///app/out/renderer/other.html', fileLocation)).toBe(false);
-    expect(isAppUrl('file:///etc/passwd', fileLocation)).toBe(false);
+    expect(isAppUrl('app://number-inventory/index.html#/x', appLocation)).toBe(true);
+    expect(isAppUrl('app://number-inventory/index.html?a=1', appLocation)).toBe(true);
+    for (const url of [
+      'app://number-inventory/other.html',
+      'app://number-inventory/',
+      'app://evil.example/index.html',
+      'app://number-inventory.evil.example/index.html',
+      'file:///app/out/renderer/index.html',
+      'file:///etc/passwd',
+      'https://number-inventory/index.html',
+    ]) {
+      expect(isAppUrl(url, appLocation), url).toBe(false);
+    }
     expect(isAppUrl('http://localhost:5173/src/x', devLocation)).toBe(true);
     expect(isAppUrl('http://localhost:5174/', devLocation)).toBe(false);
     expect(isAppUrl('garbage', devLocation)).toBe(false);

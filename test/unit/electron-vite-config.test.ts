@@ -1,5 +1,6 @@
-// The renderer build writes the one CSP into index.html (file:// pages get no response headers),
-// replacing any other CSP meta, right after <meta charset>; the dev server gets the dev policy.
+// The renderer build writes the one CSP into index.html (besides the response header, so a copy of
+// the page opened from the disk is bound too), replacing any other CSP meta, right after
+// <meta charset>; the dev server gets the dev policy.
 import { describe, expect, it } from 'vitest';
 import config, { rendererConfig, rendererCspPlugin } from '../../electron.vite.config';
 import { developmentCsp, RENDERER_CSP } from '../../shared/content-security-policy';

@@ -69,13 +69,13 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const fileLocation = (file: string) => ({ kind: 'file' as const, file, url: `file://${file}` });
+const appLocation = { kind: 'app-scheme' as const, url: 'app://number-inventory/index.html' as const, rendererDir: '/app/out/renderer' };
 
 describe('main window', () => {
   it('is created with the hardened web preferences, written out explicitly', () => {
     const window = createMainWindow({
       preloadPath: '/app/out/preload/index.js',
-      location: fileLocation('/app/out/renderer/index.html'),
+      location: appLocation,
       stateFile: path.join(dir, 's.json'),
     });
     const options = (window as unknown as FakeWindow).options;
@@ -97,13 +97,13 @@ describe('main window', () => {
     expect(options.title).toBe('Number Inventory');
   });
 
-  it('loads the built renderer from its file, or the dev server URL', () => {
+  it('loads the built renderer from the app:// scheme (never a file:// URL), or the dev server URL', () => {
     const a = createMainWindow({
       preloadPath: 'p',
-      location: fileLocation('/app/out/renderer/index.html'),
+      location: appLocation,
       stateFile: path.join(dir, 's.json'),
     }) as unknown as FakeWindow;
-    expect(a.loaded).toEqual([{ file: '/app/out/renderer/index.html' }]);
+    expect(a.loaded).toEqual([{ url: 'app://number-inventory/index.html' }]);
     const b = createMainWindow({
       preloadPath: 'p',
       location: { kind: 'dev-server', url: 'http://localhost:5173/', origin: 'http://localhost:5173' },
@@ -114,7 +114,7 @@ describe('main window', () => {
 
   it('shows only when ready, and remembers its bounds and maximized state on close', () => {
     const stateFile = path.join(dir, 'state.json');
-    const window = createMainWindow({ preloadPath: 'p', location: fileLocation('/r/index.html'), stateFile }) as unknown as FakeWindow & {
+    const window = createMainWindow({ preloadPath: 'p', location: appLocation, stateFile }) as unknown as FakeWindow & {
       emit(n: string): void;
     };
     expect(window.shown).toBe(false);
@@ -124,7 +124,7 @@ describe('main window', () => {
     window.emit('close');
     expect(readWindowState(stateFile)).toEqual({ bounds: { x: 40, y: 50, width: 1000, height: 700 }, maximized: true });
 
-    const reopened = createMainWindow({ preloadPath: 'p', location: fileLocation('/r/index.html'), stateFile }) as unknown as FakeWindow;
+    const reopened = createMainWindow({ preloadPath: 'p', location: appLocation, stateFile }) as unknown as FakeWindow;
     expect(reopened.options).toMatchObject({ x: 40, y: 50, width: 1000, height: 700 });
     expect(reopened.maximized).toBe(true);
   });

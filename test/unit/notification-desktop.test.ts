@@ -110,7 +110,7 @@ describe('desktop notifications', () => {
       navigate: { view: 'numbers', state: 'locked', filter: { states: ['locked'], expiresBefore: plusDays(T0, 28, 1) } },
     });
     // The in-app list has the same notices.
-    expect((await t.inventory.notifications()).filter((n) => n.kind === 'lock-warning')).toHaveLength(5);
+    expect((await t.inventory.notifications()).rows.filter((n) => n.kind === 'lock-warning')).toHaveLength(5);
     expect(events.some((e) => e.scope === 'notifications')).toBe(true);
     s.stop();
   });
@@ -137,7 +137,7 @@ describe('desktop notifications', () => {
     const s = start();
     await s.settle();
     expect(electronState.shown).toEqual([]);
-    const list = await t.inventory.notifications();
+    const list = (await t.inventory.notifications()).rows;
     expect(list.map((x) => [x.number, x.kind, x.desktopAt])).toEqual([[n, 'lock-warning', plusDays(T0, 22)]]);
     expect(events).toContainEqual({ scope: 'notifications' });
     s.stop();

@@ -10,11 +10,10 @@ import {
   type ChangeEvent,
   type Outcome,
 } from '../../../shared/contract';
-import { InventoryError, isInventoryError } from '../../../shared/errors';
+import { InventoryError } from '../../../shared/errors';
 import { OPERATOR_ACTIONS } from '../../../shared/lifecycle';
 import type { Inventory } from '../inventory';
-import { exportJobsOf, suggestedExportPath } from '../export/jobs';
-import { importFile } from '../import/run-import';
+import { failureOutcome } from '../failures';
 
 type Handler<C extends Channel> = (inventory: Inventory, input: ChannelParsedInput<C>) => Promise<ChannelResult<C>>;
 type HandlerTable = { [C in Channel]: Handler<C> };
@@ -49,11 +48,11 @@ const handlers: HandlerTable = {
   'searches:list': (inventory) => inventory.savedSearches(),
   'searches:save': (inventory, input) => inventory.saveSearch(input),
   'searches:delete': (inventory, input) => inventory.deleteSavedSearch(input.id),
-  'export:choose-file': async (_inventory, input) => ({ path: suggestedExportPath(input.suggestedName, input.format) }),
-  'export:start': async (inventory, input) => exportJobsOf(inventory.db).start(input),
-  'export:status': async (inventory, input) => exportJobsOf(inventory.db).status(input.id),
-  'export:cancel': async (inventory, input) => exportJobsOf(inventory.db).cancel(input.id),
-  'import:file': (inventory, input) => importFile(inventory.context, input),
+  'export:choose-file': (inventory, input) => inventory.offerExportFile(input.format, input.suggestedName),
+  'export:start': (inventory, input) => inventory.startExport(input),
+  'export:status': (inventory, input) => inventory.exportStatus(input.id),
+  'export:cancel': (inventory, input) => inventory.cancelExport(input.id),
+  'import:file': (inventory, input) => inventory.importFile(input),
 };
 
 /** Which change a successful call causes, so open windows can refresh what they show. */
@@ -84,7 +83,8 @@ function isChannel(value: unknown): value is Channel {
 
 /**
  * Validates an untrusted payload against the channel's schema and runs its handler. Never throws:
- * every failure, including hostile payloads, is answered as a typed error.
+ * every failure, including hostile payloads, is answered as a typed error (an unexpected one only
+ * by a reference to the detail, which is logged here; see failures.ts).
  */
 export async function dispatch(
   inventory: Inventory,
@@ -102,7 +102,6 @@ export async function dispatch(
     if (change && onChange) onChange(change);
     return { ok: true, value };
   } catch (error) {
-    if (isInventoryError(error)) return { ok: false, error: error.toJSON() };
-    return { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } };
+    return failureOutcome(error);
   }
 }

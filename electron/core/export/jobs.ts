@@ -1,104 +1,164 @@
-// Export jobs of the desktop app and browser mode: started by id, polled for progress
-// ('export:status'), cancelled ('export:cancel'). Each runs in its own worker thread.
+// The inventory's exports: started by id, followed for progress, cancelled, each in its own worker
+// thread, and stopped (their partial files removed) when the inventory closes. Owned by the
+// Inventory, configured when it opens: where exports may be written (path-policy.ts) and where the
+// worker and the native SQLite binding are.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { InventoryError } from '../../../shared/errors';
 import type { ExportStart, ExportStatus } from '../../../shared/transfer';
-import type { Db } from '../db/connection';
-import { startExport, type ExportHandle, type WorkerLocation } from './worker-host';
+import { logFailure } from '../failures';
+import { parseOrThrow } from '../validation';
+import { ExportJournal } from './journal';
+import { createPartial, discardPartial, type PartialFile } from './partial-file';
+import { anyFolder, suggestedExportPath, type ExportPathPolicy } from './path-policy';
+import { exportRequestSchema, type ExportFormat } from './types';
+import { startExport, workerScriptOf, type ExportHandle, type ExportOutcome, type WorkerLocation } from './worker-host';
 
 /** Finished jobs kept for status queries. */
 const KEEP_FINISHED = 20;
 
+export interface ExportJobsOptions {
+  /** Where exports may be written; by default anywhere (the CLI: where its user asks). */
+  paths?: ExportPathPolicy;
+  worker?: WorkerLocation;
+}
+
+/** A file to offer for an export: a suggestion where the user types the path, or none where the Save dialog chooses it. */
+export interface ExportFileOffer {
+  path: string | null;
+  editable: boolean;
+}
+
+interface Job {
+  status: ExportStatus;
+  handle: ExportHandle;
+  partial: PartialFile;
+  record: string | null;
+}
+
 export class ExportJobs {
-  private readonly jobs = new Map<string, { status: ExportStatus; handle: ExportHandle }>();
+  private readonly jobs = new Map<string, Job>();
+  private readonly journal: ExportJournal;
+  private readonly paths: ExportPathPolicy;
+  private readonly worker: WorkerLocation;
 
   constructor(
     private readonly dbFile: string,
-    private readonly location: WorkerLocation = {},
-    private readonly onFinished?: (status: ExportStatus) => void,
-  ) {}
+    options: ExportJobsOptions = {},
+  ) {
+    this.journal = new ExportJournal(dbFile);
+    this.paths = options.paths ?? anyFolder;
+    this.worker = options.worker ?? {};
+  }
 
-  start(request: ExportStart): ExportStatus {
+  /** Removes the partial files of exports an earlier run was killed in (see journal.ts). */
+  removeLeftovers(): void {
+    this.journal.removeLeftovers();
+  }
+
+  offer(format: ExportFormat, suggestedName: string): ExportFileOffer {
+    return this.paths.typedPaths ? { path: suggestedExportPath(suggestedName, format), editable: true } : { path: null, editable: false };
+  }
+
+  /**
+   * Starts an export; refused at once (nothing written) when its file may not be written here, is
+   * not named for its format, or its FILE.partial cannot be created.
+   */
+  start(rawRequest: ExportStart, onProgress?: (status: ExportStatus) => void): ExportStatus {
+    const request = parseOrThrow(exportRequestSchema, rawRequest, 'Export');
+    // A file not named for the export is never touched: a page cannot overwrite ~/.bashrc with rows.
+    if (path.extname(request.out).toLowerCase() !== `.${request.format}`) {
+      throw new InventoryError('INVALID_INPUT', `Export: the file name must end in .${request.format} (got ${path.basename(request.out)})`);
+    }
+    const out = this.paths.check(request.out);
+    const worker = { ...this.worker, workerScript: workerScriptOf(this.worker) };
+    const { partial, fd } = createPartial(out);
+    fs.closeSync(fd);
+    const record = this.journal.record(partial);
     const id = randomUUID();
-    const status: ExportStatus = { id, state: 'running', format: request.format, file: request.out, rows: 0, total: 0 };
-    const handle = startExport(this.dbFile, request, (p) => Object.assign(status, { rows: p.rows, total: p.total }), this.location);
-    this.jobs.set(id, { status, handle });
-    void handle.done.then((outcome) => {
-      if (outcome.status === 'done') Object.assign(status, { state: 'done', rows: outcome.summary.rows, file: outcome.summary.file });
-      else if (outcome.status === 'cancelled') status.state = 'cancelled';
-      else Object.assign(status, { state: 'failed', error: outcome.error.message });
-      this.prune();
-      this.onFinished?.({ ...status });
-    });
+    const status: ExportStatus = { id, state: 'running', format: request.format, file: out, rows: 0, total: 0 };
+    let handle: ExportHandle;
+    try {
+      handle = startExport(
+        this.dbFile,
+        { ...request, out },
+        partial,
+        (progress) => {
+          Object.assign(status, progress);
+          onProgress?.({ ...status });
+        },
+        worker,
+      );
+    } catch (error) {
+      this.discard(partial, record);
+      throw error;
+    }
+    this.jobs.set(id, { status, handle, partial, record });
+    handle.done.then((outcome) => this.ended(status, outcome, partial, record)).catch(logFailure);
     return { ...status };
   }
 
+  private ended(status: ExportStatus, outcome: ExportOutcome, partial: PartialFile, record: string | null): void {
+    if (outcome.status === 'done') {
+      Object.assign(status, { state: 'done', rows: outcome.summary.rows, file: outcome.summary.file });
+      this.journal.forget(record);
+    } else {
+      if (outcome.status === 'cancelled' || status.state === 'cancelled') status.state = 'cancelled';
+      else Object.assign(status, { state: 'failed', error: outcome.error });
+      this.discard(partial, record);
+    }
+    this.prune();
+  }
+
+  /** Removes a partial file and, once it is gone, its record. */
+  private discard(partial: PartialFile, record: string | null): void {
+    if (discardPartial(partial)) this.journal.forget(record);
+  }
+
   status(id: string): ExportStatus {
-    const job = this.jobs.get(id);
-    if (!job) throw new InventoryError('NOT_FOUND', `Export ${id} is not known`);
-    return { ...job.status };
+    return { ...this.job(id).status };
   }
 
   cancel(id: string): ExportStatus {
-    const job = this.jobs.get(id);
-    if (!job) throw new InventoryError('NOT_FOUND', `Export ${id} is not known`);
+    const job = this.job(id);
     if (job.status.state === 'running') job.handle.cancel();
     return { ...job.status };
   }
 
-  /** Waits for a job to end (tests, CLI). */
+  /** Waits for a job to end (the CLI, tests). */
   async finished(id: string): Promise<ExportStatus> {
-    const job = this.jobs.get(id);
-    if (!job) throw new InventoryError('NOT_FOUND', `Export ${id} is not known`);
+    const job = this.job(id);
     await job.handle.done;
     // The status is updated in the same microtask chain as done; let it run.
     await new Promise<void>((resolve) => setImmediate(resolve));
     return { ...job.status };
   }
 
-  /** Cancels every running export (the app is closing). */
-  cancelAll(): void {
-    for (const job of this.jobs.values()) if (job.status.state === 'running') job.handle.cancel();
+  /**
+   * Stops every running export and removes its partial file at once (the inventory is closing: the
+   * process may end before a worker would notice a cancellation). Resolves when the workers stopped.
+   */
+  closeAll(): Promise<void> {
+    const stopped: Promise<void>[] = [];
+    for (const job of this.jobs.values()) {
+      if (job.status.state !== 'running') continue;
+      job.status.state = 'cancelled';
+      job.handle.cancel();
+      stopped.push(job.handle.terminate().catch(logFailure));
+      this.discard(job.partial, job.record);
+    }
+    return Promise.all(stopped).then(() => undefined);
+  }
+
+  private job(id: string): Job {
+    const job = this.jobs.get(id);
+    if (!job) throw new InventoryError('NOT_FOUND', `Export ${id} is not known`);
+    return job;
   }
 
   private prune(): void {
     const finished = [...this.jobs.entries()].filter(([, j]) => j.status.state !== 'running');
     for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(id);
   }
-}
-
-// One job registry per database connection, so the handlers need no new state on Inventory.
-const registries = new WeakMap<Db, ExportJobs>();
-let workerLocation: WorkerLocation = {};
-
-/**
- * Where the export worker script and the native SQLite binding are: the desktop app's main process
- * calls this at start (the Electron-ABI binding; the worker bundle beside the main bundle).
- */
-export function setExportWorkerLocation(location: WorkerLocation): void {
-  workerLocation = { ...location };
-}
-
-export function exportJobsOf(db: Db): ExportJobs {
-  let jobs = registries.get(db);
-  if (!jobs) {
-    jobs = new ExportJobs(db.name, workerLocation);
-    registries.set(db, jobs);
-  }
-  return jobs;
-}
-
-/** Where to offer saving an export when there is no save dialog: Downloads (else home), a safe file name. */
-export function suggestedExportPath(suggestedName: string, format: 'csv' | 'xlsx'): string {
-  const downloads = path.join(os.homedir(), 'Downloads');
-  const folder = fs.existsSync(downloads) ? downloads : os.homedir();
-  const base =
-    path
-      .basename(suggestedName)
-      .replace(/[^\w.-]+/g, '-')
-      .replace(/\.(csv|xlsx)$/i, '') || 'numbers';
-  return path.join(folder, `${base}.${format}`);
 }

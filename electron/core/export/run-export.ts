@@ -1,8 +1,9 @@
 // Exporting every row a search matches, in number order, to CSV or XLSX.
 //
 // Streams: rows are read with one iterator (one read snapshot, so the file is consistent even while
-// the app goes on writing) and written in batches. The file is written as FILE.partial and renamed
-// only when complete, so a cancelled or failed export leaves nothing behind.
+// the app goes on writing) and written in batches. The file is written as FILE.partial (created
+// exclusively, see partial-file.ts) and renamed only when complete, so a cancelled or failed export
+// leaves nothing behind.
 import fs from 'node:fs';
 import { InventoryError } from '../../../shared/errors';
 import type { Db } from '../db/connection';
@@ -10,6 +11,7 @@ import { whereClause } from '../search/where';
 import { parseOrThrow } from '../validation';
 import { EXPORT_SELECT, exportRowToCells, FEW_VALUED_COLUMNS, TRANSFER_COLUMNS, type ExportRawRow } from './columns';
 import { CsvStreamWriter } from './csv-writer';
+import { commitPartial, createPartial, discardPartial, reopenPartial, type PartialFile } from './partial-file';
 import { exportRequestSchema, type ExportProgress, type ExportSummary } from './types';
 import { XLSX_MAX_ROWS, XlsxStreamWriter } from './xlsx-writer';
 
@@ -29,29 +31,32 @@ export interface ExportHooks {
   progressEvery?: number;
 }
 
-export const partialPath = (file: string) => `${file}.partial`;
-
-export async function exportToFile(db: Db, rawRequest: unknown, hooks: ExportHooks = {}): Promise<ExportSummary> {
+/**
+ * Exports to `request.out` through FILE.partial: the one the export's host created (`created`, in
+ * the worker), or one created here.
+ */
+export async function exportToFile(db: Db, rawRequest: unknown, hooks: ExportHooks = {}, created?: PartialFile): Promise<ExportSummary> {
   const request = parseOrThrow(exportRequestSchema, rawRequest, 'Export');
-  const where = whereClause(request.filter);
-  const partial = partialPath(request.out);
-  const total = db
-    .prepare(`SELECT count(*) FROM numbers n WHERE ${where.sql}`)
-    .pluck()
-    .get(...where.params) as number;
-  if (request.format === 'xlsx' && total + 1 > XLSX_MAX_ROWS) {
-    throw new InventoryError(
-      'LIMIT_EXCEEDED',
-      `Export: ${total} rows do not fit in one XLSX sheet (at most ${XLSX_MAX_ROWS - 1}); export to CSV instead`,
-    );
-  }
-  const every = hooks.progressEvery ?? 10_000;
-  const writer =
-    request.format === 'csv'
-      ? new CsvStreamWriter(partial)
-      : new XlsxStreamWriter(partial, { sharedColumns: FEW_VALUED_COLUMNS.map((c) => TRANSFER_COLUMNS.indexOf(c)) });
+  const { partial, fd } = created ? { partial: created, fd: reopenPartial(created) } : createPartial(request.out);
+  let writer: CsvStreamWriter | XlsxStreamWriter | undefined;
   let done = 0;
   try {
+    const where = whereClause(request.filter);
+    const total = db
+      .prepare(`SELECT count(*) FROM numbers n WHERE ${where.sql}`)
+      .pluck()
+      .get(...where.params) as number;
+    if (request.format === 'xlsx' && total + 1 > XLSX_MAX_ROWS) {
+      throw new InventoryError(
+        'LIMIT_EXCEEDED',
+        `Export: ${total} rows do not fit in one XLSX sheet (at most ${XLSX_MAX_ROWS - 1}); export to CSV instead`,
+      );
+    }
+    const every = hooks.progressEvery ?? 10_000;
+    writer =
+      request.format === 'csv'
+        ? new CsvStreamWriter(fd)
+        : new XlsxStreamWriter(fd, { sharedColumns: FEW_VALUED_COLUMNS.map((c) => TRANSFER_COLUMNS.indexOf(c)) });
     await writer.writeRows([[...TRANSFER_COLUMNS]]);
     hooks.onProgress?.({ rows: 0, total });
     const rows = db
@@ -73,12 +78,22 @@ export async function exportToFile(db: Db, rawRequest: unknown, hooks: ExportHoo
     await writer.writeRows(batch);
     done += batch.length;
     await writer.finish();
-    fs.renameSync(partial, request.out);
+    commitPartial(partial, request.out);
     hooks.onProgress?.({ rows: done, total });
     return { file: request.out, format: request.format, rows: done };
   } catch (error) {
-    await writer.abort();
-    fs.rmSync(partial, { force: true });
+    // The writer owns the descriptor once made; before that it is closed here.
+    if (writer) await writer.abort();
+    else closeQuietly(fd);
+    discardPartial(partial);
     throw error;
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // Already closed: nothing to release.
   }
 }

@@ -2,8 +2,8 @@
 // reports progress to the host. Bundled on its own (out/cli/export-worker.cjs for the CLI; the
 // desktop app's main bundle gets the same entry) because a worker needs a file to start from.
 import { parentPort, workerData } from 'node:worker_threads';
-import { isInventoryError } from '../../../shared/errors';
 import { openDatabase } from '../db/connection';
+import { errorInfoOf } from '../failures';
 import { ExportCancelled, exportToFile } from './run-export';
 import { EXPORT_WORKER_KIND, type ExportWorkerData, type ExportWorkerMessage } from './worker-protocol';
 
@@ -18,15 +18,21 @@ async function run(data: ExportWorkerData): Promise<ExportWorkerMessage> {
     db = openDatabase(data.dbFile, { readonly: true, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
     // One pass over the rows reads each page once: a large page cache would only hold memory.
     db.pragma(`cache_size = ${EXPORT_CACHE_KIB}`);
-    const summary = await exportToFile(db, data.request, {
-      onProgress: (progress) => post({ type: 'progress', progress }),
-      isCancelled: () => Atomics.load(cancel, 0) === 1,
-    });
+    const summary = await exportToFile(
+      db,
+      data.request,
+      {
+        onProgress: (progress) => post({ type: 'progress', progress }),
+        isCancelled: () => Atomics.load(cancel, 0) === 1,
+      },
+      data.partial,
+    );
     return { type: 'done', summary };
   } catch (error) {
     if (error instanceof ExportCancelled) return { type: 'cancelled' };
-    if (isInventoryError(error)) return { type: 'failed', error: error.toJSON() };
-    return { type: 'failed', error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } };
+    // A typed refusal (a full disk, a damaged database) as it is; anything else logged here, in the
+    // host's process, and reported by its reference.
+    return { type: 'failed', error: errorInfoOf(error) };
   } finally {
     db?.close();
   }

@@ -1,21 +1,27 @@
 // Running an export off the main thread: starts the worker, relays its progress, and cancels it
 // through a shared flag (the worker's loop is synchronous between batches, so a message would wait).
+// Every listener here only records an outcome: none may throw, as a throw from an event handler
+// would end the process (the desktop app, browser mode) instead of failing one export.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { InventoryError, type ErrorInfo } from '../../../shared/errors';
-import { parseOrThrow } from '../validation';
-import { partialPath } from './run-export';
-import { exportRequestSchema, type ExportProgress, type ExportRequest, type ExportSummary } from './types';
+import type { ErrorInfo } from '../../../shared/errors';
+import { errorInfoOf, logFailure } from '../failures';
+import { discardPartial, type PartialFile } from './partial-file';
+import type { ExportProgress, ExportRequest, ExportSummary } from './types';
 import { EXPORT_WORKER_KIND, type ExportWorkerData, type ExportWorkerMessage } from './worker-protocol';
 
 const EXPORT_WORKER_FILE = 'export-worker.cjs';
 
-type ExportOutcome = { status: 'done'; summary: ExportSummary } | { status: 'cancelled' } | { status: 'failed'; error: ErrorInfo };
+export type ExportOutcome = { status: 'done'; summary: ExportSummary } | { status: 'cancelled' } | { status: 'failed'; error: ErrorInfo };
 
 export interface ExportHandle {
+  /** Settles once the export ended; never rejects. Any outcome but done has removed FILE.partial. */
   readonly done: Promise<ExportOutcome>;
+  /** Asks the worker to stop at its next batch. */
   cancel(): void;
+  /** Stops the worker at once (the process is closing); resolves when it has stopped. */
+  terminate(): Promise<void>;
 }
 
 export interface WorkerLocation {
@@ -36,59 +42,81 @@ function defaultWorkerScript(): string {
   return !fs.existsSync(beside) && fs.existsSync(viteBuilt) ? viteBuilt : beside;
 }
 
+/** The worker script this location names, or an error (a build without it is a fault of the build). */
+export function workerScriptOf(location: WorkerLocation): string {
+  const script = location.workerScript ?? defaultWorkerScript();
+  if (!fs.existsSync(script)) throw new Error(`Export: the export worker ${script} is missing from this build`);
+  return script;
+}
+
+/**
+ * Starts exporting `request` (validated, its `out` allowed by the caller's path policy) into
+ * `partial`, which the caller created. Throws only if the worker cannot be started.
+ */
 export function startExport(
   dbFile: string,
-  rawRequest: ExportRequest,
+  request: ExportRequest,
+  partial: PartialFile,
   onProgress: (progress: ExportProgress) => void,
   location: WorkerLocation = {},
 ): ExportHandle {
-  const request = parseOrThrow(exportRequestSchema, rawRequest, 'Export');
-  const out = path.resolve(request.out);
-  if (!fs.existsSync(path.dirname(out)))
-    throw new InventoryError('INVALID_INPUT', `Export: the folder ${path.dirname(out)} does not exist`);
-  // The path may come from the renderer: writing only files named for the export keeps a
-  // compromised page from overwriting arbitrary files (~/.bashrc) with inventory rows.
-  if (path.extname(out).toLowerCase() !== `.${request.format}`) {
-    throw new InventoryError('INVALID_INPUT', `Export: the file name must end in .${request.format} (got ${path.basename(out)})`);
-  }
-  const script = location.workerScript ?? defaultWorkerScript();
-  if (!fs.existsSync(script)) throw new InventoryError('INTERNAL', `Export: the export worker ${script} is missing from this build`);
   const cancelFlag = new SharedArrayBuffer(4);
   const data: ExportWorkerData = {
     kind: EXPORT_WORKER_KIND,
     dbFile,
-    request: { ...request, out },
+    request,
+    partial,
     cancelFlag,
     ...(location.nativeBinding ? { nativeBinding: location.nativeBinding } : {}),
   };
   // A bounded heap: the export streams, so it never needs more; a regression that held rows would
   // fail here (ERR_WORKER_OUT_OF_MEMORY) instead of swelling the app.
-  const worker = new Worker(script, {
+  const worker = new Worker(workerScriptOf(location), {
     workerData: data,
     resourceLimits: { maxOldGenerationSizeMb: location.maxHeapMb ?? 192, maxYoungGenerationSizeMb: 16 },
   });
+  // Set when the host stops the worker itself: its exit is then the cancellation asked for.
+  let stopping = false;
   const done = new Promise<ExportOutcome>((resolve) => {
     let settled = false;
     const settle = (outcome: ExportOutcome) => {
       if (settled) return;
       settled = true;
+      // The worker removes its partial file when it fails or is cancelled; one that crashed or was
+      // stopped could not.
+      if (outcome.status !== 'done') discardPartial(partial);
       resolve(outcome);
-      void worker.terminate();
+      worker.terminate().catch(() => undefined);
     };
     worker.on('message', (message: ExportWorkerMessage) => {
-      if (message.type === 'progress') onProgress(message.progress);
-      else if (message.type === 'done') settle({ status: 'done', summary: message.summary });
+      if (message.type === 'progress') {
+        try {
+          onProgress(message.progress);
+        } catch (error) {
+          // A progress display that fails must not end the export, nor the process.
+          logFailure(error);
+        }
+      } else if (message.type === 'done') settle({ status: 'done', summary: message.summary });
       else if (message.type === 'cancelled') settle({ status: 'cancelled' });
       else settle({ status: 'failed', error: message.error });
     });
     worker.on('error', (error) => {
-      fs.rmSync(partialPath(out), { force: true });
-      settle({ status: 'failed', error: { code: 'INTERNAL', message: error.message } });
+      if (!settled) settle({ status: 'failed', error: errorInfoOf(error) });
     });
+    // After its answer a worker always exits; only an exit without one is a failure (logged once).
     worker.on('exit', () => {
-      fs.rmSync(partialPath(out), { force: true });
-      settle({ status: 'failed', error: { code: 'INTERNAL', message: 'The export worker stopped unexpectedly' } });
+      if (settled) return;
+      settle(
+        stopping ? { status: 'cancelled' } : { status: 'failed', error: errorInfoOf(new Error('The export worker stopped unexpectedly')) },
+      );
     });
   });
-  return { done, cancel: () => Atomics.store(new Int32Array(cancelFlag), 0, 1) };
+  return {
+    done,
+    cancel: () => Atomics.store(new Int32Array(cancelFlag), 0, 1),
+    terminate: async () => {
+      stopping = true;
+      await worker.terminate();
+    },
+  };
 }

@@ -9,8 +9,10 @@
 // caller names as few-valued refer to the shared-strings table (t="s"); all others are inline
 // strings (t="inlineStr").
 //
-// Every row and cell keeps its r="B2" reference although the format lets it be left out: the
-// import's reader (exceljs's streaming WorkbookReader) needs it.
+// It writes to a descriptor it is given (the export's exclusively created FILE.partial) and closes it.
+//
+// Every row and cell keeps its r="B2" reference although the format lets it be left out: some
+// readers need it (exceljs's streaming WorkbookReader fails on a cell without one).
 import archiver from 'archiver';
 import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
@@ -47,7 +49,7 @@ const DEFLATE_CHUNK = 4 << 20;
 const CHUNK_BYTES = 1 << 20;
 
 /** A1-style column letters: 0 -> A, 25 -> Z, 26 -> AA. */
-function columnLetters(index: number): string {
+export function columnLetters(index: number): string {
   let n = index + 1;
   let letters = '';
   while (n > 0) {
@@ -81,9 +83,10 @@ export class XlsxStreamWriter {
   /** Rejects with the first failure of the zip or the file. */
   private readonly failed: Promise<never>;
 
-  constructor(path: string, options: XlsxWriterOptions = {}) {
+  constructor(fd: number, options: XlsxWriterOptions = {}) {
     for (const i of options.sharedColumns ?? []) this.shared[i] = true;
-    this.file = fs.createWriteStream(path);
+    // Given a descriptor, the stream ignores the path; it closes the descriptor when it ends or fails.
+    this.file = fs.createWriteStream('', { fd });
     let reject: (error: Error) => void = () => undefined;
     this.failed = new Promise<never>((_, r) => (reject = r));
     this.failed.catch(() => undefined); // observed through `failure` and the drain wait below

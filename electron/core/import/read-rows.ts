@@ -1,12 +1,13 @@
 // Reading the rows of an import file (CSV or XLSX) as text cells, streaming, within IMPORT_LIMITS.
 // The caller maps cells to columns by the header row; nothing here builds objects keyed by file
 // content, so a header such as "__proto__" can pollute nothing.
-import { parse } from 'csv-parse';
 import fs from 'node:fs';
-import { InventoryError } from '../../../shared/errors';
-import { restoreFormulaEscape } from '../export/csv-cell';
+import { columnLetters } from '../export/xlsx-writer';
+import { csvRows } from './csv-rows';
+import { scanCsv } from './csv-scan';
 import { IMPORT_LIMITS } from './limits';
-import { readZipDirectory } from './zip-guard';
+import { refuseImport, tooManyRows } from './refusal';
+import { countXlsxRows, xlsxRows } from './xlsx-rows';
 
 export type ImportFormat = 'csv' | 'xlsx';
 
@@ -15,8 +16,6 @@ export interface RawRow {
   line: number;
   cells: string[];
 }
-
-const refuse = (file: string, why: string) => new InventoryError('INVALID_INPUT', `Import: ${file} is refused: ${why}`);
 
 /** XLSX by its zip signature, whatever the file is called; CSV otherwise. */
 export function detectFormat(file: string): ImportFormat {
@@ -30,93 +29,67 @@ export function detectFormat(file: string): ImportFormat {
   }
 }
 
-function checkRow(file: string, row: RawRow): RawRow {
+function checkSize(file: string, format: ImportFormat): void {
+  const max = format === 'csv' ? IMPORT_LIMITS.maxCsvBytes : IMPORT_LIMITS.maxXlsxBytes;
+  if (fs.statSync(file).size > max) throw refuseImport(file, `it is larger than ${max} bytes`);
+}
+
+/**
+ * The checks that need no parsing, over the whole file, before any row is read: its size, and for
+ * CSV its encoding, cells per record and records (csv-scan.ts), for XLSX its zip directory and rows.
+ * A file over the row limit is refused in about a second instead of after reading two million rows.
+ */
+export async function precheck(file: string, format: ImportFormat): Promise<void> {
+  checkSize(file, format);
+  if (format === 'csv') return scanCsv(file);
+  // The header row and the data rows.
+  if ((await countXlsxRows(file, IMPORT_LIMITS.maxRows + 1)) > IMPORT_LIMITS.maxRows + 1) throw tooManyRows(file, IMPORT_LIMITS.maxRows);
+}
+
+// Characters no inventory value holds, which would be changed or lost on the way: C0 and C1 control
+// characters (NUL, tab, line breaks, escape...) and the two non-characters U+FFFE and U+FFFF. XML
+// cannot hold most of them, so the XLSX export would drop them.
+// eslint-disable-next-line no-control-regex
+const NOT_TEXT = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/;
+const CHARACTER_NAMES: Record<number, string> = { 0: 'NUL', 9: 'a tab', 10: 'a line break', 13: 'a carriage return' };
+
+function describeCharacter(character: string): string {
+  const code = character.charCodeAt(0);
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return CHARACTER_NAMES[code] ? `${CHARACTER_NAMES[code]} (${hex})` : `the control character ${hex}`;
+}
+
+function checkRow(file: string, row: RawRow, header: readonly string[] | null): void {
   if (row.cells.length > IMPORT_LIMITS.maxColumns)
-    throw refuse(file, `row ${row.line} has ${row.cells.length} cells (at most ${IMPORT_LIMITS.maxColumns})`);
+    throw refuseImport(file, `row ${row.line} has ${row.cells.length} cells (at most ${IMPORT_LIMITS.maxColumns})`);
   let chars = 0;
-  for (const cell of row.cells) {
+  row.cells.forEach((cell, i) => {
     if (cell.length > IMPORT_LIMITS.maxCellChars)
-      throw refuse(file, `row ${row.line} has a cell of ${cell.length} characters (at most ${IMPORT_LIMITS.maxCellChars})`);
+      throw refuseImport(file, `row ${row.line} has a cell of ${cell.length} characters (at most ${IMPORT_LIMITS.maxCellChars})`);
+    const bad = NOT_TEXT.exec(cell);
+    if (bad) {
+      const name = header?.[i]?.trim();
+      const column = `column ${columnLetters(i)}${name ? ` (${name.slice(0, 60)})` : ''}`;
+      throw refuseImport(file, `row ${row.line}, ${column} holds ${describeCharacter(bad[0])}, which no inventory value may contain`);
+    }
     chars += cell.length;
-  }
-  if (chars > IMPORT_LIMITS.maxRowChars)
-    throw refuse(file, `row ${row.line} holds ${chars} characters (at most ${IMPORT_LIMITS.maxRowChars})`);
-  if (row.line - 1 > IMPORT_LIMITS.maxRows) throw refuse(file, `it has more than ${IMPORT_LIMITS.maxRows} rows`);
-  return row;
-}
-
-async function* csvRows(file: string): AsyncGenerator<RawRow> {
-  const parser = fs.createReadStream(file).pipe(
-    parse({
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-      // Bounds the memory one malformed record (an unclosed quote) can take.
-      max_record_size: IMPORT_LIMITS.maxRowChars * 2,
-    }),
-  );
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield checkRow(file, { line: info.lines, cells: record.map(restoreFormulaEscape) });
-    }
-  } catch (error) {
-    if (error instanceof InventoryError) throw error;
-    throw refuse(file, `it is not a readable CSV file (${(error as Error).message})`);
-  } finally {
-    parser.destroy();
-  }
-}
-
-/** A cell value as text: numbers typed into a spreadsheet, dates, rich text and formula results alike. */
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: unknown };
-    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-    // A formula is never evaluated: only the result the spreadsheet stored is read.
-    if ('result' in v) return cellText(v.result);
-    if (typeof v.text === 'string') return v.text;
-  }
-  return '';
-}
-
-async function* xlsxRows(file: string): AsyncGenerator<RawRow> {
-  if (fs.statSync(file).size > IMPORT_LIMITS.maxXlsxBytes) throw refuse(file, `it is larger than ${IMPORT_LIMITS.maxXlsxBytes} bytes`);
-  const entries = readZipDirectory(file);
-  if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw refuse(file, 'it is a zip file but not an XLSX workbook');
-  // Loaded here, not at the top: exceljs takes most of a second to load, and every CLI call would pay for it.
-  const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore',
   });
-  try {
-    // The first sheet is the inventory; others are ignored.
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        // row.values is 1-based with holes for empty cells.
-        const values = row.values as unknown[];
-        const cells: string[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-        yield checkRow(file, { line: row.number, cells });
-      }
-      break;
-    }
-  } catch (error) {
-    if (error instanceof InventoryError) throw error;
-    throw refuse(file, `it is not a readable XLSX file (${(error as Error).message})`);
+  if (chars > IMPORT_LIMITS.maxRowChars)
+    throw refuseImport(file, `row ${row.line} holds ${chars} characters (at most ${IMPORT_LIMITS.maxRowChars})`);
+}
+
+async function* checkedRows(file: string, rows: AsyncGenerator<RawRow>): AsyncGenerator<RawRow> {
+  let header: readonly string[] | null = null;
+  let dataRows = 0;
+  for await (const row of rows) {
+    checkRow(file, row, header);
+    if (header === null) header = row.cells;
+    else if (++dataRows > IMPORT_LIMITS.maxRows) throw tooManyRows(file, IMPORT_LIMITS.maxRows);
+    yield row;
   }
 }
 
+/** The rows, checked against the limits; call `precheck` first. */
 export function readRows(file: string, format: ImportFormat): AsyncGenerator<RawRow> {
-  if (format === 'csv' && fs.statSync(file).size > IMPORT_LIMITS.maxCsvBytes)
-    throw refuse(file, `it is larger than ${IMPORT_LIMITS.maxCsvBytes} bytes`);
-  return format === 'csv' ? csvRows(file) : xlsxRows(file);
+  return checkedRows(file, format === 'csv' ? csvRows(file) : xlsxRows(file));
 }

@@ -2,20 +2,21 @@
 //
 // A dry run reads the whole file and answers, per row: to add, invalid (why), duplicate (already
 // in the inventory or earlier in the file, identical) or conflicting (already there, different).
-// A committed import first checks the whole file's shape (header, size limits) so a hostile or
-// foreign file is refused with nothing written, then adds the new rows in batches, each its own
-// transaction: killing the process loses at most the batch in flight, and running the import
-// again skips what was already added (as duplicates).
+// Either first checks what needs no parsing (size, encoding, cells per record, row count: precheck)
+// so a hostile file is refused at once. A committed import then checks the whole file's shape
+// (header, every limit) so a hostile or foreign file is refused with nothing written, then adds
+// the new rows in batches, each its own transaction: killing the process loses at most the batch
+// in flight, and running the import again skips what was already added (as duplicates).
 import path from 'node:path';
 import { InventoryError } from '../../../shared/errors';
 import { importRequestSchema, type ImportReport, type ImportRowResult, type ImportRowStatus } from '../../../shared/transfer';
-import fs from 'node:fs';
 import type { CoreContext } from '../context';
 import { rowToCells, TRANSFER_COLUMNS } from '../export/columns';
 import type { NumberRow } from '../numbers/rows';
+import { requireRegularFile } from '../regular-file';
 import { parseOrThrow } from '../validation';
 import { cellsByColumn, readHeader, type HeaderMap } from './header';
-import { detectFormat, readRows, type ImportFormat } from './read-rows';
+import { detectFormat, precheck, readRows, type ImportFormat } from './read-rows';
 import { readImportRow, type ImportCandidate } from './validate-row';
 import { BatchWriter } from './write-batch';
 
@@ -24,7 +25,7 @@ import { BatchWriter } from './write-batch';
  * write a page shared by several rows once: 200,000 rows into an empty inventory imported
  * 1.15x faster at 5000 than at 2000, and one batch still holds the process about a second.
  */
-const IMPORT_BATCH_SIZE = 5000;
+export const IMPORT_BATCH_SIZE = 5000;
 const MAX_LISTED_PROBLEMS = 10_000;
 const MAX_LISTED_ADDS = 1_000;
 
@@ -88,8 +89,9 @@ async function checkShape(file: string, format: ImportFormat): Promise<number> {
 export async function importFile(ctx: CoreContext, rawRequest: unknown, options: ImportOptions = {}): Promise<ImportReport> {
   const request = parseOrThrow(importRequestSchema, rawRequest, 'Import');
   const file = path.resolve(request.file);
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new InventoryError('NOT_FOUND', `Import: ${request.file} is not a file`);
+  requireRegularFile(file, 'Import');
   const format = detectFormat(file);
+  await precheck(file, format);
   const total = request.dryRun ? null : await checkShape(file, format);
   // The connection's page cache (connection.ts) keeps the index pages a large import touches over
   // and over in memory.

@@ -17,7 +17,10 @@ import { insertEvent, NO_STATE_FIELDS, updateState } from '../numbers/repository
 export const SWEEP_BATCH_SIZE = 2000;
 
 export interface SweepHooks {
-  /** Runs inside the release's transaction (the expiry notices), so both commit or neither does. */
+  /**
+   * Runs inside the release's transaction (the expiry notices), so both commit or neither does;
+   * `row` is the number as it was held, before the release.
+   */
   onRelease?: (row: NumberRow, now: string) => void;
 }
 
@@ -29,11 +32,23 @@ export interface SweepHooks {
 const DUE_READ = 50_000;
 
 /**
+ * Who the audit trail names for a release by the sweep: the system, on whichever desktop or
+ * scheduled job ran it, never the operator whose name happens to be in settings.
+ */
+const SWEEP_ACTOR = 'system (expiry sweep)';
+
+/** The states the sweep releases from, as an SQL list: `'reserved', 'locked'`. */
+export const EXPIRING_STATES_SQL = EXPIRING_STATES.map((state) => `'${state}'`).join(', ');
+
+/**
  * The due numbers (parameters: now, how many), from the (state, expires_at, number) index alone.
  * Permanent (legacy) locks have no deadline and are never listed.
  */
-export const DUE_LIST_SQL = `SELECT id FROM numbers WHERE expires_at IS NOT NULL AND expires_at <= ? AND state IN (${EXPIRING_STATES.map((state) => `'${state}'`).join(', ')})
+export const DUE_LIST_SQL = `SELECT id FROM numbers WHERE expires_at IS NOT NULL AND expires_at <= ? AND state IN (${EXPIRING_STATES_SQL})
   ORDER BY number LIMIT ?`;
+
+/** A number as the sweep reads it again inside a release's transaction (parameter: its id). */
+export const DUE_ROW_SQL = 'SELECT * FROM numbers WHERE id = ?';
 
 const isDue = (row: NumberRow, now: string) => EXPIRING_STATES.includes(row.state) && row.expires_at !== null && row.expires_at <= now;
 
@@ -43,7 +58,7 @@ function releaseBatch(ctx: CoreContext, now: string, ids: readonly number[], hoo
   return db
     .transaction(() => {
       const released: ExpiredRelease[] = [];
-      const read = prepared(db, 'SELECT * FROM numbers WHERE id = ?');
+      const read = prepared(db, DUE_ROW_SQL);
       for (const id of ids) {
         // Read again inside the transaction: an operator may have acted on it since it was listed.
         const row = read.get(id) as NumberRow | undefined;
@@ -52,7 +67,7 @@ function releaseBatch(ctx: CoreContext, now: string, ids: readonly number[], hoo
         insertEvent(db, {
           numberId: row.id,
           at: now,
-          actor: ctx.actor,
+          actor: SWEEP_ACTOR,
           action: 'expire',
           from: row.state,
           to: 'available',

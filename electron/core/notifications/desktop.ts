@@ -1,19 +1,12 @@
 // Desktop notifications, batched: every notice not yet shown is grouped by kind into one
 // notification ("5 locked numbers expire within 7 days") and marked shown in the same
-// transaction, so each number and deadline is shown at most once even across restarts.
-import type { NumberState } from '../../../shared/domain';
-import type { DesktopBatch, NavigationRequest, NotificationKind } from '../../../shared/notifications';
+// transaction, so each notice is shown at most once even across restarts.
+import { NOTICE_KIND_FACTS, type DesktopBatch, type NavigationRequest, type NotificationKind } from '../../../shared/notifications';
 import type { Db } from '../db/connection';
 import { appSettings } from '../settings-store';
 import type { NotificationRow } from './list';
 
 const KIND_ORDER: NotificationKind[] = ['lock-warning', 'reservation-warning', 'lock-expired', 'reservation-expired'];
-const HELD_STATE: Record<NotificationKind, NumberState> = {
-  'reservation-warning': 'reserved',
-  'lock-warning': 'locked',
-  'reservation-expired': 'reserved',
-  'lock-expired': 'locked',
-};
 /** More than this many pending notices are still one notification each kind, naming a few numbers. */
 const NUMBERS_NAMED = 3;
 
@@ -35,8 +28,8 @@ function titleOf(kind: NotificationKind, count: number, leadDays: number): strin
 
 /** Where a click leads: the held tab filtered to what the warning is about, or the numbers released. */
 function navigationOf(kind: NotificationKind, rows: Pick<NotificationRow, 'number' | 'deadline'>[]): NavigationRequest {
-  if (kind === 'lock-warning' || kind === 'reservation-warning') {
-    const state = HELD_STATE[kind];
+  const { state, moment } = NOTICE_KIND_FACTS[kind];
+  if (moment === 'warning') {
     const latest = rows.map((r) => r.deadline).sort()[rows.length - 1];
     // expiresBefore is exclusive: one millisecond past the latest deadline includes it.
     const expiresBefore = new Date(Date.parse(latest) + 1).toISOString();

@@ -1,6 +1,7 @@
 // Recording one notice and queueing its emails. Called inside the caller's transaction (the sweep's
-// release or warning batch), so the state change and the queued email commit together. The unique
-// (number, kind, deadline) key makes a second call for the same notice do nothing.
+// release or warning batch), so the state change and the queued email commit together. A notice is
+// unique per hold and kind (per number, kind and deadline when the hold has no audit event), so a
+// second call for the same notice does nothing.
 import type { NumberState } from '../../../shared/domain';
 import { notificationKey, type NoticeSummary, type NotificationKind } from '../../../shared/notifications';
 import type { AppSettings } from '../../../shared/settings';
@@ -16,15 +17,17 @@ export interface NoticeInput {
   state: NumberState;
   orgUuid: string | null;
   reservationKind: string | null;
+  /** The audit event that started the hold, null when the number has none. */
+  holdEventId: number | null;
 }
 
 /** Records the notice and queues its emails; null when this notice was already recorded. */
 export function recordNotice(db: Db, notice: NoticeInput, now: string, settings: AppSettings): NoticeSummary | null {
   const inserted = prepared(
     db,
-    `INSERT INTO notifications (number, kind, deadline, state, org_uuid, created_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (number, kind, deadline) DO NOTHING`,
-  ).run(notice.number, notice.kind, notice.deadline, notice.state, notice.orgUuid, now);
+    `INSERT INTO notifications (number, kind, deadline, state, org_uuid, created_at, hold_event_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO NOTHING`,
+  ).run(notice.number, notice.kind, notice.deadline, notice.state, notice.orgUuid, now, notice.holdEventId);
   if (inserted.changes === 0) return null;
   const notificationId = Number(inserted.lastInsertRowid);
   const org = notice.orgUuid
@@ -51,5 +54,12 @@ export function recordNotice(db: Db, notice: NoticeInput, now: string, settings:
     insertEmail.run(notificationId, role, address, subject, body, status, address ? now : null, now);
     emails.push({ role, recipient: address, status });
   }
-  return { key: notificationKey(notice), number: notice.number, kind: notice.kind, deadline: notice.deadline, emails };
+  return {
+    key: notificationKey(notice),
+    holdEventId: notice.holdEventId,
+    number: notice.number,
+    kind: notice.kind,
+    deadline: notice.deadline,
+    emails,
+  };
 }

@@ -2,12 +2,14 @@
 import { InventoryError } from '../../../shared/errors';
 import {
   outboxListSchema,
+  type ListPage,
   type OutboxEmail,
   type OutboxListRequest,
   type OutboxStatus,
   type RecipientRole,
 } from '../../../shared/notifications';
 import type { Db } from '../db/connection';
+import { listPage } from '../notifications/list-page';
 import { resolveRecipient } from '../notifications/recipients';
 import { appSettings } from '../settings-store';
 import { parseOrThrow } from '../validation';
@@ -46,12 +48,10 @@ function toEmail(r: OutboxRow): OutboxEmail {
   };
 }
 
-/** Newest first. */
-export function listOutbox(db: Db, request: OutboxListRequest = {}): OutboxEmail[] {
-  const { statuses, limit } = parseOrThrow(outboxListSchema, request, 'Outbox list');
-  const where = statuses?.length ? `WHERE status IN (${statuses.map(() => '?').join(', ')})` : '';
-  const rows = db.prepare(`SELECT * FROM outbox ${where} ORDER BY id DESC LIMIT ?`).all(...(statuses ?? []), limit) as OutboxRow[];
-  return rows.map(toEmail);
+/** A page of the outbox, newest first, with the total of emails in the statuses asked for. */
+export function listOutbox(db: Db, request: OutboxListRequest = {}): ListPage<OutboxEmail> {
+  const { statuses, page, pageSize } = parseOrThrow(outboxListSchema, request, 'Outbox list');
+  return listPage(db, { table: 'outbox', column: 'status', values: statuses, page, pageSize }, toEmail);
 }
 
 export function getEmail(db: Db, id: number): OutboxEmail {

@@ -3,6 +3,7 @@
 // Notification, and the windows' change events.
 import type { BrowserWindow, PowerMonitor } from 'electron';
 import type { ChangeEvent } from '../../../shared/contract';
+import { EXPIRING_STATES } from '../../../shared/lifecycle';
 import { createBackgroundServices, type BackgroundServices } from '../../core/expiry/service';
 import type { TimerFunctions } from '../../core/expiry/wake-loop';
 import type { Inventory } from '../../core/inventory';
@@ -35,7 +36,7 @@ export function startExpiryServices(wiring: ExpiryWiring): { services: Backgroun
     stepMs: wiring.stepMs ?? APP_TIMER_STEP_MS,
     onSwept(report) {
       if (report.released.length) {
-        notifyChange({ scope: 'numbers', numbers: report.released.map((r) => r.number), states: ['available', 'reserved', 'locked'] });
+        notifyChange({ scope: 'numbers', numbers: report.released.map((r) => r.number), states: ['available', ...EXPIRING_STATES] });
       }
       if (report.notified.length) notifyChange({ scope: 'outbox' });
     },

@@ -1,5 +1,7 @@
 // Export the current search: choose XLSX or CSV and the file, then follow the export (it runs in a
-// worker in the core) with a progress bar; Cancel stops it and leaves no file behind.
+// worker in the core) with a progress bar; Cancel stops it and leaves no file behind. Where the file
+// may be typed (browser mode) the path is an editable field; in the desktop app it is chosen with
+// "Choose file…" (the system's Save dialog), the only file the app then exports to.
 import { useEffect, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -24,24 +26,46 @@ export function ExportDialog(props: { open: boolean; filter: SearchFilter; descr
   const { open, filter, description, onClose } = props;
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [file, setFile] = useState('');
+  /** Whether the path may be typed; null until the core has said. */
+  const [editable, setEditable] = useState<boolean | null>(null);
   const [status, setStatus] = useState<ExportStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const typedFile = useRef(false);
+  // A suggestion for the format is on its way: the path is not typed into meanwhile, or the
+  // suggestion would land in the middle of what is being typed.
+  const [suggesting, setSuggesting] = useState(true);
   const running = status?.state === 'running';
 
-  // Offer a file for the format (the desktop app may answer with its save dialog).
+  const suggestedName = () => `numbers-${new Date().toISOString().slice(0, 10)}`;
+
+  // Offer a file for the format where it may be typed; learn whether it may.
   useEffect(() => {
     if (!open || running) return;
-    const stamp = new Date().toISOString().slice(0, 10);
-    call('export:choose-file', { format, suggestedName: `numbers-${stamp}` })
-      .then((chosen) => {
-        // A path the user typed wins over a suggestion.
-        if (chosen.path && !typedFile.current) setFile(chosen.path);
+    call('export:choose-file', { format, suggestedName: suggestedName(), ask: false })
+      .then((offer) => {
+        setSuggesting(false);
+        setEditable(offer.editable);
+        // A path the user typed wins over a suggestion; a chosen file of the other format is dropped.
+        if (offer.path && !typedFile.current) setFile(offer.path);
+        if (!offer.editable) setFile((chosen) => (chosen.toLowerCase().endsWith(`.${format}`) ? chosen : ''));
       })
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => {
+        setSuggesting(false);
+        setError(e.message);
+      });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, format]);
+
+  const chooseFile = async () => {
+    setError(null);
+    try {
+      const chosen = await call('export:choose-file', { format, suggestedName: suggestedName(), ask: true });
+      if (chosen.path) setFile(chosen.path);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
 
   // The dialog is mounted while open (see toolbar-item.tsx): each opening starts afresh.
   useEffect(
@@ -89,22 +113,44 @@ export function ExportDialog(props: { open: boolean; filter: SearchFilter; descr
       <DialogContent dividers>
         <Stack spacing={2}>
           <Typography variant="body2">Every number of the current search: {description}.</Typography>
-          <RadioGroup row aria-label="File format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+          <RadioGroup
+            row
+            aria-label="File format"
+            value={format}
+            onChange={(e) => {
+              setSuggesting(true);
+              setFormat(e.target.value as ExportFormat);
+            }}
+          >
             <FormControlLabel value="xlsx" control={<Radio />} label="Excel workbook (XLSX)" disabled={running} />
             <FormControlLabel value="csv" control={<Radio />} label="CSV" disabled={running} />
           </RadioGroup>
-          <TextField
-            label="Save to file"
-            value={file}
-            onChange={(e) => {
-              typedFile.current = true;
-              setFile(e.target.value);
-            }}
-            disabled={running}
-            fullWidth
-            size="small"
-            helperText="The file appears only when the export is complete."
-          />
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+            <TextField
+              label="Save to file"
+              value={file}
+              onChange={(e) => {
+                typedFile.current = true;
+                setFile(e.target.value);
+              }}
+              disabled={running}
+              fullWidth
+              size="small"
+              placeholder={editable === false ? 'No file chosen' : undefined}
+              // Read-only until the core says the path may be typed; the label stays up so "No file chosen" shows.
+              slotProps={{ input: { readOnly: editable !== true || suggesting }, inputLabel: editable === false ? { shrink: true } : {} }}
+              helperText={
+                editable === false
+                  ? 'Choose where to save; the file appears only when the export is complete.'
+                  : 'The file appears only when the export is complete.'
+              }
+            />
+            {editable === false && (
+              <Button variant="outlined" onClick={() => void chooseFile()} disabled={running} sx={{ flexShrink: 0, mt: 0.25 }}>
+                Choose file…
+              </Button>
+            )}
+          </Stack>
           {status && (
             <Stack spacing={0.5}>
               <LinearProgress variant={status.total ? 'determinate' : 'indeterminate'} value={percent} aria-label="Export progress" />
@@ -112,7 +158,7 @@ export function ExportDialog(props: { open: boolean; filter: SearchFilter; descr
                 {status.state === 'running' && `Exported ${status.rows.toLocaleString()} of ${status.total.toLocaleString()} numbers…`}
                 {status.state === 'done' && `Exported ${status.rows.toLocaleString()} numbers to ${status.file}`}
                 {status.state === 'cancelled' && 'Export cancelled; no file was written.'}
-                {status.state === 'failed' && `Export failed: ${status.error ?? 'unknown error'}`}
+                {status.state === 'failed' && `Export failed: ${status.error?.message ?? 'unknown error'}`}
               </Typography>
             </Stack>
           )}

@@ -3,49 +3,57 @@
 import { useCallback, useMemo, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import Tabs from '@mui/material/Tabs';
 import AddIcon from '@mui/icons-material/Add';
+import ClearAllIcon from '@mui/icons-material/ClearAll';
 import type { NumberState } from '../../../../shared/domain';
 import type { SearchFilter } from '../../../../shared/search';
+import { tabCounts, tabView } from '../../../../shared/tab-filter';
 import { AddNumbersDialog } from '../add-numbers/AddNumbersDialog';
 import { NumberDetailDrawer } from '../detail/NumberDetailDrawer';
 import { CountedTab } from './CountedTab';
 import { NumbersGrid } from './NumbersGrid';
 import { SearchBox } from './SearchBox';
 import { INVENTORY_TABS } from './tabs';
+import { activeConditions } from '../search/filter-fields';
 import { INVENTORY_TOOLBAR_ITEMS } from './toolbar-items';
 import { useCounts } from './useCounts';
 import { useInventoryNavigation } from '../notifications/inventory-navigation';
 
 export function InventoryScreen() {
-  const [state, setState] = useState<NumberState>('available');
+  // The tab the operator chose; the tab on screen is view.tab (the conditions may leave it out).
+  const [chosen, setChosen] = useState<NumberState>('available');
   const [query, setQuery] = useState('');
   const [extraFilter, setExtraFilter] = useState<SearchFilter>({});
   // A click on a notification opens the tab it is about, with its filter.
-  useInventoryNavigation(setState, setExtraFilter);
+  useInventoryNavigation(setChosen, setExtraFilter);
   const [viewing, setViewing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const filter = useMemo<SearchFilter>(() => ({ ...extraFilter, ...(query ? { query } : {}) }), [extraFilter, query]);
-  // The tab counts follow the same conditions as the grid and the export.
-  const { counts, current: countsCurrent } = useCounts(filter);
+  const conditions = useMemo<SearchFilter>(() => ({ ...extraFilter, ...(query ? { query } : {}) }), [extraFilter, query]);
+  const view = useMemo(() => tabView(chosen, conditions), [chosen, conditions]);
+  // A state condition leaving the chosen tab out moves the operator to the first ticked tab, and
+  // they stay there when the condition is removed (adjusted while rendering, as React recommends).
+  if (view.tab !== chosen) setChosen(view.tab);
+  // The tab counts, the grid, the export and the chips all follow the same view.
+  const { counts: perState, current: countsCurrent } = useCounts(view.countFilter);
+  const counts = perState && tabCounts(view, perState);
   const onView = useCallback((number: string) => setViewing(number), []);
   const onSearch = useCallback((text: string) => setQuery(text), []);
   const tabId = (s: NumberState) => `inventory-tab-${s}`;
-  const extraConditions = Object.keys(extraFilter).length;
+  const chips = activeConditions(view.conditions).length;
 
   return (
     <Stack spacing={1.5} sx={{ flex: 1, minHeight: 0, minWidth: 0 }}>
       <Paper variant="outlined">
         <Tabs
-          value={state}
+          value={view.tab}
           selectionFollowsFocus
-          onChange={(_event, value: NumberState) => setState(value)}
+          onChange={(_event, value: NumberState) => setChosen(value)}
           aria-label="Number states"
           variant="scrollable"
           scrollButtons="auto"
@@ -57,6 +65,7 @@ export function InventoryScreen() {
               value={tab.state}
               label={tab.label}
               count={counts?.[tab.state] ?? null}
+              disabled={!view.openTabs.includes(tab.state)}
               id={tabId(tab.state)}
               aria-controls="inventory-tabpanel"
             />
@@ -70,16 +79,13 @@ export function InventoryScreen() {
           <SearchBox onSearch={onSearch} />
           {INVENTORY_TOOLBAR_ITEMS.map((item) => (
             <Box key={item.id} sx={{ display: 'contents' }}>
-              {item.render({ state, filter: { ...filter, states: [state] }, extraFilter, setExtraFilter })}
+              {item.render({ state: view.tab, filter: view.filter, conditions: view.conditions, extraFilter, setExtraFilter })}
             </Box>
           ))}
-          {extraConditions > 0 && (
-            <Chip
-              color="primary"
-              variant="outlined"
-              label={`${extraConditions} more condition${extraConditions === 1 ? '' : 's'}`}
-              onDelete={() => setExtraFilter({})}
-            />
+          {chips > 1 && (
+            <Button size="small" startIcon={<ClearAllIcon />} onClick={() => setExtraFilter({})}>
+              Clear all conditions
+            </Button>
           )}
           <Box sx={{ flex: 1 }} />
           <Button variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)}>
@@ -90,10 +96,10 @@ export function InventoryScreen() {
       <Box
         id="inventory-tabpanel"
         role="tabpanel"
-        aria-labelledby={tabId(state)}
+        aria-labelledby={tabId(view.tab)}
         sx={{ flex: 1, minHeight: 0, minWidth: 0, display: 'flex' }}
       >
-        <NumbersGrid state={state} filter={filter} total={countsCurrent ? (counts?.[state] ?? null) : null} onView={onView} />
+        <NumbersGrid state={view.tab} filter={view.filter} total={countsCurrent ? (counts?.[view.tab] ?? null) : null} onView={onView} />
       </Box>
       {viewing && <NumberDetailDrawer number={viewing} onClose={() => setViewing(null)} onNotice={setNotice} />}
       <AddNumbersDialog open={adding} onClose={() => setAdding(false)} />

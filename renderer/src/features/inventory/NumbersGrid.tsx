@@ -1,4 +1,5 @@
-// One tab's grid: a server-side paginated and sorted page of numbers matching the tab's filter.
+// One tab's grid: a server-side paginated and sorted page of numbers matching the tab's filter
+// (shared/tab-filter.ts: the same filter as the tab's count and the export).
 import { useEffect, useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -23,8 +24,9 @@ interface LoadedPage {
 }
 
 interface Props {
+  /** The tab on screen: its columns and labels. */
   state: NumberState;
-  /** Every condition except the state, which the grid adds. */
+  /** The tab's filter (TabView.filter), states included. */
   filter: SearchFilter;
   /**
    * The tab's count under this filter, null while it loads. Pages are asked for without a total
@@ -57,7 +59,7 @@ export function NumbersGrid({ state, filter, total: tabTotal, onView }: Props) {
     let current = true;
     const sort = sortModel[0];
     call('numbers:search', {
-      filter: { ...(JSON.parse(filterKey) as SearchFilter), states: [state] },
+      filter: JSON.parse(filterKey) as SearchFilter,
       page: pagination.page,
       pageSize: pagination.pageSize,
       sort: sort && isSortField(sort.field) ? { field: sort.field, direction: sort.sort === 'desc' ? 'desc' : 'asc' } : undefined,
@@ -72,7 +74,7 @@ export function NumbersGrid({ state, filter, total: tabTotal, onView }: Props) {
     return () => {
       current = false;
     };
-  }, [state, filterKey, pagination, sortModel, requestKey]);
+  }, [filterKey, pagination, sortModel, requestKey]);
 
   const { rows, total: pageTotal, error, fetchedAt } = loaded;
   const loading = loaded.key !== requestKey;

@@ -24,7 +24,7 @@ export function SearchBox({ onSearch }: { onSearch: (query: string) => void }) {
         if (event.key === 'Enter') onSearch(text.trim());
       }}
       fullWidth={false}
-      sx={{ width: 300 }}
+      sx={{ width: 360 }}
       slotProps={{
         input: {
           startAdornment: (

@@ -17,6 +17,9 @@ export function isSortField(field: string): field is SortField {
 
 type Column = GridColDef<NumberRecord>;
 
+/** Wide enough for "2026-03-30 09:00 UTC" in full. */
+const INSTANT_WIDTH = 190;
+
 function orgLabel(uuid: string | null | undefined, orgs: Map<string, Organization>): string {
   if (!uuid) return '';
   const name = orgs.get(uuid.toLowerCase())?.name;
@@ -78,13 +81,13 @@ function byState(state: NumberState, orgs: Map<string, Organization>, now: numbe
     case 'available':
       return [
         text('routing', 'Routing', 130, (row) => row.routing ?? '', true),
-        text('createdAt', 'Added', 170, (row) => formatInstant(row.createdAt), true),
+        text('createdAt', 'Added', INSTANT_WIDTH, (row) => formatInstant(row.createdAt), true),
       ];
     case 'reserved':
       return [
         text('reserver', 'Reserver org', 240, (row) => orgLabel(row.reservation?.orgUuid, orgs)),
         text('kind', 'Kind', 90, (row) => (row.reservation ? KIND_LABELS[row.reservation.kind] : '')),
-        text('expiresAt', 'Expires', 170, (row) => formatInstant(row.expiresAt), true),
+        text('expiresAt', 'Expires', INSTANT_WIDTH, (row) => formatInstant(row.expiresAt), true),
         {
           field: 'daysLeft',
           headerName: 'Days left',
@@ -96,8 +99,8 @@ function byState(state: NumberState, orgs: Map<string, Organization>, now: numbe
       ];
     case 'locked':
       return [
-        text('expiresAt', 'Expires', 170, (row) => (row.lockExpiresAt ? formatInstant(row.lockExpiresAt) : 'Permanent'), true),
-        text('updatedAt', 'Locked since', 170, (row) => formatInstant(row.updatedAt), true),
+        text('expiresAt', 'Expires', INSTANT_WIDTH, (row) => (row.lockExpiresAt ? formatInstant(row.lockExpiresAt) : 'Permanent'), true),
+        text('updatedAt', 'Locked since', INSTANT_WIDTH, (row) => formatInstant(row.updatedAt), true),
       ];
     case 'assigned':
       return [
@@ -107,7 +110,7 @@ function byState(state: NumberState, orgs: Map<string, Organization>, now: numbe
     case 'deleted':
       return [
         text('reason', 'Reason', 170, (row) => reasonLabel(row.deletedReason)),
-        text('updatedAt', 'Deleted at', 170, (row) => formatInstant(row.updatedAt), true),
+        text('updatedAt', 'Deleted at', INSTANT_WIDTH, (row) => formatInstant(row.updatedAt), true),
       ];
   }
 }

@@ -1,6 +1,7 @@
 // Extension point: extra controls on the inventory toolbar of every tab (advanced search, export...).
 // A feature plugs in by adding one entry to INVENTORY_TOOLBAR_ITEMS; each item is rendered with the
-// tab's state and the filter the grid is showing, and may narrow the grid through setExtraFilter.
+// tab on screen and the filter the grid is showing (shared/tab-filter.ts), and may narrow the grid
+// through setExtraFilter.
 import type { ReactElement } from 'react';
 import type { NumberState } from '../../../../shared/domain';
 import type { SearchFilter } from '../../../../shared/search';
@@ -9,10 +10,12 @@ import { notificationFilterToolbarItem } from '../notifications/inventory-naviga
 import { advancedSearchToolbarItem } from '../search/toolbar-item';
 
 export interface InventoryToolbarContext {
-  /** The state of the tab on screen. */
+  /** The tab on screen. */
   state: NumberState;
-  /** The complete filter of the grid on screen (state, basic search and any extra filter). */
+  /** The complete filter of the grid on screen (its state, basic search and any extra filter): its count's and its export's too. */
   filter: SearchFilter;
+  /** The conditions in force (TabView.conditions): one chip each. */
+  conditions: SearchFilter;
   /** The extra filter combined (AND) with the basic search box; {} clears it. */
   extraFilter: SearchFilter;
   setExtraFilter: (filter: SearchFilter) => void;

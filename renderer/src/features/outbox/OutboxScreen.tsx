@@ -1,5 +1,6 @@
 // The email outbox: warnings and expiry notices queued for the reserver or support, with their
-// delivery status (queued, sent, failed, no recipient), a preview, retry, and export as .eml.
+// delivery status (queued, sent, failed, no recipient), a page at a time with the total (filtered by
+// status on the server), a preview, retry, and export as .eml.
 import { useCallback, useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -7,13 +8,8 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import type { GridColDef } from '@mui/x-data-grid';
 import { call } from '../../api/client';
 import { useChanges, useRevision } from '../../app/changes';
 import { formatInstant } from '../../app/format';
@@ -22,16 +18,38 @@ import { ErrorAlert, toShownError, type ShownError } from '../../components/Erro
 import { OUTBOX_STATUSES, type OutboxEmail, type OutboxStatus } from '../../../../shared/notifications';
 import { ROLE_LABELS, STATUS_COLORS, STATUS_LABELS } from '../notifications/labels';
 import { useNavigationRequests } from '../notifications/navigation';
+import { PagedListGrid } from '../notifications/PagedListGrid';
+import { useListPage } from '../notifications/use-list-page';
 import { downloadText } from './download';
+
+const COLUMNS: GridColDef<OutboxEmail>[] = [
+  {
+    field: 'status',
+    headerName: 'Status',
+    width: 120,
+    sortable: false,
+    renderCell: ({ row }) => <Chip size="small" color={STATUS_COLORS[row.status]} label={STATUS_LABELS[row.status]} />,
+  },
+  {
+    field: 'recipient',
+    headerName: 'To',
+    flex: 1,
+    minWidth: 140,
+    sortable: false,
+    valueGetter: (_value, row) => row.recipient ?? `${ROLE_LABELS[row.role]} (not configured)`,
+  },
+  { field: 'subject', headerName: 'Subject', flex: 2, minWidth: 200, sortable: false },
+  { field: 'createdAt', headerName: 'Queued', width: 180, sortable: false, valueFormatter: (v: string) => formatInstant(v) },
+  { field: 'attempts', headerName: 'Attempts', width: 80, sortable: false, type: 'number' },
+];
 
 export function OutboxScreen() {
   const revision = useRevision('outbox');
   const settingsRevision = useRevision('settings');
   const { bump } = useChanges();
   const [statuses, setStatuses] = useState<OutboxStatus[]>([]);
-  const [emails, setEmails] = useState<OutboxEmail[] | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
+  const [actionError, setActionError] = useState<ShownError | null>(null);
   const [smtpReady, setSmtpReady] = useState<boolean | null>(null);
 
   useNavigationRequests(
@@ -39,15 +57,13 @@ export function OutboxScreen() {
     useCallback(() => setStatuses([]), []),
   );
 
-  useEffect(() => {
-    let current = true;
-    call('outbox:list', { statuses: statuses.length ? statuses : undefined, limit: 1000 })
-      .then((list) => current && (setEmails(list), setError(null)))
-      .catch((reason: unknown) => current && setError(toShownError(reason)));
-    return () => {
-      current = false;
-    };
-  }, [statuses, revision]);
+  const fetchPage = useCallback(
+    (page: number, pageSize: number) => call('outbox:list', { statuses: statuses.length ? statuses : undefined, page, pageSize }),
+    [statuses],
+  );
+  const list = useListPage(fetchPage, String(revision));
+  const emails = list.rows;
+  const error = actionError ?? list.error;
 
   useEffect(() => {
     call('settings:get', {})
@@ -55,15 +71,15 @@ export function OutboxScreen() {
       .catch(() => setSmtpReady(null));
   }, [settingsRevision]);
 
-  const selected = emails?.find((e) => e.id === selectedId) ?? null;
+  const selected = emails.find((e) => e.id === selectedId) ?? null;
 
   const retry = async (email: OutboxEmail) => {
     try {
       await call('outbox:retry', { id: email.id });
-      setError(null);
+      setActionError(null);
       bump('outbox');
     } catch (reason) {
-      setError(toShownError(reason));
+      setActionError(toShownError(reason));
     }
   };
   const exportEml = async (email: OutboxEmail) => {
@@ -71,7 +87,7 @@ export function OutboxScreen() {
       const { fileName, eml } = await call('outbox:export-eml', { id: email.id });
       downloadText(fileName, eml, 'message/rfc822');
     } catch (reason) {
-      setError(toShownError(reason));
+      setActionError(toShownError(reason));
     }
   };
 
@@ -85,45 +101,17 @@ export function OutboxScreen() {
       <ToggleChips label="Show statuses" values={OUTBOX_STATUSES} labels={STATUS_LABELS} selected={statuses} onChange={setStatuses} />
       <ErrorAlert error={error} />
       <Box sx={{ display: 'flex', gap: 1.5, flex: 1, minHeight: 0 }}>
-        <TableContainer component={Paper} variant="outlined" sx={{ flex: 3, minHeight: 0 }}>
-          <Table size="small" stickyHeader aria-label="Outbox">
-            <TableHead>
-              <TableRow>
-                <TableCell>Status</TableCell>
-                <TableCell>To</TableCell>
-                <TableCell>Subject</TableCell>
-                <TableCell>Queued</TableCell>
-                <TableCell>Attempts</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {emails?.map((e) => (
-                <TableRow
-                  key={e.id}
-                  hover
-                  selected={e.id === selectedId}
-                  sx={{ cursor: 'pointer' }}
-                  onClick={() => setSelectedId(e.id)}
-                  aria-selected={e.id === selectedId}
-                >
-                  <TableCell>
-                    <Chip size="small" color={STATUS_COLORS[e.status]} label={STATUS_LABELS[e.status]} />
-                  </TableCell>
-                  <TableCell>{e.recipient ?? `${ROLE_LABELS[e.role]} (not configured)`}</TableCell>
-                  <TableCell>{e.subject}</TableCell>
-                  <TableCell>{formatInstant(e.createdAt)}</TableCell>
-                  <TableCell>{e.attempts}</TableCell>
-                </TableRow>
-              ))}
-              {emails?.length === 0 && (
-                <TableRow>
-                  <TableCell colSpan={5}>The outbox is empty.</TableCell>
-                </TableRow>
-              )}
-            </TableBody>
-          </Table>
-        </TableContainer>
-        <Paper variant="outlined" component="section" aria-label="Email preview" sx={{ flex: 2, minWidth: 280, p: 1.5, overflow: 'auto' }}>
+        <Box sx={{ flex: 2, minHeight: 0, minWidth: 0 }}>
+          <PagedListGrid
+            label="Outbox"
+            list={list}
+            columns={COLUMNS}
+            noRowsLabel={statuses.length ? 'No emails with these statuses.' : 'The outbox is empty.'}
+            onRowClick={(row) => setSelectedId(row.id)}
+            selectedId={selectedId}
+          />
+        </Box>
+        <Paper variant="outlined" component="section" aria-label="Email preview" sx={{ flex: 1, minWidth: 300, p: 1.5, overflow: 'auto' }}>
           {!selected && <Typography color="text.secondary">Select an email to preview it.</Typography>}
           {selected && (
             <Stack spacing={1}>

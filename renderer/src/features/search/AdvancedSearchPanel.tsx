@@ -1,7 +1,9 @@
 // The advanced search panel: every search field of the life-cycle document plus expiry bounds,
 // multi-value fields taking several values, the pattern rules as help, the number of matching
-// numbers as you type, and saved searches. Applying it narrows the grid, the counts and the export.
-import { useEffect, useMemo, useState } from 'react';
+// numbers as you type, and saved searches. Applying it (the button, or Enter in a field) narrows the
+// grid, the counts and the export. The count is what Apply will show: the numbers of the tab that
+// will be on screen (shared/tab-filter.ts), the basic search box's text included.
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -21,8 +23,9 @@ import Typography from '@mui/material/Typography';
 import { call } from '../../api/client';
 import { CAPABILITIES, NUMBER_STATES, type Capability, type NumberState } from '../../../../shared/domain';
 import { compactFilter, PATTERN_HELP, searchFilterSchema, type SearchFilter } from '../../../../shared/search';
+import { tabCounts, tabView, type TabView } from '../../../../shared/tab-filter';
 import { CAPABILITY_LABELS, STATE_LABELS } from '../../app/format';
-import { FIELD_LABELS, fromLocalInput, toLocalInput } from './filter-fields';
+import { FIELD_LABELS, fromLocalInput, toLocalInput, withTypedValues, type MultiValueKey } from './filter-fields';
 import { MultiValueField } from './MultiValueField';
 import { SavedSearches } from './SavedSearches';
 
@@ -37,50 +40,95 @@ function toggle<T>(list: T[] | undefined, value: T): T[] {
   return [...set];
 }
 
+/** "12 matching numbers on the Reserved tab; 5 more on other tabs" */
+function countText(view: TabView, counts: Record<NumberState, number>): string {
+  const shown = counts[view.tab];
+  const elsewhere = view.openTabs.reduce((sum, state) => (state === view.tab ? sum : sum + counts[state]), 0);
+  const main = `${shown.toLocaleString()} matching number${shown === 1 ? '' : 's'} on the ${STATE_LABELS[view.tab]} tab`;
+  return elsewhere > 0 ? `${main}; ${elsewhere.toLocaleString()} more on other tabs` : main;
+}
+
 export function AdvancedSearchPanel(props: {
   open: boolean;
   initial: SearchFilter;
+  /** The tab on screen. */
   tabState: NumberState;
+  /** The basic search box's text, which applies with the panel's conditions. */
+  query: string | undefined;
   onApply: (filter: SearchFilter) => void;
   onClose: () => void;
 }) {
-  const { open, initial, tabState, onApply, onClose } = props;
+  const { open, initial, tabState, query, onApply, onClose } = props;
   const [draft, setDraft] = useState<SearchFilter>(initial);
-  const [matching, setMatching] = useState<number | null>(null);
+  // Text typed in a multi-value field but not confirmed with Enter: it counts, applies and saves too.
+  const [typed, setTyped] = useState<Partial<Record<MultiValueKey, string>>>({});
+  const [counted, setCounted] = useState<{ key: string; perState: Record<NumberState, number> | null }>({ key: '', perState: null });
   const [message, setMessage] = useState<string | null>(null);
 
   const set = <K extends keyof SearchFilter>(key: K, value: SearchFilter[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const parsed = useMemo(() => searchFilterSchema.safeParse(compactFilter(draft)), [draft]);
+  const conditions = useMemo(() => compactFilter(withTypedValues(draft, typed)), [draft, typed]);
+  const parsed = useMemo(() => searchFilterSchema.safeParse(conditions), [conditions]);
   const problem = parsed.success
     ? null
     : parsed.error.issues.map((i) => `${FIELD_LABELS[i.path[0] as keyof SearchFilter] ?? String(i.path[0])}: ${i.message}`).join('; ');
+  // What Apply will show, with the search box's text as the grid has it.
+  const view = useMemo(() => tabView(tabState, { ...conditions, ...(query ? { query } : {}) }), [tabState, conditions, query]);
+  const countKey = JSON.stringify(view.countFilter);
 
-  // The count of matching numbers, in the chosen states (else the tab's), refreshed as the draft changes.
+  // The per-state counts of the conditions, refreshed as they change (ticking a state needs none).
   useEffect(() => {
     if (!open || !parsed.success) return;
     let current = true;
     const handle = setTimeout(() => {
-      call('numbers:counts', { filter: compactFilter(draft) })
-        .then((counts) => {
-          const states = draft.states?.length ? draft.states : [tabState];
-          if (current) setMatching(states.reduce((sum, s) => sum + counts[s], 0));
-        })
-        .catch(() => current && setMatching(null));
+      call('numbers:counts', { filter: JSON.parse(countKey) as SearchFilter })
+        .then((perState) => current && setCounted({ key: countKey, perState }))
+        .catch(() => current && setCounted({ key: countKey, perState: null }));
     }, 250);
     return () => {
       current = false;
       clearTimeout(handle);
     };
-  }, [open, draft, parsed.success, tabState]);
+  }, [open, countKey, parsed.success]);
+
+  const typedField = (field: MultiValueKey) => ({
+    field,
+    values: draft[field],
+    onChange: (values: string[]) => set(field, values),
+    typed: typed[field] ?? '',
+    onTypedChange: (text: string) => setTyped((t) => ({ ...t, [field]: text })),
+  });
+  const apply = () => {
+    if (problem) return;
+    onApply(conditions);
+    onClose();
+  };
 
   return (
-    <Dialog open={open} onClose={onClose} maxWidth="md" fullWidth aria-labelledby="advanced-search-title">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      maxWidth="md"
+      fullWidth
+      aria-labelledby="advanced-search-title"
+      // A form, so Enter in a field applies (in a multi-value field holding text, Enter confirms the
+      // value first). The browser's own check stays on: a half-typed expiry date is pointed out
+      // instead of being dropped.
+      slotProps={{
+        paper: {
+          component: 'form',
+          onSubmit: (event: FormEvent) => {
+            event.preventDefault();
+            apply();
+          },
+        },
+      }}
+    >
       <DialogTitle id="advanced-search-title">Advanced search</DialogTitle>
       <DialogContent dividers>
         <Grid container spacing={2}>
           <Grid size={12}>
             <FormControl component="fieldset">
-              <FormLabel component="legend">State (none ticked: the tab on screen)</FormLabel>
+              <FormLabel component="legend">State (only the ticked states' tabs; none ticked: every tab)</FormLabel>
               <FormGroup row>
                 {NUMBER_STATES.map((s) => (
                   <FormControlLabel
@@ -114,22 +162,16 @@ export function AdvancedSearchPanel(props: {
             </Alert>
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <MultiValueField label="SKU" values={draft.skus} onChange={(v) => set('skus', v)} />
+            <MultiValueField label="SKU" {...typedField('skus')} />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <MultiValueField label="Vendor" values={draft.vendors} onChange={(v) => set('vendors', v)} />
+            <MultiValueField label="Vendor" {...typedField('vendors')} />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <MultiValueField
-              label="Country"
-              values={draft.countries}
-              onChange={(v) => set('countries', v)}
-              transform={(v) => v.trim().toUpperCase()}
-              helperText="ISO codes such as SG; any of them matches"
-            />
+            <MultiValueField label="Country" {...typedField('countries')} helperText="ISO codes such as SG; any of them matches" />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <MultiValueField label="Routing" values={draft.routings} onChange={(v) => set('routings', v)} />
+            <MultiValueField label="Routing" {...typedField('routings')} />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
             <FormControl component="fieldset">
@@ -179,12 +221,7 @@ export function AdvancedSearchPanel(props: {
             </TextField>
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <MultiValueField
-              label="Visible to domain"
-              values={draft.visibleTo}
-              onChange={(v) => set('visibleTo', v)}
-              transform={(v) => v.trim().toLowerCase()}
-            />
+            <MultiValueField label="Visible to domain" {...typedField('visibleTo')} />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
             <TextField
@@ -229,7 +266,14 @@ export function AdvancedSearchPanel(props: {
           </Grid>
         </Grid>
         <Divider sx={{ my: 2 }} />
-        <SavedSearches filter={compactFilter(draft)} onPick={(filter) => setDraft(filter)} onMessage={setMessage} />
+        <SavedSearches
+          filter={conditions}
+          onPick={(filter) => {
+            setDraft(filter);
+            setTyped({});
+          }}
+          onMessage={setMessage}
+        />
         {message && (
           <Alert severity="info" onClose={() => setMessage(null)} sx={{ mt: 1 }}>
             {message}
@@ -245,20 +289,22 @@ export function AdvancedSearchPanel(props: {
         <Typography role="status" aria-live="polite" sx={{ mr: 'auto', pl: 2 }}>
           {problem
             ? 'Fix the conditions to see the count'
-            : matching === null
+            : counted.key !== countKey
               ? 'Counting…'
-              : `${matching.toLocaleString()} matching number${matching === 1 ? '' : 's'}`}
+              : counted.perState
+                ? countText(view, tabCounts(view, counted.perState))
+                : 'The count is not available'}
         </Typography>
-        <Button onClick={() => setDraft({})}>Clear all</Button>
-        <Button onClick={onClose}>Cancel</Button>
         <Button
-          variant="contained"
-          disabled={Boolean(problem)}
           onClick={() => {
-            onApply(compactFilter(draft));
-            onClose();
+            setDraft({});
+            setTyped({});
           }}
         >
+          Clear all
+        </Button>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button type="submit" variant="contained" disabled={Boolean(problem)}>
           Apply
         </Button>
       </DialogActions>

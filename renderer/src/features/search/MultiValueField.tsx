@@ -1,26 +1,31 @@
-// A field taking several values (SKU, vendor, country...): type a value and press Enter; each value
-// is a chip; any of them matches.
+// A field taking several values (SKU, vendor, country...): type a value and press Enter (or type
+// several separated by commas); each value is a chip; any of them matches. The text typed but not
+// yet confirmed is the parent's (`typed`), so Apply can take it rather than drop it.
 import Autocomplete from '@mui/material/Autocomplete';
 import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
+import { addValues, type MultiValueKey } from './filter-fields';
 
 export function MultiValueField(props: {
+  field: MultiValueKey;
   label: string;
   values: string[] | undefined;
   onChange: (values: string[]) => void;
-  options?: readonly string[];
+  typed: string;
+  onTypedChange: (text: string) => void;
   helperText?: string;
-  transform?: (value: string) => string;
 }) {
-  const { label, values, onChange, options = [], helperText, transform = (v) => v.trim() } = props;
+  const { field, label, values, onChange, typed, onTypedChange, helperText } = props;
   return (
     <Autocomplete
       multiple
       freeSolo
       size="small"
-      options={options as string[]}
+      options={[]}
       value={values ?? []}
-      onChange={(_event, next) => onChange([...new Set(next.map((v) => transform(String(v))).filter(Boolean))])}
+      inputValue={typed}
+      onInputChange={(_event, text) => onTypedChange(text)}
+      onChange={(_event, next) => onChange(addValues(field, [], next))}
       renderValue={(selected, getItemProps) =>
         selected.map((option, index) => <Chip size="small" label={option} {...getItemProps({ index })} key={option} />)
       }

@@ -1,5 +1,5 @@
 // Saved searches in the advanced search panel: pick one to load its filter, save the current one
-// under a name, delete one.
+// under a name (Enter in the name saves), delete one.
 import { useCallback, useEffect, useState } from 'react';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
@@ -83,9 +83,20 @@ export function SavedSearches(props: { filter: SearchFilter; onPick: (filter: Se
         label="Save these conditions as"
         value={name}
         onChange={(event) => setName(event.target.value)}
+        onKeyDown={(event) => {
+          // Enter here saves the search, rather than applying the panel it sits in.
+          if (event.key !== 'Enter') return;
+          event.preventDefault();
+          if (name.trim()) void save(false);
+        }}
         helperText=" "
       />
-      <Button variant="outlined" disabled={!name.trim()} onClick={() => void save(false)} sx={{ mb: { sm: 2.5 } }}>
+      <Button
+        variant="outlined"
+        disabled={!name.trim()}
+        onClick={() => void save(false)}
+        sx={{ mb: { sm: 2.5 }, whiteSpace: 'nowrap', flexShrink: 0 }}
+      >
         Save search
       </Button>
     </Stack>

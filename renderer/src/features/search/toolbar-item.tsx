@@ -1,5 +1,5 @@
 // The advanced search on the inventory toolbar of every tab: a button opening the panel, and one
-// removable chip per active condition.
+// removable chip per condition in force (shared/tab-filter.ts: a state ticked on every tab is none).
 import { useState } from 'react';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -9,14 +9,14 @@ import type { InventoryToolbarContext, InventoryToolbarItem } from '../inventory
 import { AdvancedSearchPanel } from './AdvancedSearchPanel';
 import { activeConditions, withoutField } from './filter-fields';
 
-function AdvancedSearchTool({ state, extraFilter, setExtraFilter }: InventoryToolbarContext) {
+function AdvancedSearchTool({ state, filter, conditions, extraFilter, setExtraFilter }: InventoryToolbarContext) {
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button variant="outlined" startIcon={<ManageSearchIcon />} onClick={() => setOpen(true)}>
         Advanced search
       </Button>
-      {activeConditions(extraFilter).map((condition) => (
+      {activeConditions(conditions).map((condition) => (
         <Chip
           key={condition.key}
           size="small"
@@ -27,7 +27,16 @@ function AdvancedSearchTool({ state, extraFilter, setExtraFilter }: InventoryToo
         />
       ))}
       {/* Mounted while open, so each opening starts from the conditions in force. */}
-      {open && <AdvancedSearchPanel open initial={extraFilter} tabState={state} onApply={setExtraFilter} onClose={() => setOpen(false)} />}
+      {open && (
+        <AdvancedSearchPanel
+          open
+          initial={extraFilter}
+          tabState={state}
+          query={filter.query}
+          onApply={setExtraFilter}
+          onClose={() => setOpen(false)}
+        />
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-// Migration 5: a reservation's origin only on a reserved number.
+// Migration 6: a reservation's origin only on a reserved number.
 //
 // Migration 001's CHECKs say what each state carries but leave reservation_origin out of the rule
 // for states other than reserved, which shared/state-fields.ts (the rules' one statement) forbids
@@ -9,8 +9,8 @@ import type { Migration } from './types';
 
 const REFUSAL = `SELECT RAISE(ABORT, 'CHECK constraint failed: reservation_origin is only for a reserved number')`;
 
-export const migration005: Migration = {
-  version: 5,
+export const migration006: Migration = {
+  version: 6,
   name: 'reservation origin only on a reserved number',
   sql: `
       UPDATE numbers SET reservation_origin = NULL WHERE state <> 'reserved' AND reservation_origin IS NOT NULL;
