@@ -74,3 +74,6 @@ export const saveSearchSchema = z.object({
   overwrite: z.boolean().default(false),
 });
 export type SaveSearchRequest = z.input<typeof saveSearchSchema>;
+
+/** Why a file whose bytes are not UTF-8 is refused (import, organizations CSV), and what the user can do about it. */
+export const NOT_UTF8_TEXT = 'the file is not UTF-8 text (save it as CSV UTF-8)';

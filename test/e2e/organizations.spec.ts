@@ -42,6 +42,13 @@ test('Organizations: add after validation, edit, import CSV, and use an imported
   const csvInput = page.getByLabel('Organizations CSV file');
   await csvInput.setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('uuid,name\nnot-a-uuid,Nobody\n') });
   await expect(page.getByRole('alert')).toContainText('INVALID_INPUT');
+  // A Latin-1 file (é as the single byte 0xE9) is refused, not stored with replacement characters.
+  const latin1 = Buffer.from(`uuid,name,type\n${INITECH.uuid},T\u00e9l\u00e9com,customer\n`, 'latin1');
+  await csvInput.setInputFiles({ name: 'latin1.csv', mimeType: 'text/csv', buffer: latin1 });
+  await expect(page.getByRole('alert')).toContainText(
+    'Organizations CSV latin1.csv is refused: the file is not UTF-8 text (save it as CSV UTF-8)',
+  );
+  await expect(orgs.getByRole('row').filter({ hasText: INITECH.uuid })).toHaveCount(0);
   await csvInput.setInputFiles({
     name: 'orgs.csv',
     mimeType: 'text/csv',

@@ -3,6 +3,7 @@
 // overflows (which would fire at once with a TimeoutOverflowWarning).
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core/clock';
+import { Inventory } from '../../electron/core/inventory';
 import { createBackgroundServices } from '../../electron/core/expiry/service';
 import { MAX_TIMER_STEP_MS, nodeTimers, RETRY_AFTER_RUN_MS, stepDelay, WakeLoop } from '../../electron/core/expiry/wake-loop';
 import { FakeTimers } from '../helpers/fake-timers';
@@ -132,6 +133,27 @@ describe('the expiry service on a real inventory with a fake clock', () => {
     expect((await t.inventory.show(n)).state).toBe('available');
     expect((await t.inventory.notifications()).rows).toHaveLength(1);
     services.stop();
+  });
+
+  it('on a read-only inventory does nothing (nothing can be released) and reports no error at every wake', async () => {
+    t = freshInventory();
+    const [n] = await addSgNumbers(t.inventory, 1);
+    await t.inventory.act('lock', { number: n, remark: 'x' });
+    t.clock.set(plusDays(T0, 40));
+    const readOnly = Inventory.open(t.file, { clock: t.clock, readonly: true });
+    try {
+      const timers = new FakeTimers(t.clock);
+      const errors: unknown[] = [];
+      const services = createBackgroundServices({ inventory: readOnly, timers, onError: (error) => errors.push(error) });
+      await services.start();
+      await services.wake('resume');
+      expect(errors).toEqual([]);
+      expect(timers.delays).toEqual([]);
+      expect((await readOnly.show(n)).state).toBe('locked');
+      services.stop();
+    } finally {
+      readOnly.close();
+    }
   });
 });
 

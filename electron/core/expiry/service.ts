@@ -81,6 +81,9 @@ export function createBackgroundServices(options: BackgroundServiceOptions): Bac
     expiry,
     delivery,
     async start() {
+      // A read-only inventory can release nothing and record no notice: every sweep would only
+      // fail again. The app shows it as it is; whoever can write to it runs the sweep.
+      if (inventory.db.readonly) return;
       await expiry.start();
       await delivery.start();
     },

@@ -19,6 +19,7 @@ import { useOrgDirectory } from '../../app/org-directory';
 import { MONO_FONTS } from '../../app/theme';
 import { ErrorAlert, toShownError, type ShownError } from '../../components/ErrorAlert';
 import { OrganizationDialog } from './OrganizationDialog';
+import { NOT_UTF8_TEXT } from '../../../../shared/transfer';
 
 export function OrganizationsScreen() {
   const { organizations, error } = useOrgDirectory();
@@ -35,7 +36,15 @@ export function OrganizationsScreen() {
     setNotice(null);
     setImportFailure(null);
     try {
-      const imported = await call('orgs:import', { csv: await file.text() });
+      let csv: string;
+      try {
+        // Strictly: a Latin-1 file must be refused, not stored with replacement characters.
+        csv = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+      } catch {
+        setImportFailure({ code: 'INVALID_INPUT', message: `Organizations CSV ${file.name} is refused: ${NOT_UTF8_TEXT}` });
+        return;
+      }
+      const imported = await call('orgs:import', { csv });
       bump('organizations');
       setNotice(`Imported ${imported.length} organization${imported.length === 1 ? '' : 's'} from ${file.name}`);
     } catch (failure) {
