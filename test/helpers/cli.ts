@@ -19,6 +19,14 @@ export interface CliRun {
   stderr: string;
   /** stdout read as the one JSON document --json prints. */
   json<T = unknown>(): T;
+  /** When the process was running (ms since the epoch): from its start to its exit. */
+  startedAt: number;
+  endedAt: number;
+}
+
+/** Whether the runs were all running at one same moment (a race really was a race). */
+export function overlapped(...runs: CliRun[]): boolean {
+  return Math.max(...runs.map((r) => r.startedAt)) < Math.min(...runs.map((r) => r.endedAt));
 }
 
 export interface CliOptions {
@@ -54,6 +62,8 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun
     const child = spawn(file, rest, { env, cwd: options.cwd ?? root, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    let startedAt = Date.now();
+    child.on('spawn', () => (startedAt = Date.now()));
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
@@ -62,6 +72,8 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun
         code,
         stdout,
         stderr,
+        startedAt,
+        endedAt: Date.now(),
         json<T>(): T {
           try {
             return JSON.parse(stdout) as T;

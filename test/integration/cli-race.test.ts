@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Inventory } from '../../electron/core/inventory';
 import { ManualClock } from '../../electron/core/clock';
 import type { NumberDetail } from '../../shared/domain';
-import { buildCliOnce, runCli, type CliRun } from '../helpers/cli';
+import { buildCliOnce, overlapped, runCli, type CliRun } from '../helpers/cli';
 import { ORG_A, ORG_B, T0, tempDir } from '../helpers/inventory';
 
 let dir: string;
@@ -32,6 +32,7 @@ describe('two CLI processes racing for one number', () => {
         runCli(['--json', '--actor', 'proc-a', 'reserve', number, '--org', ORG_A, '--remark', 'race A'], { db, now: T0 }),
         runCli(['--json', '--actor', 'proc-b', 'reserve', number, '--org', ORG_B, '--remark', 'race B'], { db, now: T0 }),
       ]);
+      expect(overlapped(a, b), 'the two processes ran at the same time').toBe(true);
       const codes = [a.code, b.code].sort();
       expect(codes, `${number}: a=${a.stdout}${a.stderr} b=${b.stdout}${b.stderr}`).toEqual([0, 1]);
       const [winner, loser] = a.code === 0 ? [a, b] : [b, a];
@@ -50,6 +51,7 @@ describe('two CLI processes racing for one number', () => {
       runCli(['--json', 'reserve', number, '--org', ORG_A, '--remark', 'race'], { db, now: T0 }),
       runCli(['--json', 'lock', number, '--remark', 'race'], { db, now: T0 }),
     ]);
+    expect(overlapped(reserve, lock), 'the two processes ran at the same time').toBe(true);
     expect([reserve.code, lock.code].sort()).toEqual([0, 1]);
     const loser = reserve.code === 0 ? lock : reserve;
     expect(['ILLEGAL_TRANSITION', 'STALE_VERSION']).toContain(errorCode(loser));
