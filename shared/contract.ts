@@ -4,7 +4,9 @@
 // Channel names are `domain:verb`.
 import { z } from 'zod';
 import { actionInputSchemas } from './actions';
+import { activityRequestSchema, type ActivityPage } from './activity';
 import { addNumbersSchema } from './add-numbers';
+import type { DashboardSummary } from './dashboard';
 import type { AddResult, NumberDetail, NumberRecord, NumberState, Organization } from './domain';
 import { ORG_TYPES } from './domain';
 import type { ErrorInfo } from './errors';
@@ -102,6 +104,8 @@ export const contract = {
   'export:status': op(z.object({ id: z.string().uuid() }), returns<ExportStatus>()),
   'export:cancel': op(z.object({ id: z.string().uuid() }), returns<ExportStatus>()),
   'import:file': op(importRequestSchema, returns<ImportReport>()),
+  'activity:list': op(activityRequestSchema.prefault({}), returns<ActivityPage>()),
+  'dashboard:summary': op(z.object({}).default({}), returns<DashboardSummary>()),
 } as const;
 
 type Contract = typeof contract;

@@ -8,6 +8,10 @@ import type { OperatorAction } from '../../shared/lifecycle';
 import type { SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
 import type { ExportStart, ExportStatus, ImportReport, SavedSearch, SaveSearchRequest } from '../../shared/transfer';
 import type { AppSettings, SettingsView } from '../../shared/settings';
+import type { ActivityPage, ActivityRequest } from '../../shared/activity';
+import type { DashboardSummary } from '../../shared/dashboard';
+import { listActivity } from './activity/list';
+import { dashboardSummary } from './dashboard/summary';
 import { systemClock, type Clock } from './clock';
 import { defaultActor, type CoreContext } from './context';
 import { openDatabase, type Db, type OpenOptions } from './db/connection';
@@ -115,6 +119,16 @@ export class Inventory {
   /** The next instant a sweep has work (a deadline or a warning), or null. */
   async nextDueInstant(): Promise<string | null> {
     return nextDueInstant(this.context, this.clock.now().toISOString());
+  }
+
+  /** One page of the activity log: every audit event, newest first, filtered. */
+  async activity(request: ActivityRequest = {}): Promise<ActivityPage> {
+    return listActivity(this.db, request);
+  }
+
+  /** The dashboard's figures as of the clock's now. */
+  async dashboard(): Promise<DashboardSummary> {
+    return dashboardSummary(this.db, this.clock.now().toISOString());
   }
 
   async notifications(request: NotificationListRequest = {}): Promise<ListPage<NotificationRecord>> {

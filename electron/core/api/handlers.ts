@@ -53,6 +53,8 @@ const handlers: HandlerTable = {
   'export:status': (inventory, input) => inventory.exportStatus(input.id),
   'export:cancel': (inventory, input) => inventory.cancelExport(input.id),
   'import:file': (inventory, input) => inventory.importFile(input),
+  'activity:list': (inventory, input) => inventory.activity(input),
+  'dashboard:summary': (inventory) => inventory.dashboard(),
 };
 
 /** Which change a successful call causes, so open windows can refresh what they show. */
