@@ -87,7 +87,8 @@ export type NotificationListRequest = z.input<typeof notificationListSchema>;
 
 /** Where a click on a notification takes the window. */
 export type NavigationRequest =
-  | { view: 'numbers'; state: NumberState; filter: SearchFilter }
+  // origin 'dashboard': a click on a dashboard figure (its filter shows as the search's own conditions).
+  | { view: 'numbers'; state: NumberState; filter: SearchFilter; origin?: 'dashboard' }
   | { view: 'notifications'; kinds?: NotificationKind[] }
   | { view: 'outbox' };
 
