@@ -83,7 +83,11 @@ const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
 
 // The dashboard's low-stock warning.
 const stockSettingsSchema = z.object({
-  /** A country and SKU with fewer available numbers than this is low on stock; 0 turns the warning off. */
+  /**
+   * A country and SKU with fewer available numbers than this is low on stock; 0 (the default)
+   * turns the warning off: what is low depends on each team's stock, so a new inventory does not
+   * guess and warn about every pair.
+   */
   lowStockThreshold: wholeNumber(0, 1_000_000),
 });
 
@@ -92,7 +96,7 @@ export type AppSettings = z.infer<typeof appSettingsSchema>;
 export const DEFAULT_APP_SETTINGS: AppSettings = {
   ...DEFAULT_LIFECYCLE_SETTINGS,
   ...DEFAULT_NOTIFICATION_SETTINGS,
-  lowStockThreshold: 100,
+  lowStockThreshold: 0,
 };
 export type SettingKey = keyof AppSettings;
 export const SETTING_KEYS = Object.keys(DEFAULT_APP_SETTINGS) as SettingKey[];

@@ -11,6 +11,8 @@ import type { AppSettings, SettingsView } from '../../shared/settings';
 import type { ActivityPage, ActivityRequest } from '../../shared/activity';
 import type { DashboardSummary } from '../../shared/dashboard';
 import { listActivity } from './activity/list';
+import { logFailure } from './failures';
+import { noteLowStock } from './notifications/low-stock';
 import { dashboardSummary } from './dashboard/summary';
 import { systemClock, type Clock } from './clock';
 import { defaultActor, type CoreContext } from './context';
@@ -82,16 +84,33 @@ export class Inventory {
   }
 
   async act<A extends OperatorAction>(action: A, input: ActionInput<A>): Promise<NumberDetail> {
-    return performAction(this.context, action, input);
+    return this.checkingStock(performAction(this.context, action, input));
   }
 
   async add(request: AddNumbersRequest): Promise<AddResult[]> {
-    return addNumbers(this.context, request);
+    return this.checkingStock(addNumbers(this.context, request));
   }
 
   /** Imports an inventory file (CSV or XLSX); a dry run reports per row and writes nothing. */
   async importFile(request: unknown, options: ImportOptions = {}): Promise<ImportReport> {
-    return importFile(this.context, request, options);
+    const report = await importFile(this.context, request, options);
+    // A dry run writes nothing, low-stock notices included.
+    return report.imported > 0 ? this.checkingStock(report) : report;
+  }
+
+  /**
+   * After a change to the numbers (or the threshold): a notice for each country and SKU that fell
+   * below the low-stock threshold. The change has committed by then; a failure to record the
+   * notice is logged and retried with the next change, never reported as the change's failure.
+   */
+  private async checkingStock<T>(change: T | Promise<T>): Promise<T> {
+    const result = await change;
+    try {
+      noteLowStock(this.db, this.clock.now().toISOString(), appSettings(this.db));
+    } catch (error) {
+      logFailure(error);
+    }
+    return result;
   }
 
   async show(number: string): Promise<NumberDetail> {
@@ -113,7 +132,7 @@ export class Inventory {
 
   /** One sweep as of now: every due expiry applied and every due warning and expiry notice queued. */
   async sweepReport(): Promise<SweepReport> {
-    return sweepWithNotices(this.context, this.clock.now().toISOString());
+    return this.checkingStock(sweepWithNotices(this.context, this.clock.now().toISOString()));
   }
 
   /** The next instant a sweep has work (a deadline or a warning), or null. */
@@ -160,7 +179,7 @@ export class Inventory {
 
   /** Validates and stores changed settings; effective at once, for new deadlines only. */
   async updateSettings(patch: unknown): Promise<SettingsView> {
-    return settingsView(updateSettings(this.db, patch));
+    return settingsView(await this.checkingStock(updateSettings(this.db, patch)));
   }
 
   async savedSearches(): Promise<SavedSearch[]> {

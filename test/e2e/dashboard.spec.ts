@@ -77,3 +77,21 @@ test('a bar of the stock chart opens the grid of its state and group', async ({ 
   await expect(page.getByText('Country: SG')).toBeVisible();
   await expect(page.getByRole('grid')).toContainText(SG[2]);
 });
+
+test('a pair falling below the threshold is listed once in Notifications, and opens its numbers', async ({ page, app }) => {
+  // The threshold set before this test (3) found GB-GEO at 2 available: one notice. Locking
+  // another GB number keeps it low: no second notice.
+  await lock(app, GB[0]);
+  await app.open();
+  await page.getByRole('link', { name: 'Notifications' }).click();
+  await page.getByRole('group', { name: 'Show kinds' }).getByRole('button', { name: 'Low stock' }).click();
+  const grid = page.getByRole('grid', { name: 'Notifications' });
+  await expect(grid.getByRole('row')).toHaveCount(2);
+  await expect(grid.getByRole('row').nth(1)).toContainText('GB · GB-GEO: 2 available');
+  await expect(grid.getByRole('row').nth(1)).toContainText('Operator support: No recipient');
+  await screenshot(page, 'notifications-low-stock');
+  await grid.getByRole('row').nth(1).click();
+  await expect(page.getByRole('tab', { name: /^Available/, selected: true })).toBeVisible();
+  await expect(page.getByText('Country: GB')).toBeVisible();
+  await expect(page.getByRole('grid')).toContainText(GB[1]);
+});

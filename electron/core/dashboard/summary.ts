@@ -60,7 +60,7 @@ function releasesFrom(db: Db, now: string): ReleaseDay[] {
 }
 
 /** Low-stock pairs under a threshold; none when the threshold is 0 (off). */
-function lowStockPairs(db: Db, threshold: number): LowStock[] {
+export function lowStockPairs(db: Db, threshold: number): LowStock[] {
   return threshold > 0 ? (prepared(db, LOW_STOCK_SQL).all(threshold) as LowStock[]) : [];
 }
 

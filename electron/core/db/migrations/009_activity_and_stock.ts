@@ -9,6 +9,13 @@
 // - number_stock_counts: the numbers per state, country, vendor and SKU, kept by triggers like
 //   number_state_counts (migration 002), so the dashboard's breakdowns and the low-stock check read
 //   a few hundred rows instead of counting a million numbers.
+// - Low-stock notices: a notice kind of its own ('low-stock'), about a country and SKU rather than
+//   a number and deadline, recorded once each time the pair's available numbers fall below the
+//   threshold. SQLite cannot change a table's CHECK, so notifications is rebuilt (with its child
+//   table outbox, copied first, as migration 005 did): number and deadline are empty on a low-stock
+//   notice, which names its country, SKU and the available count instead. low_stock_pairs holds the
+//   pairs below the threshold now, each with the notice it was given: a pair back above it leaves,
+//   and its next fall is a new notice.
 import type { Migration } from './types';
 
 const STOCK_KEY = 'state, country, vendor, sku';
@@ -22,7 +29,7 @@ const remove = (row: 'new' | 'old') =>
 
 export const migration009: Migration = {
   version: 9,
-  name: 'activity log indexes, stock counts',
+  name: 'activity log indexes, stock counts, low-stock notices',
   sql: `
       CREATE INDEX events_at ON events (at);
       CREATE INDEX events_actor ON events (actor COLLATE NOCASE, at);
@@ -50,5 +57,67 @@ export const migration009: Migration = {
         ${remove('old')}
         ${add('new')}
       END;
+
+      CREATE TABLE notifications_v9 (
+        id INTEGER PRIMARY KEY,
+        -- The number and deadline a hold's notice is about; empty on a low-stock notice.
+        number TEXT,
+        kind TEXT NOT NULL CHECK (kind IN ('reservation-warning', 'reservation-expired', 'lock-warning', 'lock-expired', 'low-stock')),
+        deadline TEXT,
+        state TEXT NOT NULL,
+        org_uuid TEXT,
+        created_at TEXT NOT NULL,
+        desktop_at TEXT,
+        hold_event_id INTEGER REFERENCES events (id),
+        -- A low-stock notice: the country and SKU, and their available numbers when it was recorded.
+        country TEXT,
+        sku TEXT,
+        available INTEGER,
+        CHECK ((kind = 'low-stock') = (number IS NULL)),
+        CHECK (kind = 'low-stock' OR deadline IS NOT NULL),
+        CHECK ((kind = 'low-stock') = (country IS NOT NULL AND sku IS NOT NULL AND available IS NOT NULL))
+      );
+      INSERT INTO notifications_v9 (id, number, kind, deadline, state, org_uuid, created_at, desktop_at, hold_event_id)
+        SELECT id, number, kind, deadline, state, org_uuid, created_at, desktop_at, hold_event_id FROM notifications;
+
+      CREATE TABLE outbox_v9 (
+        id INTEGER PRIMARY KEY,
+        notification_id INTEGER REFERENCES notifications_v9 (id),
+        recipient_role TEXT NOT NULL CHECK (recipient_role IN ('reserver', 'partner-support', 'operator-support')),
+        recipient TEXT,
+        subject TEXT NOT NULL,
+        body TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'failed', 'no-recipient')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        next_attempt_at TEXT,
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        message_id TEXT,
+        CHECK ((status = 'no-recipient') = (recipient IS NULL))
+      );
+      INSERT INTO outbox_v9 SELECT id, notification_id, recipient_role, recipient, subject, body, status, attempts, last_error,
+        next_attempt_at, created_at, sent_at, message_id FROM outbox;
+
+      DROP TABLE outbox;
+      DROP TABLE notifications;
+      ALTER TABLE notifications_v9 RENAME TO notifications;
+      ALTER TABLE outbox_v9 RENAME TO outbox;
+
+      CREATE UNIQUE INDEX notifications_per_hold ON notifications (hold_event_id, kind) WHERE hold_event_id IS NOT NULL;
+      CREATE UNIQUE INDEX notifications_per_deadline ON notifications (number, kind, deadline) WHERE hold_event_id IS NULL;
+      CREATE INDEX notifications_recent ON notifications (created_at, id);
+      CREATE INDEX notifications_desktop_pending ON notifications (id) WHERE desktop_at IS NULL;
+      CREATE INDEX notifications_kind ON notifications (kind, id);
+      CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
+      CREATE INDEX outbox_status ON outbox (status, id);
+      CREATE INDEX outbox_notification ON outbox (notification_id);
+
+      CREATE TABLE low_stock_pairs (
+        country TEXT NOT NULL,
+        sku TEXT NOT NULL,
+        notification_id INTEGER NOT NULL REFERENCES notifications (id),
+        PRIMARY KEY (country, sku)
+      ) WITHOUT ROWID;
     `,
 };

@@ -59,7 +59,7 @@ export function ReleaseForecast({ summary, onNavigate }: Props) {
         height={220}
         // Counts are whole numbers: no tick at 0.5.
         yAxis={[{ tickMinStep: 1 }]}
-        xAxis={[{ scaleType: 'band', data: days.map((d) => d.day.slice(5)), tickLabelInterval: (_, i) => i % 7 === 0 }]}
+        xAxis={[{ scaleType: 'band', data: days.map((d) => d.day.slice(5)), tickLabelInterval: (_, i) => i % 14 === 0 }]}
         series={HELD.map((state) => ({
           id: state,
           label: STATE_LABELS[state],
