@@ -7,22 +7,10 @@ import {
   type ActivityPage,
   type ParsedActivityFilter,
 } from '../../../shared/activity';
-import type { NumberState } from '../../../shared/domain';
+import { toHistoryEvent, type EventRow } from '../numbers/repository';
 import type { Db } from '../db/connection';
 import { parseOrThrow } from '../validation';
 import { activityCountQuery, activityPageQuery, patternProbeQuery, PATTERN_LEAD_LIMIT, type PatternPlan } from './query';
-
-interface ActivityRow {
-  id: number;
-  number: string;
-  at: string;
-  actor: string;
-  action: string;
-  from_state: NumberState | null;
-  to_state: NumberState;
-  remark: string | null;
-  details: string;
-}
 
 /** How a filter's number pattern is used: see query.ts. */
 export function patternPlan(db: Db, filter: ParsedActivityFilter): PatternPlan {
@@ -41,20 +29,9 @@ export function batchIdOf(details: Record<string, unknown>): string | null {
   return typeof batch === 'string' || typeof batch === 'number' ? String(batch) : null;
 }
 
-function toEvent(r: ActivityRow): ActivityEvent {
-  const details = JSON.parse(r.details) as Record<string, unknown>;
-  return {
-    id: r.id,
-    number: r.number,
-    action: r.action,
-    from: r.from_state,
-    to: r.to_state,
-    at: r.at,
-    actor: r.actor,
-    remark: r.remark,
-    details,
-    batchId: batchIdOf(details),
-  };
+function toEvent(r: EventRow): ActivityEvent {
+  const event = toHistoryEvent(r);
+  return { ...event, batchId: batchIdOf(event.details) };
 }
 
 export function listActivity(db: Db, rawRequest: unknown): ActivityPage {
@@ -64,7 +41,7 @@ export function listActivity(db: Db, rawRequest: unknown): ActivityPage {
     const plan = patternPlan(db, request.filter);
     // One row more than the page tells whether another page follows.
     const page = activityPageQuery(request.filter, request.pageSize + 1, plan, request.after);
-    const rows = (db.prepare(page.sql).all(...page.params) as ActivityRow[]).map(toEvent);
+    const rows = (db.prepare(page.sql).all(...page.params) as EventRow[]).map(toEvent);
     const more = rows.length > request.pageSize;
     if (more) rows.pop();
     const last = rows[rows.length - 1];

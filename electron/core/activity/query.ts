@@ -6,6 +6,7 @@
 // hundred rows at most. When it matches many ("+1"), the events are walked in time order and each
 // one's number is tested, which finds a page after a few steps.
 import { ACTIVITY_COUNT_LIMIT, type ActivityCursor, type ParsedActivityFilter } from '../../../shared/activity';
+import { EVENT_COLUMNS } from '../numbers/repository';
 import { patternCondition } from '../search/pattern';
 import type { SqlCondition } from '../search/where';
 
@@ -18,8 +19,6 @@ export interface Query {
   sql: string;
   params: unknown[];
 }
-
-const ACTIVITY_COLUMNS = 'e.id, n.number, e.at, e.actor, e.action, e.from_state, e.to_state, e.remark, e.details';
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
@@ -48,7 +47,7 @@ function source(filter: ParsedActivityFilter, plan: PatternPlan, after?: Activit
 
 export function activityPageQuery(filter: ParsedActivityFilter, limit: number, plan: PatternPlan, after?: ActivityCursor): Query {
   const from = source(filter, plan, after);
-  return { sql: `SELECT ${ACTIVITY_COLUMNS} ${from.sql} ORDER BY e.at DESC, e.id DESC LIMIT ?`, params: [...from.params, limit] };
+  return { sql: `SELECT ${EVENT_COLUMNS} ${from.sql} ORDER BY e.at DESC, e.id DESC LIMIT ?`, params: [...from.params, limit] };
 }
 
 /**
