@@ -206,7 +206,8 @@ async function bench(): Promise<void> {
     return report;
   };
   // --only import,refusals,pages,counts,export,sweep runs some phases; --reuse keeps the inventory an
-  // earlier --keep run built in the same --dir (migrations added since then apply on open).
+  // earlier --keep run built in the same --dir (migrations added since then apply on open), and
+  // never removes it at the end.
   const only = arg('only')?.split(',');
   const phase = (name: string) => !only || only.includes(name);
   const dbFile = path.join(dir, 'inventory.db');
@@ -381,7 +382,8 @@ async function bench(): Promise<void> {
 
   const report = save();
   process.stdout.write(`\n${table(results)}\n\n${JSON.stringify(report, null, 2)}\n`);
-  if (!args.includes('--keep')) fs.rmSync(dir, { recursive: true, force: true });
+  // A reused inventory can have taken an hour to build: only --keep or --reuse keeps the folder.
+  if (!args.includes('--keep') && !args.includes('--reuse')) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 (arg('child') ? child() : bench()).catch((error) => {
