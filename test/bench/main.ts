@@ -109,6 +109,10 @@ function pageCases(total: number): PageCase[] {
       request: { filter: { states: ['available'], capabilities: ['fax'] }, sort: { field: 'country', direction: 'asc' } },
     },
     {
+      name: 'available SKU GB-GEO, by vendor, page 10',
+      request: { filter: { states: ['available'], skus: ['GB-GEO'] }, sort: { field: 'vendor', direction: 'asc' }, page: 10 },
+    },
+    {
       name: 'deleted GB vendor Colt, by routing',
       request: { filter: { states: ['deleted'], countries: ['GB'], vendors: ['Colt'] }, sort: { field: 'routing', direction: 'asc' } },
     },
@@ -265,6 +269,10 @@ async function bench(): Promise<void> {
       ['short pattern "12"', { pattern: '12' }],
       ['digits "656" (a sixth of all)', { pattern: '656' }],
       ['GB vendor Colt', { countries: ['GB'], vendors: ['Colt'] }],
+      ['prefix "+44207" (a sixth of all)', { pattern: '+44207' }],
+      ['short prefix "+4" (a third of all)', { pattern: '+4' }],
+      // The tab badges while an operator types "+65612" into the search box, one count per keystroke.
+      ...['+6', '+65', '+656', '+6561', '+65612'].map((typed): [string, SearchFilter] => [`typing "${typed}"`, { pattern: typed }]),
     ];
     for (const [name, filter] of countFilters) {
       const ours = samples(() => inventory.counts(filter), Math.min(runs, 10));
