@@ -5,6 +5,7 @@
 // keep (the trigram index, the per-state totals) from the finished table. The result is the same
 // file content, checked by test/integration/bench-build.test.ts.
 import type { Db } from '../../electron/core/db/connection';
+import { STOCK_COUNTS_FILL_SQL } from '../../electron/core/db/migrations/009_activity_and_stock';
 import { benchRows } from './dataset';
 
 /** The bench rows by prepared INSERT in one transaction (what a hand-written loader would do). */
@@ -74,6 +75,7 @@ export function bulkBuild(db: Db, rows: number, due: number, log: (text: string)
     for (const { type, sql } of schema) if (type === 'index') db.exec(sql);
     db.exec(`INSERT INTO numbers_fts (numbers_fts) VALUES ('rebuild')`);
     db.exec('UPDATE number_state_counts SET count = (SELECT count(*) FROM numbers WHERE numbers.state = number_state_counts.state)');
+    db.exec(STOCK_COUNTS_FILL_SQL);
     for (const { type, sql } of schema) if (type === 'trigger') db.exec(sql);
   })();
   db.pragma('synchronous = FULL');

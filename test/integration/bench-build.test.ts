@@ -36,6 +36,7 @@ describe('bench bulk build', () => {
       'SELECT * FROM numbers ORDER BY id',
       'SELECT * FROM number_visibility ORDER BY number_id, domain',
       'SELECT * FROM number_state_counts ORDER BY state',
+      'SELECT * FROM number_stock_counts WHERE count > 0 ORDER BY state, country, vendor, sku',
       "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
     ]) {
       expect(all(bulk, sql), sql).toEqual(all(slow, sql));

@@ -27,6 +27,10 @@ const remove = (row: 'new' | 'old') =>
   `UPDATE number_stock_counts SET count = count - 1
           WHERE state = ${row}.state AND country = ${row}.country AND vendor = ${row}.vendor AND sku = ${row}.sku;`;
 
+/** Counts the stock afresh from the numbers (here, and wherever the triggers were off: the bench's bulk build). */
+export const STOCK_COUNTS_FILL_SQL = `DELETE FROM number_stock_counts;
+  INSERT INTO number_stock_counts (${STOCK_KEY}, count) SELECT ${STOCK_KEY}, count(*) FROM numbers GROUP BY ${STOCK_KEY};`;
+
 export const migration009: Migration = {
   version: 9,
   name: 'activity log indexes, stock counts, low-stock notices',
@@ -43,8 +47,7 @@ export const migration009: Migration = {
         count INTEGER NOT NULL,
         PRIMARY KEY (${STOCK_KEY})
       ) WITHOUT ROWID;
-      INSERT INTO number_stock_counts (${STOCK_KEY}, count)
-        SELECT ${STOCK_KEY}, count(*) FROM numbers GROUP BY ${STOCK_KEY};
+      ${STOCK_COUNTS_FILL_SQL}
       CREATE TRIGGER number_stock_counts_insert AFTER INSERT ON numbers BEGIN
         ${add('new')}
       END;
