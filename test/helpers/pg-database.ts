@@ -13,10 +13,10 @@ export interface PgTestDatabase {
   drop(): Promise<void>;
 }
 
-const pgCluster = () => inject('pgCluster');
+export const pgCluster = () => inject('pgCluster');
 
 /** A URL to `database` in the cluster as `user` with `password` (over TCP, as a team's desktops connect). */
-function clusterUrl(database: string, user = 'postgres', password?: string): string {
+export function clusterUrl(database: string, user = 'postgres', password?: string): string {
   const { host, port, superuserUrl } = pgCluster();
   const credentials = password === undefined && user === 'postgres' ? new URL(superuserUrl).password : password;
   return `postgres://${encodeURIComponent(user)}${credentials === undefined ? '' : `:${encodeURIComponent(credentials)}`}@${host}:${port}/${database}`;
