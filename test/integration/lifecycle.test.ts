@@ -5,8 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HistoryEvent, NumberDetail } from '../../shared/domain';
 import { DELETE_REASONS } from '../../shared/domain';
 import { DAY_MS } from '../../shared/settings';
-import { eventCount } from '../helpers/dump';
-import { addSgNumbers, DID_1, freshInventory, ORG_A, ORG_B, SUB_1, T0, type TestInventory } from '../helpers/inventory';
+import { addSgNumbers, DID_1, ORG_A, ORG_B, SUB_1, T0 } from '../helpers/inventory';
 import { expectStoreRefusal, STORES, type StoreUnderTest } from '../helpers/stores';
 
 describe.each(STORES)('on the $name', (store) => {
@@ -337,17 +336,6 @@ describe.each(STORES)('on the $name', (store) => {
       expect(detail.history.at(-1)?.actor).toBe('Ops Alice');
     });
   });
-});
-
-// The sweep on the inventory file; the team database's sweep is not built yet.
-describe('on the inventory file (SQLite)', () => {
-  let t: TestInventory;
-  let n: string;
-  beforeEach(async () => {
-    t = freshInventory();
-    [n] = await addSgNumbers(t.inventory, 1);
-  });
-  afterEach(() => t.close());
 
   describe('expiry sweep: reserved or locked past the deadline -> available', () => {
     it('releases a reservation at its deadline, not a millisecond before, once', async () => {
@@ -356,9 +344,9 @@ describe('on the inventory file (SQLite)', () => {
       expect(await t.inventory.sweep()).toEqual([]);
       expect((await t.inventory.show(n)).state).toBe('reserved');
       t.clock.set('2026-02-02T09:00:00.000Z');
-      const before = eventCount(t.inventory.db);
+      const before = await t.eventCount();
       expect(await t.inventory.sweep()).toEqual([{ number: n, from: 'reserved', expiredAt: '2026-02-02T09:00:00.000Z' }]);
-      expect(eventCount(t.inventory.db)).toBe(before + 1);
+      expect(await t.eventCount()).toBe(before + 1);
       const detail = await t.inventory.show(n);
       expect(detail).toMatchObject({ state: 'available', reservation: null, expiresAt: null });
       expect(detail.history.at(-1)).toMatchObject({
@@ -374,7 +362,7 @@ describe('on the inventory file (SQLite)', () => {
       // Idempotent: nothing more is due, nothing more is written.
       t.clock.advance(DAY_MS);
       expect(await t.inventory.sweep()).toEqual([]);
-      expect(eventCount(t.inventory.db)).toBe(before + 1);
+      expect(await t.eventCount()).toBe(before + 1);
     });
 
     it('releases an expired lock and leaves what is not due', async () => {
@@ -408,12 +396,7 @@ describe('on the inventory file (SQLite)', () => {
 
     it('never expires a permanent (legacy) lock with no deadline, which an operator can still unlock', async () => {
       const legacy = '+6561239999';
-      t.inventory.db
-        .prepare(
-          `INSERT INTO numbers (number, country, vendor, sku, state, expires_at, created_at, updated_at)
-           VALUES (?, 'SG', 'Legacy', 'SG-DID', 'locked', NULL, '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z')`,
-        )
-        .run(legacy);
+      await t.insertLegacyLock(legacy, '2020-01-01T00:00:00.000Z');
       const shown = await t.inventory.show(legacy);
       expect(shown).toMatchObject({ state: 'locked', expiresAt: null, lockExpiresAt: null });
       t.clock.set('2046-01-01T00:00:00.000Z');
