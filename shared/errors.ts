@@ -17,6 +17,12 @@ export const ERROR_CODES = [
   'DATABASE_DAMAGED',
   /** The disk holding the database or the file being written is full. */
   'DISK_FULL',
+  /** A team database's server cannot be reached (down, wrong host or port, a network fault, a timeout). */
+  'DATABASE_UNREACHABLE',
+  /** A team database refused the login: wrong user or password, no such database, no right to connect. */
+  'DATABASE_LOGIN_FAILED',
+  /** The operation is not available on this kind of inventory yet (a team database, for some operations). */
+  'UNSUPPORTED',
   /** The caller is not the app's own window (IPC) or lacks the browser-mode token. */
   'FORBIDDEN',
   'INTERNAL',

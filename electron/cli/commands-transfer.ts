@@ -2,7 +2,7 @@
 import { type Command, Option } from 'commander';
 import { InventoryError } from '../../shared/errors';
 import type { ExportStart, ImportReport } from '../../shared/transfer';
-import type { Inventory } from '../core/inventory';
+import type { InventoryPort } from '../core/inventory-port';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/types';
 import { IMPORT_BATCH_SIZE } from '../core/import/run-import';
 import type { InventoryProvider } from './main';
@@ -34,7 +34,7 @@ function printImportReport(out: Output, json: boolean, report: ImportReport, std
  * stops it and leaves no file.
  */
 export async function exportWithProgress(
-  inventory: Inventory,
+  inventory: InventoryPort,
   request: ExportStart,
   what: string,
   json: boolean,

@@ -1,10 +1,14 @@
 // The number-inventory command line: the same core as the desktop app, for scripts and automation.
 // Exit status: 0 success, 1 refused by the inventory, 2 usage error, 3 unexpected error.
 import { Command, CommanderError, Option } from 'commander';
-import { clockFromEnv } from '../core/clock';
+import { clockFromEnv, fixedClockFromEnv } from '../core/clock';
 import { errorInfoOf, typedRefusal } from '../core/failures';
 import { Inventory } from '../core/inventory';
-import { resolveDatabasePath } from '../core/paths';
+import type { InventoryPort } from '../core/inventory-port';
+import { resolveStore } from '../core/paths';
+import type { StoreLocation } from '../core/store/location';
+import { TeamInventory } from '../core/store/postgres/team-inventory';
+import { registerDbCommands } from './commands-db';
 import { registerInventoryCommands } from './commands';
 import { registerTransferCommands } from './commands-transfer';
 import { registerOpsCommands } from './commands-ops';
@@ -24,25 +28,38 @@ export interface GlobalOptions {
 }
 
 /** Opens the inventory lazily: --help and usage errors never touch the database. */
-export type InventoryProvider = () => Inventory;
+export type InventoryProvider = () => InventoryPort;
 
 export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream } = {}): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const program = new Command('number-inventory')
     .description('Number Inventory: the telecom number life cycle from the command line.')
-    .addOption(new Option('--db <file>', "database file (default: the desktop app's own, or $NUMBER_INVENTORY_DB)"))
+    .addOption(
+      new Option(
+        '--db <file|url>',
+        "database file, or a team database's postgres:// URL (default: the desktop app's own, or $NUMBER_INVENTORY_DB)",
+      ),
+    )
     .addOption(new Option('--actor <name>', 'operator name recorded in the audit history'))
     .addOption(new Option('--json', 'print one JSON document on stdout'))
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s) });
 
-  let inventory: Inventory | undefined;
+  let inventory: InventoryPort | undefined;
   const globals = () => program.opts<GlobalOptions>();
+  const store = (): StoreLocation => asUsage(() => resolveStore(globals().db));
   const open: InventoryProvider = () => {
     if (inventory) return inventory;
-    const file = asUsage(() => resolveDatabasePath(globals().db));
+    const location = store();
+    if (location.kind === 'team') {
+      // The server's clock, unless NUMBER_INVENTORY_NOW fixes it.
+      const clock = asUsage(() => fixedClockFromEnv());
+      inventory = new TeamInventory(location.url, { clock, actor: globals().actor, applicationName: 'Number Inventory CLI' });
+      return inventory;
+    }
+    const file = location.path;
     const clock = asUsage(() => clockFromEnv());
     try {
       inventory = Inventory.open(file, { clock, actor: globals().actor });
@@ -59,6 +76,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
   registerTransferCommands(program, open, output, { stdout, stderr });
   registerOpsCommands(program, open, output);
   registerActivityCommands(program, open, output, { stdout, stderr });
+  registerDbCommands(program, store, output);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -78,7 +96,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
     output.error(info.code, info.message);
     return info.code === 'INTERNAL' ? EXIT_INTERNAL : EXIT_REFUSED;
   } finally {
-    inventory?.close();
+    await inventory?.close();
   }
 }
 

@@ -30,8 +30,13 @@ export class ManualClock implements Clock {
 }
 
 export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
+  return fixedClockFromEnv(env) ?? systemClock;
+}
+
+/** The clock NUMBER_INVENTORY_NOW fixes, or undefined when it is unset (a team database then takes its server's time). */
+export function fixedClockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock | undefined {
   const fixed = env.NUMBER_INVENTORY_NOW;
-  if (!fixed) return systemClock;
+  if (!fixed) return undefined;
   const reading = readInstant(fixed);
   if (!reading.ok) throw new Error(`NUMBER_INVENTORY_NOW: ${reading.reason}`);
   return fixedClock(reading.iso);

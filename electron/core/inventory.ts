@@ -18,6 +18,7 @@ import { systemClock, type Clock } from './clock';
 import { defaultActor, type CoreContext } from './context';
 import { openDatabase, type Db, type OpenOptions } from './db/connection';
 import { ExportJobs, type ExportFileOffer } from './export/jobs';
+import type { InventoryPort } from './inventory-port';
 import type { ExportPathPolicy } from './export/path-policy';
 import type { ExportFormat } from './export/types';
 import type { WorkerLocation } from './export/worker-host';
@@ -49,7 +50,7 @@ interface ServiceOptions {
 
 export interface InventoryOptions extends OpenOptions, ServiceOptions {}
 
-export class Inventory {
+export class Inventory implements InventoryPort {
   readonly db: Db;
   readonly clock: Clock;
   private readonly fixedActor: string | undefined;

@@ -3,6 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { InventoryError } from '../../shared/errors';
+import { describeServer, isTeamDatabaseUrl, type StoreLocation } from './store/location';
 
 export const PRODUCT_NAME = 'Number Inventory';
 export const DATABASE_FILE_NAME = 'inventory.db';
@@ -25,7 +26,24 @@ function namedDatabase(name: string, source: string, instead: string): string {
   if (name.trim() === '') {
     throw new InventoryError('INVALID_INPUT', `${source} is empty: give the database file, or ${instead} to use the desktop app's own`);
   }
+  // A URL taken as a file name would quietly create a stray inventory named after it.
+  if (isTeamDatabaseUrl(name)) {
+    throw new InventoryError(
+      'UNSUPPORTED',
+      `${source} names the team database ${describeServer(name)}: this part of Number Inventory opens only a database file so far. Use the number-inventory command for a team database.`,
+    );
+  }
   return path.resolve(name);
+}
+
+/** --db, else NUMBER_INVENTORY_DB, else the desktop app's own file: a team database when it is a postgres:// URL. */
+export function resolveStore(explicit?: string, env: NodeJS.ProcessEnv = process.env): StoreLocation {
+  const named = explicit ?? env.NUMBER_INVENTORY_DB;
+  if (named !== undefined && isTeamDatabaseUrl(named)) {
+    describeServer(named);
+    return { kind: 'team', url: named.trim() };
+  }
+  return { kind: 'file', path: resolveDatabasePath(explicit, env) };
 }
 
 /** NUMBER_INVENTORY_DB when it is set (refused when empty), else undefined. */

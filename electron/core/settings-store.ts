@@ -34,8 +34,13 @@ function storedValue(key: SettingKey, text: string): unknown {
  * so what Settings shows is what the life cycle uses.
  */
 export function appSettings(db: Db): AppSettings {
+  return settingsFromRows(prepared(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[]);
+}
+
+/** Every setting from the stored rows (key, JSON value): each valid stored value over its default. */
+export function settingsFromRows(rows: readonly { key: string; value: string }[]): AppSettings {
   const stored: Partial<Record<SettingKey, unknown>> = {};
-  for (const { key, value } of prepared(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[]) {
+  for (const { key, value } of rows) {
     if (!isSettingKey(key)) continue;
     const read = storedValue(key, value);
     if (read !== undefined) stored[key] = read;
@@ -56,10 +61,15 @@ export function settingsView(settings: AppSettings): SettingsView {
  * apply to new deadlines only.
  */
 export function updateSettings(db: Db, patch: unknown): AppSettings {
-  const changes = parseOrThrow(settingsPatchSchema, patch, 'Settings');
+  const changes = readSettingsPatch(patch);
   const write = prepared(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   db.transaction(() => {
     for (const [key, value] of Object.entries(changes)) if (value !== undefined) write.run(key, JSON.stringify(value));
   }).immediate();
   return appSettings(db);
+}
+
+/** The validated change to store: each key with its value as the settings table holds it (JSON). */
+export function readSettingsPatch(patch: unknown): Partial<Record<SettingKey, unknown>> {
+  return parseOrThrow(settingsPatchSchema, patch, 'Settings');
 }

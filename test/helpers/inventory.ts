@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ManualClock } from '../../electron/core/clock';
 import { Inventory } from '../../electron/core/inventory';
+import type { InventoryPort } from '../../electron/core/inventory-port';
 
 export const ORG_A = '11111111-1111-4111-8111-111111111111';
 export const ORG_B = '22222222-2222-4222-8222-222222222222';
@@ -41,7 +42,7 @@ export function freshInventory(start = T0): TestInventory {
 }
 
 /** Adds valid Singapore numbers +6561230000 upwards and returns them. */
-export async function addSgNumbers(inventory: Inventory, count: number, first = 6561230000): Promise<string[]> {
+export async function addSgNumbers(inventory: Pick<InventoryPort, 'add'>, count: number, first = 6561230000): Promise<string[]> {
   const numbers = Array.from({ length: count }, (_, i) => `+${first + i}`);
   const results = await inventory.add({ numbers: numbers.join(','), vendor: 'Singtel', country: 'SG', sku: 'SG-DID' });
   const failed = results.filter((r) => r.status !== 'added');

@@ -12,10 +12,10 @@ import {
 } from '../../../shared/contract';
 import { InventoryError } from '../../../shared/errors';
 import { OPERATOR_ACTIONS } from '../../../shared/lifecycle';
-import type { Inventory } from '../inventory';
+import type { InventoryPort } from '../inventory-port';
 import { failureOutcome } from '../failures';
 
-type Handler<C extends Channel> = (inventory: Inventory, input: ChannelParsedInput<C>) => Promise<ChannelResult<C>>;
+type Handler<C extends Channel> = (inventory: InventoryPort, input: ChannelParsedInput<C>) => Promise<ChannelResult<C>>;
 type HandlerTable = { [C in Channel]: Handler<C> };
 
 // Every channel has its handler (the table's type requires one for each), an action's given the
@@ -89,7 +89,7 @@ function isChannel(value: unknown): value is Channel {
  * by a reference to the detail, which is logged here; see failures.ts).
  */
 export async function dispatch(
-  inventory: Inventory,
+  inventory: InventoryPort,
   channel: unknown,
   payload: unknown,
   onChange?: (event: ChangeEvent) => void,
@@ -98,7 +98,7 @@ export async function dispatch(
     if (!isChannel(channel)) throw new InventoryError('INVALID_INPUT', `Unknown operation "${String(channel).slice(0, 80)}"`);
     const parsed = contract[channel].input.safeParse(payload);
     if (!parsed.success) throw new InventoryError('INVALID_INPUT', describeIssues(parsed.error));
-    const handler = handlers[channel] as (inventory: Inventory, input: unknown) => Promise<unknown>;
+    const handler = handlers[channel] as (inventory: InventoryPort, input: unknown) => Promise<unknown>;
     const value = await handler(inventory, parsed.data);
     const change = changeOf(channel, value);
     if (change && onChange) onChange(change);

@@ -16,7 +16,7 @@ import { transition } from './transition';
 const isAction = (value: unknown): value is OperatorAction => (OPERATOR_ACTIONS as readonly unknown[]).includes(value);
 
 /** Validates an action's input against its own schema; the result names its action, so its input is typed. */
-function readRequest(action: OperatorAction, raw: unknown): ActionRequest {
+export function readRequest(action: OperatorAction, raw: unknown): ActionRequest {
   const label = ACTION_RULES[action].label;
   switch (action) {
     case 'reserve':
@@ -44,8 +44,14 @@ function readRequest(action: OperatorAction, raw: unknown): ActionRequest {
   }
 }
 
-export function performAction(ctx: CoreContext, action: unknown, rawInput: unknown): NumberDetail {
+/** The action named, refused when it is none of the operator's actions. */
+export function readAction(action: unknown): OperatorAction {
   if (!isAction(action)) throw new InventoryError('INVALID_INPUT', `Unknown action "${String(action).slice(0, 80)}"`);
+  return action;
+}
+
+export function performAction(ctx: CoreContext, rawAction: unknown, rawInput: unknown): NumberDetail {
+  const action = readAction(rawAction);
   const { db } = ctx;
   let request: ActionRequest;
   try {
@@ -70,18 +76,10 @@ export function performAction(ctx: CoreContext, action: unknown, rawInput: unkno
 function applyAction(ctx: CoreContext, row: NumberRow, request: ActionRequest): NumberDetail {
   const { db } = ctx;
   const e164 = row.number;
-  const { expectedVersion } = request.input;
-  if (expectedVersion !== undefined && expectedVersion !== row.version) {
-    throw new InventoryError(
-      'STALE_VERSION',
-      `${e164} changed since it was shown (version ${expectedVersion}, now ${row.version}, ${row.state}). Review it and try again.`,
-    );
-  }
+  refuseStale(row, request.input.expectedVersion);
   const now = ctx.clock.now().toISOString();
   const result = transition(row, request, now, appSettings(db));
-  if (!updateState(db, row, result.fields, now)) {
-    throw new InventoryError('STALE_VERSION', `${e164} was changed by someone else while ${request.action} was in progress. Try again.`);
-  }
+  if (!updateState(db, row, result.fields, now)) throw changedMeanwhile(e164, request.action);
   insertEvent(db, {
     numberId: row.id,
     at: now,
@@ -95,11 +93,26 @@ function applyAction(ctx: CoreContext, row: NumberRow, request: ActionRequest): 
   return detailOf(db, requireRow(db, e164));
 }
 
+/** Refuses an action that expected another version of the number than the one read. */
+export function refuseStale(row: Pick<NumberRow, 'number' | 'state' | 'version'>, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && expectedVersion !== row.version) {
+    throw new InventoryError(
+      'STALE_VERSION',
+      `${row.number} changed since it was shown (version ${expectedVersion}, now ${row.version}, ${row.state}). Review it and try again.`,
+    );
+  }
+}
+
+/** The number's version moved between reading it and writing it: someone else's action won. */
+export function changedMeanwhile(e164: string, action: OperatorAction): InventoryError {
+  return new InventoryError('STALE_VERSION', `${e164} was changed by someone else while ${action} was in progress. Try again.`);
+}
+
 /**
  * Every refusal of an action on a known number names the number, its state and the actions allowed
  * in that state, so the operator knows what can be done instead. Illegal-transition messages already do.
  */
-function withStateContext(error: unknown, row: Pick<NumberRow, 'number' | 'state'> | undefined): unknown {
+export function withStateContext(error: unknown, row: Pick<NumberRow, 'number' | 'state'> | undefined): unknown {
   if (!row || !isInventoryError(error) || error.code === 'ILLEGAL_TRANSITION' || error.code === 'INTERNAL') return error;
   const allowed = allowedActions(row.state).join(', ') || 'none';
   return new InventoryError(error.code, `${error.message} (${row.number} is ${row.state}; allowed while ${row.state}: ${allowed}.)`);

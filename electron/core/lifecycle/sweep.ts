@@ -6,7 +6,7 @@ import { EXPIRING_STATES } from '../../../shared/lifecycle';
 import type { CoreContext } from '../context';
 import { prepared } from '../db/statements';
 import type { NumberRow } from '../numbers/rows';
-import { insertEvent, NO_STATE_FIELDS, updateState } from '../numbers/repository';
+import { insertEvent, NO_STATE_FIELDS, updateState, type AuditEvent } from '../numbers/repository';
 
 /**
  * Releases per transaction. Each release rewrites a page of every index that holds the state, and
@@ -50,6 +50,25 @@ export const DUE_LIST_SQL = `SELECT id FROM numbers WHERE expires_at IS NOT NULL
 /** A number as the sweep reads it again inside a release's transaction (parameter: its id). */
 export const DUE_ROW_SQL = 'SELECT * FROM numbers WHERE id = ?';
 
+/** What a number released by the sweep is written with. */
+export const RELEASED_FIELDS = { ...NO_STATE_FIELDS, state: 'available' } as const;
+
+/** The audit event of a release by the sweep: the system's act, naming the deadline and the reserver. */
+export function expireEvent(row: NumberRow, now: string): AuditEvent {
+  return {
+    numberId: row.id,
+    at: now,
+    actor: SWEEP_ACTOR,
+    action: 'expire',
+    from: row.state,
+    to: 'available',
+    remark: null,
+    details: { dueAt: row.expires_at, ...(row.reservation_org_uuid ? { orgUuid: row.reservation_org_uuid } : {}) },
+  };
+}
+
+export const releaseOf = (row: NumberRow): ExpiredRelease => ({ number: row.number, from: row.state, expiredAt: row.expires_at as string });
+
 const isDue = (row: NumberRow, now: string) => EXPIRING_STATES.includes(row.state) && row.expires_at !== null && row.expires_at <= now;
 
 /** Releases those of these numbers still due, in one transaction; returns what it released. */
@@ -63,19 +82,10 @@ function releaseBatch(ctx: CoreContext, now: string, ids: readonly number[], hoo
         // Read again inside the transaction: an operator may have acted on it since it was listed.
         const row = read.get(id) as NumberRow | undefined;
         if (!row || !isDue(row, now)) continue;
-        if (!updateState(db, row, { ...NO_STATE_FIELDS, state: 'available' }, now)) continue;
-        insertEvent(db, {
-          numberId: row.id,
-          at: now,
-          actor: SWEEP_ACTOR,
-          action: 'expire',
-          from: row.state,
-          to: 'available',
-          remark: null,
-          details: { dueAt: row.expires_at, ...(row.reservation_org_uuid ? { orgUuid: row.reservation_org_uuid } : {}) },
-        });
+        if (!updateState(db, row, RELEASED_FIELDS, now)) continue;
+        insertEvent(db, expireEvent(row, now));
         hooks.onRelease?.(row, now);
-        released.push({ number: row.number, from: row.state, expiredAt: row.expires_at as string });
+        released.push(releaseOf(row));
       }
       return released;
     })

@@ -21,19 +21,26 @@ const EMAIL_ROLES: Record<NotificationKind, RecipientRole[]> = {
   'low-stock': ['operator-support'],
 };
 
-function reserverAddress(db: Db, orgUuid: string | null): string | null {
-  if (!orgUuid) return null;
-  const org = prepared(db, 'SELECT type, billing_email, owner_email FROM organizations WHERE uuid = ?').get(orgUuid) as
-    { type: 'customer' | 'partner'; billing_email: string | null; owner_email: string | null } | undefined;
-  if (!org) return null;
-  const address = org.type === 'customer' ? org.billing_email : org.owner_email;
-  return address && address.trim() !== '' ? address.trim() : null;
+/** An organization's columns the reserver's address is chosen from. */
+export interface ReserverOrg {
+  type: 'customer' | 'partner';
+  billing_email: string | null;
+  owner_email: string | null;
 }
 
-export function resolveRecipient(db: Db, settings: AppSettings, role: RecipientRole, orgUuid: string | null): string | null {
+function reserverOrg(db: Db, orgUuid: string | null): ReserverOrg | undefined {
+  if (!orgUuid) return undefined;
+  return prepared(db, 'SELECT type, billing_email, owner_email FROM organizations WHERE uuid = ?').get(orgUuid) as ReserverOrg | undefined;
+}
+
+/** The address for a role: a customer's billing email or a partner's owner email for the reserver, else the support address in settings. */
+function addressFor(settings: AppSettings, role: RecipientRole, org: ReserverOrg | undefined): string | null {
   switch (role) {
-    case 'reserver':
-      return reserverAddress(db, orgUuid);
+    case 'reserver': {
+      if (!org) return null;
+      const address = org.type === 'customer' ? org.billing_email : org.owner_email;
+      return address && address.trim() !== '' ? address.trim() : null;
+    }
     case 'partner-support':
       return settings.partnerSupportEmail || null;
     case 'operator-support':
@@ -41,6 +48,15 @@ export function resolveRecipient(db: Db, settings: AppSettings, role: RecipientR
   }
 }
 
+export function resolveRecipient(db: Db, settings: AppSettings, role: RecipientRole, orgUuid: string | null): string | null {
+  return addressFor(settings, role, role === 'reserver' ? reserverOrg(db, orgUuid) : undefined);
+}
+
 export function recipientsFor(db: Db, settings: AppSettings, kind: NotificationKind, orgUuid: string | null): Recipient[] {
-  return EMAIL_ROLES[kind].map((role) => ({ role, address: resolveRecipient(db, settings, role, orgUuid) }));
+  return recipientsOf(settings, kind, EMAIL_ROLES[kind].includes('reserver') ? reserverOrg(db, orgUuid) : undefined);
+}
+
+/** Who a notice is emailed to, given the reserving org as the caller's store read it. */
+export function recipientsOf(settings: AppSettings, kind: NotificationKind, org: ReserverOrg | undefined): Recipient[] {
+  return EMAIL_ROLES[kind].map((role) => ({ role, address: addressFor(settings, role, org) }));
 }

@@ -9,7 +9,8 @@ import { parseOrThrow } from '../validation';
 import { insertNumber } from './insert';
 import { fieldsFor, findRow } from './repository';
 
-export function addNumbers(ctx: CoreContext, rawRequest: unknown): AddResult[] {
+/** A validated Add request and its entries, refused as a whole when the request itself is wrong. */
+export function readAddRequest(rawRequest: unknown): { request: ReturnType<typeof addNumbersSchema.parse>; entries: string[] } {
   const request = parseOrThrow(addNumbersSchema, rawRequest, 'Add new numbers');
   if (!isKnownCountry(request.country)) {
     throw new InventoryError('INVALID_INPUT', `Add new numbers: Country "${request.country}" is not an ISO 3166 alpha-2 code`);
@@ -22,17 +23,34 @@ export function addNumbers(ctx: CoreContext, rawRequest: unknown): AddResult[] {
       `Add new numbers: ${entries.length} numbers given, at most ${MAX_NUMBERS_PER_ADD} can be added at once. Use import for larger files.`,
     );
   }
+  return { request, entries };
+}
+
+/** Each entry read: its answer when it is invalid or repeated, else the number to look up and add. */
+export function readAddEntries(
+  entries: readonly string[],
+  country: string,
+): (AddResult | { input: string; number: string; status?: undefined })[] {
+  const seen = new Set<string>();
+  return entries.map((input) => {
+    const reading = readPhoneNumber(input, country);
+    if (!reading.ok) return { input, status: 'invalid', number: null, reason: reading.reason };
+    const number = reading.e164;
+    if (seen.has(number)) return { input, status: 'repeated', number };
+    seen.add(number);
+    return { input, number };
+  });
+}
+
+export function addNumbers(ctx: CoreContext, rawRequest: unknown): AddResult[] {
+  const { request, entries } = readAddRequest(rawRequest);
   const { db } = ctx;
   return db
     .transaction(() => {
       const at = ctx.clock.now().toISOString();
-      const seen = new Set<string>();
-      return entries.map((input): AddResult => {
-        const reading = readPhoneNumber(input, request.country);
-        if (!reading.ok) return { input, status: 'invalid', number: null, reason: reading.reason };
-        const number = reading.e164;
-        if (seen.has(number)) return { input, status: 'repeated', number };
-        seen.add(number);
+      return readAddEntries(entries, request.country).map((entry): AddResult => {
+        if (entry.status !== undefined) return entry;
+        const { input, number } = entry;
         const existing = findRow(db, number);
         if (existing) return { input, status: 'exists', number, state: existing.state };
         insertNumber(

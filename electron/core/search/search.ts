@@ -52,12 +52,19 @@ const TIE_BREAKERS: Partial<Record<SortField, string[]>> = {
 };
 
 export function orderBy(field: SortField, direction: Direction): string {
-  if (field === 'number') return `n.number ${direction}`;
-  return [SORT_COLUMNS[field], ...(TIE_BREAKERS[field] ?? []), 'n.number'].map((column) => `${column} ${direction}`).join(', ');
+  return sortColumns(field)
+    .map((column) => `${column} ${direction}`)
+    .join(', ');
+}
+
+/** The columns a sort orders by, the tie-breakers included, ending with the number. */
+export function sortColumns(field: SortField): string[] {
+  if (field === 'number') return ['n.number'];
+  return [SORT_COLUMNS[field], ...(TIE_BREAKERS[field] ?? []), 'n.number'];
 }
 
 /** True when the filter chooses nothing but states: its counts are the maintained per-state totals. */
-function onlyStates(filter: ParsedSearchFilter): boolean {
+export function onlyStates(filter: ParsedSearchFilter): boolean {
   return Object.entries(filter).every(([key, value]) => key === 'states' || isEmptyFilterValue(value));
 }
 

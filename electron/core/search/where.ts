@@ -58,11 +58,11 @@ export function whereClause(filter: ParsedSearchFilter, options: WhereOptions = 
   return { sql: parts.map((p) => `(${p.sql})`).join(' AND '), params: parts.flatMap((p) => p.params) };
 }
 
-const compactQuery = (query: string) => query.replace(/[\s().]/g, '');
-const isUuidQuery = (compact: string) => UUID_FRAGMENT.test(compact) && compact.length >= 4;
+export const compactQuery = (query: string) => query.replace(/[\s().]/g, '');
+export const isUuidQuery = (compact: string) => UUID_FRAGMENT.test(compact) && compact.length >= 4;
 
 /** The number pattern the basic search box's text stands for; null for a UUID or no pattern at all. */
-function queryPattern(query: string): string | null {
+export function queryPattern(query: string): string | null {
   const compact = compactQuery(query);
   if (isUuidQuery(compact)) return null;
   const pattern = compact.replace(/-/g, '');

@@ -1,0 +1,53 @@
+// The core's service API as a port: what the CLI and the IPC/HTTP handlers call, whichever store
+// holds the inventory. Inventory (inventory.ts) is the SQLite file's implementation; TeamInventory
+// (store/postgres/team-inventory.ts) the team database's. Rules, validation and notice texts sit
+// above this line and are shared; only storage differs below it.
+import type { ActionInput } from '../../shared/actions';
+import type { ActivityPage, ActivityRequest } from '../../shared/activity';
+import type { AddNumbersRequest } from '../../shared/add-numbers';
+import type { DashboardSummary } from '../../shared/dashboard';
+import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
+import type { OperatorAction } from '../../shared/lifecycle';
+import type { ListPage, NotificationListRequest, NotificationRecord, OutboxEmail, OutboxListRequest } from '../../shared/notifications';
+import type { SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
+import type { AppSettings, SettingsView } from '../../shared/settings';
+import type { ExportStart, ExportStatus, ImportReport, SavedSearch, SaveSearchRequest } from '../../shared/transfer';
+import type { SweepReport } from './expiry/sweep';
+import type { ExportFileOffer } from './export/jobs';
+import type { ExportFormat } from './export/types';
+import type { ImportOptions } from './import/run-import';
+import type { OrganizationInput } from './organizations';
+
+export interface InventoryPort {
+  act<A extends OperatorAction>(action: A, input: ActionInput<A>): Promise<NumberDetail>;
+  add(request: AddNumbersRequest): Promise<AddResult[]>;
+  importFile(request: unknown, options?: ImportOptions): Promise<ImportReport>;
+  show(number: string): Promise<NumberDetail>;
+  search(request?: SearchRequest): Promise<SearchResult<NumberRecord>>;
+  counts(filter?: SearchFilter): Promise<Record<NumberState, number>>;
+  sweep(): Promise<ExpiredRelease[]>;
+  sweepReport(): Promise<SweepReport>;
+  nextDueInstant(): Promise<string | null>;
+  notifications(request?: NotificationListRequest): Promise<ListPage<NotificationRecord>>;
+  outbox(request?: OutboxListRequest): Promise<ListPage<OutboxEmail>>;
+  retryEmail(id: number): Promise<OutboxEmail>;
+  emailAsEml(id: number): Promise<{ fileName: string; eml: string }>;
+  allSettings(): Promise<AppSettings>;
+  settingsView(): Promise<SettingsView>;
+  updateSettings(patch: unknown): Promise<SettingsView>;
+  savedSearches(): Promise<SavedSearch[]>;
+  saveSearch(input: SaveSearchRequest): Promise<SavedSearch>;
+  deleteSavedSearch(id: number): Promise<{ deleted: number }>;
+  organizations(): Promise<Organization[]>;
+  saveOrganization(input: OrganizationInput, mode?: 'add' | 'update' | 'upsert'): Promise<Organization>;
+  importOrganizations(csvText: string): Promise<Organization[]>;
+  offerExportFile(format: ExportFormat, suggestedName: string): Promise<ExportFileOffer>;
+  startExport(request: ExportStart, onProgress?: (status: ExportStatus) => void): Promise<ExportStatus>;
+  exportStatus(id: string): Promise<ExportStatus>;
+  cancelExport(id: string): Promise<ExportStatus>;
+  exportFinished(id: string): Promise<ExportStatus>;
+  activity(request?: ActivityRequest): Promise<ActivityPage>;
+  dashboard(): Promise<DashboardSummary>;
+  /** Stops running work and closes the store; a team database's connections are closed when the promise settles. */
+  close(): void | Promise<void>;
+}

@@ -1,0 +1,288 @@
+// The inventory on a team database (PostgreSQL): the same port as the SQLite file's Inventory, the
+// same validation, transitions, refusals and texts; only the SQL differs. Opened synchronously,
+// connected on first use (so the CLI's commands stay as they are), every failure of the server or
+// the login a typed refusal naming the server.
+//
+// Races: an action reads the number, applies transition(), and writes with a conditional
+// `UPDATE ... WHERE version = <read>`; of two desktops acting at once the second finds no row at
+// that version and is refused as STALE_VERSION, never a deadlock or a driver error.
+// Time: "now" is the server's clock (one desktop's wrong clock cannot move a deadline), unless a
+// clock is given (NUMBER_INVENTORY_NOW, tests).
+import type pg from 'pg';
+import type { ActionInput } from '../../../../shared/actions';
+import type { ActivityPage } from '../../../../shared/activity';
+import type { DashboardSummary } from '../../../../shared/dashboard';
+import type { AddNumbersRequest } from '../../../../shared/add-numbers';
+import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../../../shared/domain';
+import { InventoryError } from '../../../../shared/errors';
+import type { OperatorAction } from '../../../../shared/lifecycle';
+import type { ListPage, NotificationRecord, OutboxEmail } from '../../../../shared/notifications';
+import type { SearchFilter, SearchRequest, SearchResult } from '../../../../shared/search';
+import type { AppSettings, SettingsView } from '../../../../shared/settings';
+import type { ExportStatus, ImportReport, SavedSearch } from '../../../../shared/transfer';
+import type { Clock } from '../../clock';
+import { actorOf } from '../../context';
+import type { SweepReport } from '../../expiry/sweep';
+import type { ExportFileOffer } from '../../export/jobs';
+import type { InventoryPort } from '../../inventory-port';
+import { changedMeanwhile, readAction, readRequest, refuseStale, withStateContext } from '../../lifecycle/perform';
+import { transition } from '../../lifecycle/transition';
+import { readAddEntries, readAddRequest } from '../../numbers/add';
+import { fieldsFor, numberKey } from '../../numbers/repository';
+import { readPhoneNumber } from '../../../../shared/phone';
+import { readSettingsPatch, settingsFromRows, settingsView } from '../../settings-store';
+import { detailOf, findRow, insertEvent, insertNumberIfNew, requireRow, updateState } from './numbers';
+import { countByState, searchNumbers } from './search';
+import { sweepTeamDatabase } from './sweep';
+import { connectTeamDatabase, type TeamDatabase } from './team-database';
+
+export interface TeamInventoryOptions {
+  /** Fixes "now" (NUMBER_INVENTORY_NOW, tests); by default the server's clock. */
+  clock?: Clock;
+  /** The display name recorded on audit events; by default the operator name in settings, else the OS account. */
+  actor?: string;
+  applicationName?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Releases per sweep transaction (see lifecycle/sweep.ts); smaller in tests, to interleave concurrent sweeps. */
+  sweepBatchSize?: number;
+}
+
+type Client = pg.ClientBase;
+
+const notYet = (what: string) =>
+  new InventoryError('UNSUPPORTED', `${what} is not available on a team database yet; it works on an inventory file.`);
+
+export class TeamInventory implements InventoryPort {
+  private connection: Promise<TeamDatabase> | undefined;
+
+  constructor(
+    readonly url: string,
+    private readonly options: TeamInventoryOptions = {},
+  ) {}
+
+  /** Connects (once) and brings the schema up to date when the login may; refused in plain words otherwise. */
+  database(): Promise<TeamDatabase> {
+    this.connection ??= connectTeamDatabase(this.url, { applicationName: this.options.applicationName, env: this.options.env });
+    return this.connection;
+  }
+
+  private async transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    return (await this.database()).transaction(work);
+  }
+
+  /** Reads on one connection (a read needs no transaction of its own, but some read several statements). */
+  private async read<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    return this.transaction(work);
+  }
+
+  private async now(client: Client): Promise<string> {
+    if (this.options.clock) return this.options.clock.now().toISOString();
+    const { rows } = await client.query<{ now: string }>('SELECT now() AS now');
+    return rows[0].now;
+  }
+
+  private async settings(client: Client): Promise<AppSettings> {
+    return settingsFromRows((await client.query<{ key: string; value: string }>('SELECT key, value FROM settings')).rows);
+  }
+
+  private async actor(client: Client): Promise<string> {
+    return this.options.actor ?? actorOf(await this.settings(client));
+  }
+
+  async close(): Promise<void> {
+    const connection = this.connection;
+    this.connection = undefined;
+    if (connection) await (await connection.catch(() => undefined))?.close();
+  }
+
+  async act<A extends OperatorAction>(rawAction: A, input: ActionInput<A>): Promise<NumberDetail> {
+    const action = readAction(rawAction);
+    const request = await this.read(async (client) => {
+      try {
+        return readRequest(action, input);
+      } catch (error) {
+        throw withStateContext(error, await this.rowNamedIn(client, input));
+      }
+    });
+    return this.transaction(async (client) => {
+      const row = await requireRow(client, request.input.number);
+      try {
+        refuseStale(row, request.input.expectedVersion);
+        const now = await this.now(client);
+        const result = transition(row, request, now, await this.settings(client));
+        if (!(await updateState(client, row, result.fields, now))) throw changedMeanwhile(row.number, request.action);
+        await insertEvent(client, {
+          numberId: row.id,
+          at: now,
+          actor: await this.actor(client),
+          action: request.action,
+          from: row.state,
+          to: result.fields.state,
+          remark: result.remark,
+          details: result.details,
+        });
+        return detailOf(client, await requireRow(client, row.number));
+      } catch (error) {
+        throw withStateContext(error, row);
+      }
+    });
+  }
+
+  private async rowNamedIn(client: Client, rawInput: unknown) {
+    if (typeof rawInput !== 'object' || rawInput === null || !('number' in rawInput)) return undefined;
+    const reading = readPhoneNumber(rawInput.number);
+    return reading.ok ? findRow(client, reading.e164) : undefined;
+  }
+
+  async add(rawRequest: AddNumbersRequest): Promise<AddResult[]> {
+    const { request, entries } = readAddRequest(rawRequest);
+    return this.transaction(async (client) => {
+      const at = await this.now(client);
+      const actor = await this.actor(client);
+      const results: AddResult[] = [];
+      for (const entry of readAddEntries(entries, request.country)) {
+        if (entry.status !== undefined) {
+          results.push(entry);
+          continue;
+        }
+        const { input, number } = entry;
+        const id = await insertNumberIfNew(client, { ...request, number }, fieldsFor('available'), { createdAt: at, updatedAt: at });
+        if (id === undefined) {
+          // Another desktop may have added it a moment ago: its state as committed now.
+          const existing = await requireRow(client, number);
+          results.push({ input, status: 'exists', number, state: existing.state });
+          continue;
+        }
+        await insertEvent(client, { numberId: id, at, actor, action: 'add', from: null, to: 'available', remark: null, details: {} });
+        results.push({ input, status: 'added', number });
+      }
+      return results;
+    });
+  }
+
+  async show(number: string): Promise<NumberDetail> {
+    const e164 = numberKey(number);
+    return this.read(async (client) => detailOf(client, await requireRow(client, e164)));
+  }
+
+  async search(request: SearchRequest = {}): Promise<SearchResult<NumberRecord>> {
+    return this.read((client) => searchNumbers(client, request));
+  }
+
+  async counts(filter: SearchFilter = {}): Promise<Record<NumberState, number>> {
+    return this.read((client) => countByState(client, filter));
+  }
+
+  async allSettings(): Promise<AppSettings> {
+    return this.read((client) => this.settings(client));
+  }
+
+  async settingsView(): Promise<SettingsView> {
+    return settingsView(await this.allSettings());
+  }
+
+  async updateSettings(patch: unknown): Promise<SettingsView> {
+    const changes = readSettingsPatch(patch);
+    return this.transaction(async (client) => {
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined) continue;
+        await client.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+          key,
+          JSON.stringify(value),
+        ]);
+      }
+      return settingsView(await this.settings(client));
+    });
+  }
+
+  /** Releases every reservation and lock due as of now, queueing their notices (see sweepReport). */
+  async sweep(): Promise<ExpiredRelease[]> {
+    return (await this.sweepReport()).released;
+  }
+
+  /** One sweep as of now (the server's, unless fixed): safe beside other desktops' sweeps (see sweep.ts). */
+  async sweepReport(): Promise<SweepReport> {
+    const now = await this.read((client) => this.now(client));
+    return sweepTeamDatabase(
+      { transaction: (work) => this.transaction(work), settings: (client) => this.settings(client) },
+      now,
+      this.options.sweepBatchSize,
+    );
+  }
+
+  async nextDueInstant(): Promise<string | null> {
+    throw notYet('The expiry timer');
+  }
+
+  async notifications(): Promise<ListPage<NotificationRecord>> {
+    throw notYet('The notifications list');
+  }
+
+  async outbox(): Promise<ListPage<OutboxEmail>> {
+    throw notYet('The outbox');
+  }
+
+  async retryEmail(): Promise<OutboxEmail> {
+    throw notYet('Retrying an email');
+  }
+
+  async emailAsEml(): Promise<{ fileName: string; eml: string }> {
+    throw notYet('Saving an email');
+  }
+
+  async savedSearches(): Promise<SavedSearch[]> {
+    throw notYet('Saved searches');
+  }
+
+  async saveSearch(): Promise<SavedSearch> {
+    throw notYet('Saved searches');
+  }
+
+  async deleteSavedSearch(): Promise<{ deleted: number }> {
+    throw notYet('Saved searches');
+  }
+
+  async organizations(): Promise<Organization[]> {
+    throw notYet('Organizations');
+  }
+
+  async saveOrganization(): Promise<Organization> {
+    throw notYet('Organizations');
+  }
+
+  async importOrganizations(): Promise<Organization[]> {
+    throw notYet('Importing organizations');
+  }
+
+  async importFile(): Promise<ImportReport> {
+    throw notYet('Import');
+  }
+
+  async offerExportFile(): Promise<ExportFileOffer> {
+    throw notYet('Export');
+  }
+
+  async startExport(): Promise<ExportStatus> {
+    throw notYet('Export');
+  }
+
+  async exportStatus(): Promise<ExportStatus> {
+    throw notYet('Export');
+  }
+
+  async cancelExport(): Promise<ExportStatus> {
+    throw notYet('Export');
+  }
+
+  async exportFinished(): Promise<ExportStatus> {
+    throw notYet('Export');
+  }
+
+  async activity(): Promise<ActivityPage> {
+    throw notYet('The activity log');
+  }
+
+  async dashboard(): Promise<DashboardSummary> {
+    throw notYet('The dashboard');
+  }
+}

@@ -1,0 +1,109 @@
+// The conformance suite's stores: the same tests run on an inventory file (SQLite) and on a team
+// database (PostgreSQL), through the port, with what a test must do behind the port's back (count
+// audit events, store a raw setting, plant a legacy row) written once per store here.
+import { Inventory } from '../../electron/core/inventory';
+import type { InventoryPort } from '../../electron/core/inventory-port';
+import { TeamInventory } from '../../electron/core/store/postgres/team-inventory';
+import type { ManualClock } from '../../electron/core/clock';
+import { expect } from 'vitest';
+import { isInventoryError, type ErrorCode, type InventoryError } from '../../shared/errors';
+import { dumpDatabase, eventCount } from './dump';
+import { freshInventory } from './inventory';
+import { dumpTeamDatabase, freshTeamInventory } from './team-inventory';
+
+export interface StoreUnderTest {
+  inventory: InventoryPort;
+  clock: ManualClock;
+  eventCount(): Promise<number>;
+  /** Every row of every table, order-independent: equal dumps mean nothing changed. */
+  dump(): Promise<string>;
+  /** Stores a setting's JSON text as it is, past the validation (an older version's or a hand edit's value). */
+  setRawSetting(key: string, json: string): Promise<void>;
+  /** A number locked before deadlines existed: locked, no deadline, no audit event. */
+  insertLegacyLock(number: string, at: string): Promise<void>;
+  /** The same inventory with no fixed actor: the operator name from settings is recorded. */
+  withoutActor(): InventoryPort;
+  close(): Promise<void>;
+}
+
+export interface StoreKind {
+  name: string;
+  open(): Promise<StoreUnderTest>;
+}
+
+const sqlite: StoreKind = {
+  name: 'inventory file (SQLite)',
+  async open() {
+    const t = freshInventory();
+    const db = t.inventory.db;
+    return {
+      inventory: t.inventory,
+      clock: t.clock,
+      eventCount: async () => eventCount(db),
+      dump: async () => dumpDatabase(db),
+      async setRawSetting(key, json) {
+        db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, json);
+      },
+      async insertLegacyLock(number, at) {
+        db.prepare(
+          `INSERT INTO numbers (number, country, vendor, sku, state, expires_at, created_at, updated_at) VALUES (?, 'SG', 'Legacy', 'SG-DID', 'locked', NULL, ?, ?)`,
+        ).run(number, at, at);
+      },
+      withoutActor: () => new Inventory(db, { clock: t.clock }),
+      close: async () => t.close(),
+    };
+  },
+};
+
+const team: StoreKind = {
+  name: 'team database (PostgreSQL)',
+  async open() {
+    const t = await freshTeamInventory();
+    const others: TeamInventory[] = [];
+    return {
+      inventory: t.inventory,
+      clock: t.clock,
+      eventCount: async () => (await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM events'))[0].n,
+      dump: () => dumpTeamDatabase(t.database),
+      async setRawSetting(key, json) {
+        await t.database.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+          key,
+          json,
+        ]);
+      },
+      async insertLegacyLock(number, at) {
+        await t.database.query(
+          `INSERT INTO numbers (number, country, vendor, sku, state, expires_at, created_at, updated_at) VALUES ($1, 'SG', 'Legacy', 'SG-DID', 'locked', NULL, $2, $2)`,
+          [number, at],
+        );
+      },
+      withoutActor() {
+        const other = new TeamInventory(t.database.url, { clock: t.clock });
+        others.push(other);
+        return other;
+      },
+      async close() {
+        await Promise.all(others.map((other) => other.close()));
+        await t.close();
+      },
+    };
+  },
+};
+
+export const STORES: readonly StoreKind[] = [sqlite, team];
+
+/** Runs `attempt`, expects it to be refused with `code`, and checks nothing in the store changed. Returns the error. */
+export async function expectStoreRefusal(t: StoreUnderTest, code: ErrorCode, attempt: () => Promise<unknown>): Promise<InventoryError> {
+  const before = await t.dump();
+  let caught: unknown;
+  try {
+    await attempt();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught, `expected a ${code} refusal, but the action succeeded`).toBeDefined();
+  if (!isInventoryError(caught)) throw caught;
+  expect({ code: caught.code, message: caught.message }).toMatchObject({ code });
+  expect(await t.dump()).toBe(before);
+  return caught;
+}
