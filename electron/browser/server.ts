@@ -59,9 +59,8 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 }
 
 /**
- * The body as text, or null once it passes MAX_BODY_BYTES (what was read is dropped). The
- * connection is not reset: the caller answers 413 and Node reads and drops the rest of the body,
- * so a client still sending receives the answer.
+ * The body as text, or null once it passes MAX_BODY_BYTES (what was read is dropped; the rest is
+ * drained by refuseTooLarge).
  */
 function readBody(request: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
@@ -81,6 +80,33 @@ function readBody(request: IncomingMessage): Promise<string | null> {
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
+}
+
+/** How much of a refused body is read and dropped before answering; past it the connection is closed. */
+const MAX_DRAINED_BYTES = 4 * MAX_BODY_BYTES;
+
+/**
+ * Answers 413 once the client has sent its whole body (read and dropped, up to MAX_DRAINED_BYTES).
+ * Answering while it still sends would close the connection under it (always so with
+ * `Connection: close`), and a client that reads only after sending would see a reset, not the 413.
+ */
+function refuseTooLarge(request: IncomingMessage, response: ServerResponse): void {
+  let drained = 0;
+  let answered = false;
+  const answer = () => {
+    if (answered) return;
+    answered = true;
+    request.off('data', drain);
+    sendJson(response, 413, TOO_LARGE);
+  };
+  const drain = (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > MAX_DRAINED_BYTES) answer();
+  };
+  request.on('data', drain);
+  request.once('end', answer);
+  request.once('error', answer);
+  request.resume();
 }
 
 /** A Content-Length over the limit is refused before reading a byte of the body. */
@@ -108,9 +134,9 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
     if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
       return sendJson(response, 415, invalid('The body must be JSON (content-type: application/json).'));
     }
-    if (declaredTooLarge(request)) return sendJson(response, 413, TOO_LARGE);
+    if (declaredTooLarge(request)) return refuseTooLarge(request, response);
     const body = await readBody(request);
-    if (body === null) return sendJson(response, 413, TOO_LARGE);
+    if (body === null) return refuseTooLarge(request, response);
     let payload: unknown;
     try {
       payload = body.trim() === '' ? {} : JSON.parse(body);
