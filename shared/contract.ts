@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { actionInputSchemas } from './actions';
 import { addNumbersSchema } from './add-numbers';
+import { recordBillingEventSchema, type BillingEventReport, type NumberBilling } from './billing';
 import type { AddResult, NumberDetail, NumberRecord, NumberState, Organization } from './domain';
 import { ORG_TYPES } from './domain';
 import type { ErrorInfo } from './errors';
@@ -102,6 +103,9 @@ export const contract = {
   'export:status': op(z.object({ id: z.string().uuid() }), returns<ExportStatus>()),
   'export:cancel': op(z.object({ id: z.string().uuid() }), returns<ExportStatus>()),
   'import:file': op(importRequestSchema, returns<ImportReport>()),
+  // Billing events (issue 10): one event entered by an operator, a feed file, and a number's billing side.
+  'billing:record': op(recordBillingEventSchema, returns<BillingEventReport>()),
+  'billing:of-number': op(numberRef, returns<NumberBilling>()),
 } as const;
 
 type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { resolveDatabasePath } from '../core/paths';
 import { registerInventoryCommands } from './commands';
 import { registerTransferCommands } from './commands-transfer';
 import { registerOpsCommands } from './commands-ops';
+import { registerBillingCommands } from './commands-billing';
 import { Output } from './output';
 
 export const EXIT_OK = 0;
@@ -57,6 +58,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
   registerInventoryCommands(program, open, output);
   registerTransferCommands(program, open, output, { stdout, stderr });
   registerOpsCommands(program, open, output);
+  registerBillingCommands(program, open, output, stderr);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

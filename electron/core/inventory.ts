@@ -2,6 +2,7 @@
 // even where better-sqlite3 is synchronous, so heavy work can move to a worker (or the store to a
 // server) without changing callers.
 import type { ActionInput } from '../../shared/actions';
+import type { BillingEventReport, BillingFeedReport, NumberBilling } from '../../shared/billing';
 import type { AddNumbersRequest } from '../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
 import type { OperatorAction } from '../../shared/lifecycle';
@@ -15,6 +16,8 @@ import { ExportJobs, type ExportFileOffer } from './export/jobs';
 import type { ExportPathPolicy } from './export/path-policy';
 import type { ExportFormat } from './export/types';
 import type { WorkerLocation } from './export/worker-host';
+import { numberBilling, recordBillingEvent } from './billing/record-event';
+import { importBillingFeed, type BillingFeedProgress } from './billing/run-feed';
 import { performAction } from './lifecycle/perform';
 import { addNumbers } from './numbers/add';
 import { detailOf, numberKey, requireRow } from './numbers/repository';
@@ -48,9 +51,11 @@ export class Inventory {
   readonly clock: Clock;
   private readonly fixedActor: string | undefined;
   private readonly exports: ExportJobs;
+  private readonly nativeBinding: string | undefined;
 
   constructor(db: Db, options: ServiceOptions = {}) {
     this.db = db;
+    this.nativeBinding = options.nativeBinding;
     this.clock = options.clock ?? systemClock;
     this.fixedActor = options.actor;
     this.exports = new ExportJobs(db.name, {
@@ -88,6 +93,27 @@ export class Inventory {
   /** Imports an inventory file (CSV or XLSX); a dry run reports per row and writes nothing. */
   async importFile(request: unknown, options: ImportOptions = {}): Promise<ImportReport> {
     return importFile(this.context, request, options);
+  }
+
+  /** Applies (or dry-runs) one billing event entered by an operator, to every number it concerns. */
+  async recordBillingEvent(request: unknown): Promise<BillingEventReport> {
+    return recordBillingEvent(this.context, request);
+  }
+
+  /** Applies (or dry-runs) a billing feed file, row by row. */
+  async importBillingFeed(
+    request: { file: string; dryRun?: boolean; name?: string },
+    onProgress?: (progress: BillingFeedProgress) => void,
+  ): Promise<BillingFeedReport> {
+    return importBillingFeed(this.context, request, { onProgress, openScratch: () => openDatabase(this.db.name, this.scratchOptions()) });
+  }
+
+  async numberBilling(number: string): Promise<NumberBilling> {
+    return numberBilling(this.context, number);
+  }
+
+  private scratchOptions(): OpenOptions {
+    return this.nativeBinding ? { nativeBinding: this.nativeBinding } : {};
   }
 
   async show(number: string): Promise<NumberDetail> {

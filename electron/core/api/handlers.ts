@@ -53,11 +53,14 @@ const handlers: HandlerTable = {
   'export:status': (inventory, input) => inventory.exportStatus(input.id),
   'export:cancel': (inventory, input) => inventory.cancelExport(input.id),
   'import:file': (inventory, input) => inventory.importFile(input),
+  'billing:record': (inventory, input) => inventory.recordBillingEvent(input),
+  'billing:of-number': (inventory, input) => inventory.numberBilling(input.number),
 };
 
 /** Which change a successful call causes, so open windows can refresh what they show. */
 function changeOf(channel: Channel, result: unknown): ChangeEvent | null {
   if (channel === 'import:file') return (result as { imported: number }).imported > 0 ? { scope: 'numbers' } : null;
+  if (channel === 'billing:record') return billingChange(result);
   if (channel.startsWith('orgs:') && channel !== 'orgs:list') return { scope: 'organizations' };
   if (channel === 'settings:set') return { scope: 'settings' };
   if (channel === 'outbox:retry') return { scope: 'outbox' };
@@ -75,6 +78,15 @@ function changeOf(channel: Channel, result: unknown): ChangeEvent | null {
     };
   }
   return null;
+}
+
+/** A billing event or feed that changed numbers: which ones (a feed: any). */
+function billingChange(result: unknown): ChangeEvent | null {
+  const report = result as { dryRun: boolean; results?: { number?: string; outcome?: string }[]; counts?: { applied: number } };
+  if (report.dryRun) return null;
+  if (report.counts) return report.counts.applied > 0 ? { scope: 'numbers' } : null;
+  const changed = (report.results ?? []).filter((r) => r.outcome === 'changed').map((r) => r.number as string);
+  return changed.length ? { scope: 'numbers', numbers: changed } : null;
 }
 
 function isChannel(value: unknown): value is Channel {
