@@ -5,11 +5,12 @@
 import { z } from 'zod';
 import { actionInputSchemas } from './actions';
 import { addNumbersSchema } from './add-numbers';
-import { recordBillingEventSchema, type BillingEventReport, type NumberBilling } from './billing';
+import { recordBillingEventSchema, type BillingEventReport, type BillingFeedReport, type NumberBilling } from './billing';
 import type { AddResult, NumberDetail, NumberRecord, NumberState, Organization } from './domain';
 import { ORG_TYPES } from './domain';
 import type { ErrorInfo } from './errors';
 import type { OperatorAction } from './lifecycle';
+import { chooseImportFileSchema, importSourceSchema, type ChosenImportFile } from './import-source';
 import { phoneNumberSchema } from './phone';
 import { searchFilterSchema, searchRequestSchema, type SearchResult } from './search';
 import {
@@ -103,8 +104,13 @@ export const contract = {
   'export:status': op(z.object({ id: z.string().uuid() }), returns<ExportStatus>()),
   'export:cancel': op(z.object({ id: z.string().uuid() }), returns<ExportStatus>()),
   'import:file': op(importRequestSchema, returns<ImportReport>()),
+  // The file to import, for any import the app offers. The desktop app's main process answers with
+  // the system's Open dialog (and accepts as a path source only a file chosen there); browser mode
+  // answers upload: true, and the page sends the file's content instead.
+  'import:choose-file': op(chooseImportFileSchema, returns<ChosenImportFile>()),
   // Billing events (issue 10): one event entered by an operator, a feed file, and a number's billing side.
   'billing:record': op(recordBillingEventSchema, returns<BillingEventReport>()),
+  'billing:import': op(z.object({ source: importSourceSchema, dryRun: z.boolean().default(true) }), returns<BillingFeedReport>()),
   'billing:of-number': op(numberRef, returns<NumberBilling>()),
 } as const;
 

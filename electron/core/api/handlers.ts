@@ -53,14 +53,16 @@ const handlers: HandlerTable = {
   'export:status': (inventory, input) => inventory.exportStatus(input.id),
   'export:cancel': (inventory, input) => inventory.cancelExport(input.id),
   'import:file': (inventory, input) => inventory.importFile(input),
+  'import:choose-file': (inventory) => inventory.chooseImportFile(),
   'billing:record': (inventory, input) => inventory.recordBillingEvent(input),
+  'billing:import': (inventory, input) => inventory.importBillingEvents(input),
   'billing:of-number': (inventory, input) => inventory.numberBilling(input.number),
 };
 
 /** Which change a successful call causes, so open windows can refresh what they show. */
 function changeOf(channel: Channel, result: unknown): ChangeEvent | null {
   if (channel === 'import:file') return (result as { imported: number }).imported > 0 ? { scope: 'numbers' } : null;
-  if (channel === 'billing:record') return billingChange(result);
+  if (channel === 'billing:record' || channel === 'billing:import') return billingChange(result);
   if (channel.startsWith('orgs:') && channel !== 'orgs:list') return { scope: 'organizations' };
   if (channel === 'settings:set') return { scope: 'settings' };
   if (channel === 'outbox:retry') return { scope: 'outbox' };
