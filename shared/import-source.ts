@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 /** Characters of an uploaded file: within browser mode's 32 MB request limit (base64 grows bytes by a third). */
-const IMPORT_UPLOAD_MAX_CHARS = 30_000_000;
+export const IMPORT_UPLOAD_MAX_CHARS = 30_000_000;
 
 export const importSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('path'), path: z.string().trim().min(1).max(4096) }),

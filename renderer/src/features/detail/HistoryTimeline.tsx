@@ -2,11 +2,19 @@
 // the remark and the action's details.
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import { DID_RESERVATION_EVENT_ACTIONS } from '../../../../shared/billing';
 import type { HistoryEvent } from '../../../../shared/domain';
 import { ACTION_RULES, OPERATOR_ACTIONS, type OperatorAction } from '../../../../shared/lifecycle';
 import { STATE_LABELS, formatInstant } from '../../app/format';
+import { DID_RESERVATION_EVENT_LABELS } from '../billing/labels';
 
-const SYSTEM_LABELS: Record<string, string> = { add: 'Added', import: 'Imported', expire: 'Expired' };
+const SYSTEM_LABELS: Record<string, string> = {
+  add: 'Added',
+  import: 'Imported',
+  expire: 'Expired',
+  [DID_RESERVATION_EVENT_ACTIONS.renewed]: DID_RESERVATION_EVENT_LABELS.renewed,
+  [DID_RESERVATION_EVENT_ACTIONS.ended]: DID_RESERVATION_EVENT_LABELS.ended,
+};
 
 function actionLabel(action: string): string {
   if ((OPERATOR_ACTIONS as readonly string[]).includes(action)) return ACTION_RULES[action as OperatorAction].label;
@@ -22,7 +30,17 @@ function humanKey(key: string): string {
     .replace(/\bdid\b/g, 'DID');
 }
 
+/** The billing event an audit event records: "billing: expired of subscription … at … (from feed.csv)". */
+function billingText(value: Record<string, unknown>): string {
+  const source = value.file ? `from ${String(value.file)}` : `entered by ${String(value.enteredBy)}`;
+  const at = typeof value.effectiveAt === 'string' ? formatInstant(value.effectiveAt) : '';
+  return `${String(value.event)} of ${String(value.kind)} ${String(value.uuid)} at ${at} (${source})`;
+}
+
 function humanValue(value: unknown): string {
+  // The billing object of an audit event's details (billing/apply.ts writes it); JSON gives plain objects.
+  if (typeof value === 'object' && value !== null && 'kind' in value && 'event' in value)
+    return billingText(value as Record<string, unknown>);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatInstant(value);
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
