@@ -5,15 +5,20 @@ import type { Db } from '../db/connection';
 import { prepared } from '../db/statements';
 import type { NumberRow } from '../numbers/rows';
 
+// The audit actions that name a subscription or DID Reservation in their details, exactly as
+// migration 007's partial indexes list them (SQLite uses such an index only for the same list).
+const SUBSCRIPTION_ACTIONS = `'assign', 'subscription-expired', 'subscription-terminated', 'swapped-out'`;
+const DID_RESERVATION_ACTIONS = `'extend', 'did-reservation-renewed', 'did-reservation-ended'`;
+
 const byNumber = (rows: NumberRow[]) => [...new Map(rows.map((r) => [r.id, r])).values()].sort((a, b) => (a.number < b.number ? -1 : 1));
 
-/** Numbers assigned to the subscription now or before. */
+/** Numbers assigned to the subscription now, or before (assigned here, or left it by an event recorded here). */
 export function subscriptionNumbers(db: Db, subscriptionUuid: string): NumberRow[] {
   const now = prepared(db, 'SELECT * FROM numbers WHERE subscription_uuid = ?').all(subscriptionUuid) as NumberRow[];
   const before = prepared(
     db,
     `SELECT * FROM numbers WHERE id IN
-       (SELECT number_id FROM events WHERE action = 'assign' AND json_extract(details, '$.subscriptionUuid') = ?)`,
+       (SELECT number_id FROM events WHERE action IN (${SUBSCRIPTION_ACTIONS}) AND json_extract(details, '$.subscriptionUuid') = ?)`,
   ).all(subscriptionUuid) as NumberRow[];
   return byNumber([...now, ...before]);
 }
@@ -22,8 +27,8 @@ export function subscriptionNumbers(db: Db, subscriptionUuid: string): NumberRow
 export function assignedAt(db: Db, numberId: number, subscriptionUuid: string): string | null {
   const row = prepared(
     db,
-    `SELECT at FROM events WHERE action = 'assign' AND json_extract(details, '$.subscriptionUuid') = ? AND number_id = ?
-     ORDER BY id DESC LIMIT 1`,
+    `SELECT at FROM events WHERE action IN (${SUBSCRIPTION_ACTIONS}) AND json_extract(details, '$.subscriptionUuid') = ? AND number_id = ?
+       AND action = 'assign' ORDER BY id DESC LIMIT 1`,
   ).get(subscriptionUuid, numberId) as { at: string } | undefined;
   return row?.at ?? null;
 }
@@ -39,7 +44,7 @@ export function didReservationNumbers(db: Db, didReservationUuid: string): Numbe
   const before = prepared(
     db,
     `SELECT * FROM numbers WHERE id IN
-       (SELECT number_id FROM events WHERE action IN ('extend', 'did-reservation-renewed')
+       (SELECT number_id FROM events WHERE action IN (${DID_RESERVATION_ACTIONS})
           AND json_extract(details, '$.didReservationUuid') = ?)`,
   ).all(didReservationUuid) as NumberRow[];
   return byNumber([...now, ...before]);

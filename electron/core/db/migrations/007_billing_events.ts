@@ -6,8 +6,9 @@
 //
 // Out-of-order events need the numbers a subscription or DID Reservation held before: an
 // "expired" for a subscription a number has since left must find that number to report it. The
-// audit trail holds that (the assign and extend events name their UUIDs in details); two partial
-// expression indexes find those events by UUID without reading the trail.
+// audit trail holds that (assign, the subscription events, extend and the DID Reservation events
+// name their UUIDs in details); two partial expression indexes find those events by UUID without
+// reading the trail.
 import type { Migration } from './types';
 
 export const migration007: Migration = {
@@ -38,9 +39,9 @@ export const migration007: Migration = {
       ) WITHOUT ROWID;
       CREATE INDEX billing_event_numbers_number ON billing_event_numbers (number_id);
 
-      CREATE INDEX events_assign_subscription ON events (json_extract(details, '$.subscriptionUuid'), number_id)
-        WHERE action = 'assign';
+      CREATE INDEX events_subscription ON events (json_extract(details, '$.subscriptionUuid'), number_id)
+        WHERE action IN ('assign', 'subscription-expired', 'subscription-terminated', 'swapped-out');
       CREATE INDEX events_did_reservation ON events (json_extract(details, '$.didReservationUuid'), number_id)
-        WHERE action IN ('extend', 'did-reservation-renewed');
+        WHERE action IN ('extend', 'did-reservation-renewed', 'did-reservation-ended');
     `,
 };
