@@ -21,7 +21,7 @@ const optionalRemark = textSchema('Remark').trim().max(2000, { error: 'Remark is
  * An instant typed by the operator, as an ISO 8601 UTC time. A date alone is the start of that UTC
  * day, or with `dateMeans: 'through'` the end of it (paid through 2027-01-31 ends at 2027-02-01 00:00 UTC).
  */
-const instantSchema = (label: string, dateMeans: 'start' | 'through' = 'start') =>
+export const instantSchema = (label: string, dateMeans: 'start' | 'through' = 'start') =>
   textSchema(label).transform((text, ctx) => {
     const reading = readInstant(text);
     if (!reading.ok) {

@@ -2,16 +2,23 @@
 // action, time range and number pattern, paged from a cursor. Shared by the core, the CLI, export
 // and the Activity screen.
 import { z } from 'zod';
+import { DID_RESERVATION_EVENT_ACTIONS } from './billing';
 import type { HistoryEvent } from './domain';
 import { ACTION_RULES, OPERATOR_ACTIONS, type OperatorAction } from './lifecycle';
 import { MAX_PAGE_SIZE, searchFilterSchema } from './search';
 
-/** Events written by the inventory itself rather than an operator action on one number. */
-const SYSTEM_ACTIONS = ['add', 'import', 'expire'] as const;
+/** Events written by the inventory itself (or billing) rather than an operator action on one number. */
+const SYSTEM_ACTIONS = ['add', 'import', 'expire', DID_RESERVATION_EVENT_ACTIONS.renewed, DID_RESERVATION_EVENT_ACTIONS.ended] as const;
 export const ACTIVITY_ACTIONS = [...SYSTEM_ACTIONS, ...OPERATOR_ACTIONS] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
-const SYSTEM_LABELS: Record<(typeof SYSTEM_ACTIONS)[number], string> = { add: 'Added', import: 'Imported', expire: 'Expired' };
+const SYSTEM_LABELS: Record<(typeof SYSTEM_ACTIONS)[number], string> = {
+  add: 'Added',
+  import: 'Imported',
+  expire: 'Expired',
+  [DID_RESERVATION_EVENT_ACTIONS.renewed]: 'DID Reservation renewed',
+  [DID_RESERVATION_EVENT_ACTIONS.ended]: 'DID Reservation ended',
+};
 
 /** An event's action as people read it: "Extend Reservation", "Imported". */
 export function actionLabel(action: string): string {

@@ -7,10 +7,12 @@ import { actionInputSchemas } from './actions';
 import { activityRequestSchema, type ActivityPage } from './activity';
 import { addNumbersSchema } from './add-numbers';
 import type { DashboardSummary } from './dashboard';
+import { recordBillingEventSchema, type BillingEventReport, type BillingFeedReport, type NumberBilling } from './billing';
 import type { AddResult, NumberDetail, NumberRecord, NumberState, Organization } from './domain';
 import { ORG_TYPES } from './domain';
 import type { ErrorInfo } from './errors';
 import type { OperatorAction } from './lifecycle';
+import { chooseImportFileSchema, importSourceSchema, type ChosenImportFile } from './import-source';
 import { phoneNumberSchema } from './phone';
 import { searchFilterSchema, searchRequestSchema, type SearchResult } from './search';
 import {
@@ -106,6 +108,14 @@ export const contract = {
   'import:file': op(importRequestSchema, returns<ImportReport>()),
   'activity:list': op(activityRequestSchema.prefault({}), returns<ActivityPage>()),
   'dashboard:summary': op(z.object({}).default({}), returns<DashboardSummary>()),
+  // The file to import, for any import the app offers. The desktop app's main process answers with
+  // the system's Open dialog (and accepts as a path source only a file chosen there); browser mode
+  // answers upload: true, and the page sends the file's content instead.
+  'import:choose-file': op(chooseImportFileSchema, returns<ChosenImportFile>()),
+  // Billing events (issue 10): one event entered by an operator, a feed file, and a number's billing side.
+  'billing:record': op(recordBillingEventSchema, returns<BillingEventReport>()),
+  'billing:import': op(z.object({ source: importSourceSchema, dryRun: z.boolean().default(true) }), returns<BillingFeedReport>()),
+  'billing:of-number': op(numberRef, returns<NumberBilling>()),
 } as const;
 
 type Contract = typeof contract;

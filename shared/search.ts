@@ -49,6 +49,8 @@ export const searchFilterSchema = z.object({
   portedIn: z.boolean().optional(),
   visibleTo: list(z.string().trim().toLowerCase().min(1).max(253)),
   subscriptionUuid: uuidSchema().optional(),
+  /** The DID Reservation subscription a charged reservation is held under. */
+  didReservationUuid: uuidSchema().optional(),
   ownerUuid: uuidSchema().optional(),
   /** ISO instants bounding the reservation's or lock's expiry. */
   expiresBefore: z.iso.datetime().optional(),

@@ -4,6 +4,7 @@
 import os from 'node:os';
 import { clockFromEnv } from '../core/clock';
 import { insideFolder } from '../core/export/path-policy';
+import { uploadsOnly } from '../core/import/source';
 import { Inventory } from '../core/inventory';
 import { resolveDatabasePath } from '../core/paths';
 import { startBrowserServer } from './server';
@@ -21,8 +22,12 @@ export function portFromEnv(env: NodeJS.ProcessEnv): number {
 export async function main(options: { rendererDir: string; env?: NodeJS.ProcessEnv }): Promise<void> {
   const env = options.env ?? process.env;
   const databasePath = resolveDatabasePath(undefined, env);
-  // The page types export paths: only inside the user's home folder.
-  const inventory = Inventory.open(databasePath, { clock: clockFromEnv(env), exportPaths: insideFolder(os.homedir()) });
+  // The page types export paths: only inside the user's home folder. It uploads the files it imports.
+  const inventory = Inventory.open(databasePath, {
+    clock: clockFromEnv(env),
+    exportPaths: insideFolder(os.homedir()),
+    importPaths: uploadsOnly,
+  });
   const server = await startBrowserServer({ inventory, rendererDir: options.rendererDir, port: portFromEnv(env) });
   process.stdout.write(`Number Inventory (browser mode): ${server.url}\n`);
   process.stdout.write(`  database: ${databasePath}\n`);

@@ -48,6 +48,7 @@ export function addFilterOptions(command: Command): Command {
     .option('--ported-in', 'ported-in numbers only')
     .option('--visible-to <domains>', 'comma separated domains', csv)
     .option('--subscription <uuid>', 'Subscription UUID')
+    .option('--did-reservation <uuid>', 'DID Reservation UUID (charged reservations held under it)')
     .option('--owner <uuid>', 'Owner UUID (assignee or reserver)')
     .option('--expires-before <time>', 'reservation or lock expiring before this ISO time', instant('--expires-before'))
     .option('--expires-after <time>', 'reservation or lock expiring after this ISO time', instant('--expires-after'));
@@ -66,6 +67,7 @@ export interface FilterOptions {
   portedIn?: boolean;
   visibleTo?: string[];
   subscription?: string;
+  didReservation?: string;
   owner?: string;
   expiresBefore?: string;
   expiresAfter?: string;
@@ -84,6 +86,7 @@ export function filterFromOptions(o: FilterOptions): SearchFilter {
     portedIn: o.portedIn ? true : undefined,
     visibleTo: o.visibleTo,
     subscriptionUuid: o.subscription,
+    didReservationUuid: o.didReservation,
     ownerUuid: o.owner,
     expiresBefore: o.expiresBefore,
     expiresAfter: o.expiresAfter,

@@ -13,6 +13,7 @@ import { registerInventoryCommands } from './commands';
 import { registerTransferCommands } from './commands-transfer';
 import { registerOpsCommands } from './commands-ops';
 import { registerActivityCommands } from './commands-activity';
+import { registerBillingCommands } from './commands-billing';
 import { Output } from './output';
 
 export const EXIT_OK = 0;
@@ -77,6 +78,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
   registerOpsCommands(program, open, output);
   registerActivityCommands(program, open, output, { stdout, stderr });
   registerDbCommands(program, store, output);
+  registerBillingCommands(program, open, output, stderr);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -5,6 +5,8 @@
 import type { ActionInput } from '../../shared/actions';
 import type { ActivityPage, ActivityRequest } from '../../shared/activity';
 import type { AddNumbersRequest } from '../../shared/add-numbers';
+import type { BillingEventReport, BillingFeedReport, NumberBilling } from '../../shared/billing';
+import type { ChosenImportFile, ImportSource } from '../../shared/import-source';
 import type { DashboardSummary } from '../../shared/dashboard';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
 import type { OperatorAction } from '../../shared/lifecycle';
@@ -12,6 +14,7 @@ import type { ListPage, NotificationListRequest, NotificationRecord, OutboxEmail
 import type { SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
 import type { AppSettings, SettingsView } from '../../shared/settings';
 import type { ExportStart, ExportStatus, ImportReport, SavedSearch, SaveSearchRequest } from '../../shared/transfer';
+import type { BillingFeedProgress } from './billing/run-feed';
 import type { SweepReport } from './expiry/sweep';
 import type { ExportFileOffer } from './export/jobs';
 import type { ExportFormat } from './export/types';
@@ -46,6 +49,15 @@ export interface InventoryPort {
   exportStatus(id: string): Promise<ExportStatus>;
   cancelExport(id: string): Promise<ExportStatus>;
   exportFinished(id: string): Promise<ExportStatus>;
+  recordBillingEvent(request: unknown): Promise<BillingEventReport>;
+  importBillingFeed(
+    request: { file: string; dryRun?: boolean; name?: string },
+    onProgress?: (progress: BillingFeedProgress) => void,
+  ): Promise<BillingFeedReport>;
+  importBillingEvents(request: { source: ImportSource; dryRun?: boolean }): Promise<BillingFeedReport>;
+  /** Outside the desktop app there is no dialog: the page uploads the file's content. */
+  chooseImportFile(): Promise<ChosenImportFile>;
+  numberBilling(number: string): Promise<NumberBilling>;
   activity(request?: ActivityRequest): Promise<ActivityPage>;
   dashboard(): Promise<DashboardSummary>;
   /** Stops running work and closes the store; a team database's connections are closed when the promise settles. */

@@ -2,6 +2,9 @@
 // even where better-sqlite3 is synchronous, so heavy work can move to a worker (or the store to a
 // server) without changing callers.
 import type { ActionInput } from '../../shared/actions';
+import type { BillingEventReport, BillingFeedReport, NumberBilling } from '../../shared/billing';
+import type { ChosenImportFile, ImportSource } from '../../shared/import-source';
+import { importSourceSchema } from '../../shared/import-source';
 import type { AddNumbersRequest } from '../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
 import type { OperatorAction } from '../../shared/lifecycle';
@@ -22,7 +25,11 @@ import type { InventoryPort } from './inventory-port';
 import type { ExportPathPolicy } from './export/path-policy';
 import type { ExportFormat } from './export/types';
 import type { WorkerLocation } from './export/worker-host';
+import { numberBilling, recordBillingEvent } from './billing/record-event';
+import { importBillingFeed, type BillingFeedProgress } from './billing/run-feed';
+import { anyImportPath, withImportSource, type ImportPathPolicy } from './import/source';
 import { performAction } from './lifecycle/perform';
+import { parseOrThrow } from './validation';
 import { addNumbers } from './numbers/add';
 import { detailOf, numberKey, requireRow } from './numbers/repository';
 import { importFile, type ImportOptions } from './import/run-import';
@@ -46,6 +53,8 @@ interface ServiceOptions {
   /** The export worker's script and heap; it loads the same native binding as this connection. */
   exportWorker?: Omit<WorkerLocation, 'nativeBinding'>;
   nativeBinding?: string;
+  /** Which paths an import from the app may name (see import/source.ts); by default any, as the CLI asks. */
+  importPaths?: ImportPathPolicy;
 }
 
 export interface InventoryOptions extends OpenOptions, ServiceOptions {}
@@ -55,9 +64,13 @@ export class Inventory implements InventoryPort {
   readonly clock: Clock;
   private readonly fixedActor: string | undefined;
   private readonly exports: ExportJobs;
+  private readonly importPaths: ImportPathPolicy;
+  private readonly nativeBinding: string | undefined;
 
   constructor(db: Db, options: ServiceOptions = {}) {
     this.db = db;
+    this.importPaths = options.importPaths ?? anyImportPath;
+    this.nativeBinding = options.nativeBinding;
     this.clock = options.clock ?? systemClock;
     this.fixedActor = options.actor;
     this.exports = new ExportJobs(db.name, {
@@ -112,6 +125,40 @@ export class Inventory implements InventoryPort {
       logFailure(error);
     }
     return result;
+  }
+
+  /** Applies (or dry-runs) one billing event entered by an operator, to every number it concerns. */
+  async recordBillingEvent(request: unknown): Promise<BillingEventReport> {
+    return recordBillingEvent(this.context, request);
+  }
+
+  /** Applies (or dry-runs) a billing feed file, row by row. */
+  async importBillingFeed(
+    request: { file: string; dryRun?: boolean; name?: string },
+    onProgress?: (progress: BillingFeedProgress) => void,
+  ): Promise<BillingFeedReport> {
+    return importBillingFeed(this.context, request, { onProgress, openScratch: () => openDatabase(this.db.name, this.scratchOptions()) });
+  }
+
+  /** A billing feed from the app: a file chosen in the desktop dialog or uploaded by the page. */
+  async importBillingEvents(request: { source: ImportSource; dryRun?: boolean }): Promise<BillingFeedReport> {
+    const source = parseOrThrow(importSourceSchema, request.source, 'Billing events');
+    return withImportSource(source, this.importPaths, (file, name) =>
+      this.importBillingFeed({ file, name, dryRun: request.dryRun ?? true }),
+    );
+  }
+
+  /** Where the app gets an import file: outside the desktop app's dialog, the page uploads it. */
+  async chooseImportFile(): Promise<ChosenImportFile> {
+    return { upload: true, path: null };
+  }
+
+  async numberBilling(number: string): Promise<NumberBilling> {
+    return numberBilling(this.context, number);
+  }
+
+  private scratchOptions(): OpenOptions {
+    return this.nativeBinding ? { nativeBinding: this.nativeBinding } : {};
   }
 
   async show(number: string): Promise<NumberDetail> {

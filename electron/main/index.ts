@@ -81,7 +81,7 @@ function start(): void {
     inventory,
     isTrustedSender: trustedSenderCheck(location, appWebContents),
     onChange: broadcast,
-    native: nativeOperations(opened.exportFiles),
+    native: nativeOperations(opened.exportFiles, opened.importFiles),
   });
   const stopWatching = watchDatabase(inventory.db, () => broadcast({ scope: 'numbers' }));
   const stopServices = startBackgroundServices({ inventory, notifyChange: broadcast });

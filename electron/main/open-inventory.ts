@@ -2,6 +2,7 @@
 // fail into a message for the user instead of a crash.
 import { clockFromEnv, systemClock } from '../core/clock';
 import { ChosenExportFiles } from '../core/export/path-policy';
+import { ChosenImportFiles } from '../core/import/source';
 import { Inventory } from '../core/inventory';
 import { missingNativeBindingMessage } from './native-binding';
 
@@ -11,6 +12,8 @@ export type OpenedInventory =
       inventory: Inventory;
       /** The files the Save dialog chose: the only ones the inventory exports to (see native-operations.ts). */
       exportFiles: ChosenExportFiles;
+      /** The files the Open dialog chose: the only paths an import from the page may name. */
+      importFiles: ChosenImportFiles;
     }
   | { ok: false; message: string };
 
@@ -27,8 +30,14 @@ export function openDesktopInventory(options: {
     const clock = options.isPackaged ? systemClock : clockFromEnv(options.env);
     const exportFiles = new ChosenExportFiles();
     // Export workers open their own connection with the same Electron-ABI binding (issue 4).
-    const inventory = Inventory.open(options.databasePath, { nativeBinding: options.nativeBinding, clock, exportPaths: exportFiles });
-    return { ok: true, inventory, exportFiles };
+    const importFiles = new ChosenImportFiles();
+    const inventory = Inventory.open(options.databasePath, {
+      nativeBinding: options.nativeBinding,
+      clock,
+      exportPaths: exportFiles,
+      importPaths: importFiles,
+    });
+    return { ok: true, inventory, exportFiles, importFiles };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     // The addon could not be loaded at all (wrong ABI, truncated or foreign file).

@@ -77,6 +77,12 @@ interface Model {
   now: number;
   numbers: Map<string, ModelNumber>;
   days: Record<DurationKey, number>;
+  /** Per number, each subscription it was assigned to and when it last was (ms): billing events look for them. */
+  assignedAt: Map<string, Map<string, number>>;
+  /** Billing events applied, as "event key @ number". */
+  billingApplied: Set<string>;
+  /** The last billing event sent, so a command can send it again (billing resends). */
+  lastBilling: { subscription: string; event: 'expired' | 'terminated'; at: number } | null;
 }
 
 interface Real {
@@ -274,6 +280,11 @@ class ActCommand implements fc.AsyncCommand<Model, Real> {
     expect(outcome).toEqual(prediction.ok ? { ok: true } : { ok: false, code: prediction.code });
     if (prediction.ok) m.numbers.set(number, prediction.next);
     else expect(dumpDatabase(r.inventory.db)).toBe(before);
+    if (prediction.ok && this.action === 'assign') {
+      const seen = m.assignedAt.get(number) ?? new Map<string, number>();
+      seen.set(this.p.subscription, m.now);
+      m.assignedAt.set(number, seen);
+    }
     await compare(m, r);
   }
   toString(): string {
@@ -392,6 +403,68 @@ class AddCommand implements fc.AsyncCommand<Model, Real> {
   }
 }
 
+type BillingOutcomeName = 'changed' | 'already-applied' | 'stale' | 'refused';
+
+/**
+ * A subscription event from billing (issue 10), for every number of the subscription: a new one,
+ * or the last one sent again. The model says per number: changed (as the single-number event
+ * would), already applied (sent before), stale (the number has left the subscription, or the
+ * event predates its assignment), refused (effective in the future); unmatched when the
+ * subscription never had a number.
+ */
+class BillingEventCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(
+    readonly subscription: string,
+    readonly event: 'expired' | 'terminated',
+    readonly at: EffectiveAt,
+    readonly resend: boolean,
+  ) {}
+  check(): boolean {
+    return true;
+  }
+  async run(m: Model, r: Real): Promise<void> {
+    const sent =
+      this.resend && m.lastBilling
+        ? m.lastBilling
+        : { subscription: this.subscription, event: this.event, at: this.at.kind === 'ago' ? m.now - this.at.minutes * MINUTE : m.now };
+    m.lastBilling = sent;
+    const key = `${sent.subscription}|${sent.event}|${sent.at}`;
+    const action = sent.event === 'expired' ? 'subscription-expired' : 'subscription-terminated';
+    const expected: [string, BillingOutcomeName][] = [];
+    const changes: [string, ModelNumber][] = [];
+    for (const number of [...m.numbers.keys()].sort()) {
+      const cur = m.numbers.get(number) as ModelNumber;
+      const since = m.assignedAt.get(number)?.get(sent.subscription);
+      const current = cur.state === 'assigned' && cur.subscription === sent.subscription;
+      if (!current && since === undefined) continue;
+      if (m.billingApplied.has(`${key}@${number}`)) expected.push([number, 'already-applied']);
+      else if (!current || (since !== undefined && sent.at < since)) expected.push([number, 'stale']);
+      else if (sent.at > m.now) expected.push([number, 'refused']);
+      else {
+        expected.push([number, 'changed']);
+        const period = m.days[SUBSCRIPTION_PERIOD[action]];
+        changes.push([number, { ...free('reserved', cur, action), expiresAt: sent.at + period * DAY, reserver: cur.owner, kind: 'free' }]);
+      }
+    }
+    const report = await r.inventory.recordBillingEvent({
+      event: { kind: 'subscription', subscriptionUuid: sent.subscription, event: sent.event, at: iso(sent.at) },
+      dryRun: false,
+    });
+    expect({ unmatched: report.unmatched !== null, results: report.results.map((x) => [x.number, x.outcome]) }).toEqual({
+      unmatched: expected.length === 0,
+      results: expected,
+    });
+    for (const [number, next] of changes) {
+      m.numbers.set(number, next);
+      m.billingApplied.add(`${key}@${number}`);
+    }
+    await compare(m, r);
+  }
+  toString(): string {
+    return this.resend ? 'billing: the last event again' : `billing: ${this.subscription} ${this.event} ${JSON.stringify(this.at)}`;
+  }
+}
+
 const weighted = <T>(common: T, ...rare: T[]) =>
   fc.oneof({ weight: 12, arbitrary: fc.constant(common) }, ...rare.map((value) => ({ weight: 1, arbitrary: fc.constant(value) })));
 
@@ -440,6 +513,17 @@ const commandArbs = [
     )
     .map(([key, days]) => new SetDurationCommand(key, days)),
   fc.array(fc.integer({ min: 0, max: TARGETS.length - 1 }), { minLength: 1, maxLength: 3 }).map((targets) => new AddCommand(targets)),
+  fc
+    .tuple(
+      fc.constantFrom(SUB_1, SUB_2),
+      fc.constantFrom('expired' as const, 'terminated' as const),
+      fc.oneof(
+        { weight: 2, arbitrary: fc.constant({ kind: 'default' as const }) },
+        { weight: 3, arbitrary: fc.record({ kind: fc.constant('ago' as const), minutes: fc.integer({ min: -120, max: 60 * 24 * 30 }) }) },
+      ),
+      fc.boolean(),
+    )
+    .map(([subscription, event, at, resend]) => new BillingEventCommand(subscription, event, at, resend)),
 ];
 
 async function setup(): Promise<{ model: Model; real: Real }> {
@@ -482,12 +566,15 @@ async function setup(): Promise<{ model: Model; real: Real }> {
     now: Date.parse(T0),
     numbers,
     days: { reservationDays: 28, lockPeriodDays: 28, subscriptionExpiredDays: 56, subscriptionTerminatedDays: 28, swappedOutDays: 1 },
+    assignedAt: new Map(),
+    billingApplied: new Set(),
+    lastBilling: null,
   };
   return { model, real: { inventory, clock } };
 }
 
 describe('life cycle, model-based', () => {
-  it('matches the model over random sequences of actions, clock moves, setting changes and sweeps', async () => {
+  it('matches the model over random sequences of actions, billing events, clock moves, setting changes and sweeps', async () => {
     await fc.assert(
       fc.asyncProperty(fc.commands(commandArbs, { maxCommands: 40, size: 'max' }), async (commands) => {
         const { model, real } = await setup();

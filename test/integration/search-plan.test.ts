@@ -36,6 +36,7 @@ const FILTERS: [string, SearchFilter][] = [
   ['wildcard with prefix', { states: ['available'], pattern: '+65??88*' }],
   ['visible to', { states: ['available'], visibleTo: ['acme.example'] }],
   ['subscription', { states: ['assigned'], subscriptionUuid: SUB_1 }],
+  ['DID Reservation', { states: ['reserved'], didReservationUuid: SUB_1 }],
   ['owner', { states: ['assigned'], ownerUuid: ORG_A }],
   ['expiry window', { states: ['reserved'], expiresBefore: '2026-02-01T00:00:00.000Z', expiresAfter: '2026-01-01T00:00:00.000Z' }],
   ['basic search box UUID', { states: ['reserved'], query: '1111' }],

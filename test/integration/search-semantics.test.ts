@@ -47,6 +47,7 @@ function oracle(filter: SearchFilter, ignoreStates = false): string[] {
         (filter.portedIn === undefined || r.portedIn === filter.portedIn) &&
         any(filter.visibleTo, (d) => r.visibleTo.includes(d)) &&
         (!filter.subscriptionUuid || r.subscriptionUuid === filter.subscriptionUuid) &&
+        (!filter.didReservationUuid || r.reservation?.didReservationUuid === filter.didReservationUuid) &&
         (!filter.ownerUuid || r.ownerUuid === filter.ownerUuid || r.reservation?.orgUuid === filter.ownerUuid) &&
         (!filter.expiresBefore || (r.expiresAt !== null && r.expiresAt < filter.expiresBefore)) &&
         (!filter.expiresAfter || (r.expiresAt !== null && r.expiresAt > filter.expiresAfter)),
@@ -80,6 +81,7 @@ describe('search filters', () => {
   it('answers each field alone, OR within a multi-value field and AND across fields, like the oracle', async () => {
     const assigned = all.find((r) => r.state === 'assigned') as NumberRecord;
     const reserved = all.find((r) => r.state === 'reserved') as NumberRecord;
+    const charged = all.find((r) => r.reservation?.didReservationUuid) as NumberRecord;
     const filters: SearchFilter[] = [
       {},
       { states: ['available'] },
@@ -101,6 +103,8 @@ describe('search filters', () => {
       { visibleTo: ['acme.example', 'globex.example'] },
       { subscriptionUuid: assigned.subscriptionUuid as string },
       { ownerUuid: assigned.ownerUuid as string },
+      { didReservationUuid: charged.reservation?.didReservationUuid as string },
+      { didReservationUuid: charged.reservation?.didReservationUuid as string, states: ['reserved'] },
       { ownerUuid: reserved.reservation?.orgUuid as string },
       { expiresBefore: '2026-06-01T00:00:00.000Z' },
       { expiresAfter: '2026-06-15T00:00:00.000Z' },

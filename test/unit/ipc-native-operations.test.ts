@@ -19,10 +19,16 @@ vi.mock('electron', () => ({
       if (dialogState.failure) throw dialogState.failure;
       return dialogState.answer;
     },
+    showOpenDialog: async (...args: unknown[]) => {
+      dialogState.calls.push(args);
+      const { canceled, filePath } = dialogState.answer;
+      return { canceled, filePaths: filePath ? [filePath] : [] };
+    },
   },
 }));
 
 import { ChosenExportFiles } from '../../electron/core/export/path-policy';
+import { ChosenImportFiles } from '../../electron/core/import/source';
 import { Inventory } from '../../electron/core/inventory';
 import { registerIpcHandlers } from '../../electron/main/ipc';
 import { nativeOperations } from '../../electron/main/native-operations';
@@ -53,14 +59,19 @@ beforeEach(async () => {
   handlers.clear();
   // As the desktop app opens it (open-inventory.ts): exports only to files the dialog chose.
   const exportFiles = new ChosenExportFiles();
-  inventory = Inventory.open(path.join(dir, 'inventory.db'), { exportPaths: exportFiles, exportWorker: { workerScript: worker } });
+  const importFiles = new ChosenImportFiles();
+  inventory = Inventory.open(path.join(dir, 'inventory.db'), {
+    exportPaths: exportFiles,
+    importPaths: importFiles,
+    exportWorker: { workerScript: worker },
+  });
   await addSgNumbers(inventory, 3);
   registerIpcHandlers({
     ipcMain: { handle: (channel: string, fn: Handler) => handlers.set(channel, fn), removeHandler: () => {} } as never,
     inventory,
     isTrustedSender: () => trusted,
     onChange: () => {},
-    native: nativeOperations(exportFiles),
+    native: nativeOperations(exportFiles, importFiles),
   });
 });
 
@@ -153,5 +164,47 @@ describe('export:start in the desktop app', () => {
     }
     expect(fs.readdirSync(dir).sort()).toEqual(['inventory.db', 'inventory.db-shm', 'inventory.db-wal']);
     expect(fs.existsSync('/etc/shadow.csv')).toBe(false);
+  });
+});
+
+describe('import:choose-file and billing:import in the desktop app', () => {
+  const feed = 'subscription_uuid,event,effective_at\n33333333-3333-4333-8333-333333333333,expired,2026-01-01T00:00:00Z\n';
+
+  it('asks with the native Open dialog; the file chosen there is the only path an import accepts', async () => {
+    const chosenFile = path.join(dir, 'billing.csv');
+    fs.writeFileSync(chosenFile, feed);
+    const typed = path.join(dir, 'typed.csv');
+    fs.writeFileSync(typed, feed);
+    dialogState.answer = { canceled: false, filePath: chosenFile };
+    const chosen = await invoke('import:choose-file', { title: 'Import billing events', extensions: ['csv', 'jsonl'] });
+    expect(chosen).toEqual({ ok: true, value: { upload: false, path: chosenFile } });
+    expect((dialogState.calls[0][1] as { title: string }).title).toBe('Import billing events');
+    const dryRun = await invoke('billing:import', { source: { kind: 'path', path: chosenFile }, dryRun: true });
+    expect(dryRun).toMatchObject({ ok: true, value: { file: 'billing.csv', rows: 1, counts: { unmatched: 1 } } });
+    expect(await invoke('billing:import', { source: { kind: 'path', path: typed }, dryRun: true })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('Open dialog') },
+    });
+  });
+
+  it('without ask, tells the page the file is chosen in the dialog, and shows none', async () => {
+    expect(await invoke('import:choose-file', { title: 'Import billing events', ask: false })).toEqual({
+      ok: true,
+      value: { upload: false, path: null },
+    });
+    expect(dialogState.calls).toEqual([]);
+  });
+
+  it('answers no path when the user cancels', async () => {
+    dialogState.answer = { canceled: true };
+    expect(await invoke('import:choose-file', { title: 'Import billing events' })).toEqual({
+      ok: true,
+      value: { upload: false, path: null },
+    });
+  });
+
+  it('an uploaded file is read by the same readers, under its own name', async () => {
+    const outcome = await invoke('billing:import', { source: { kind: 'upload', name: 'feed.csv', content: feed }, dryRun: true });
+    expect(outcome).toMatchObject({ ok: true, value: { file: 'feed.csv', rows: 1, counts: { unmatched: 1 } } });
   });
 });

@@ -55,11 +55,16 @@ const handlers: HandlerTable = {
   'import:file': (inventory, input) => inventory.importFile(input),
   'activity:list': (inventory, input) => inventory.activity(input),
   'dashboard:summary': (inventory) => inventory.dashboard(),
+  'import:choose-file': (inventory) => inventory.chooseImportFile(),
+  'billing:record': (inventory, input) => inventory.recordBillingEvent(input),
+  'billing:import': (inventory, input) => inventory.importBillingEvents(input),
+  'billing:of-number': (inventory, input) => inventory.numberBilling(input.number),
 };
 
 /** Which change a successful call causes, so open windows can refresh what they show. */
 function changeOf(channel: Channel, result: unknown): ChangeEvent | null {
   if (channel === 'import:file') return (result as { imported: number }).imported > 0 ? { scope: 'numbers' } : null;
+  if (channel === 'billing:record' || channel === 'billing:import') return billingChange(result);
   if (channel.startsWith('orgs:') && channel !== 'orgs:list') return { scope: 'organizations' };
   if (channel === 'settings:set') return { scope: 'settings' };
   if (channel === 'outbox:retry') return { scope: 'outbox' };
@@ -77,6 +82,15 @@ function changeOf(channel: Channel, result: unknown): ChangeEvent | null {
     };
   }
   return null;
+}
+
+/** A billing event or feed that changed numbers: which ones (a feed: any). */
+function billingChange(result: unknown): ChangeEvent | null {
+  const report = result as { dryRun: boolean; results?: { number?: string; outcome?: string }[]; counts?: { applied: number } };
+  if (report.dryRun) return null;
+  if (report.counts) return report.counts.applied > 0 ? { scope: 'numbers' } : null;
+  const changed = (report.results ?? []).filter((r) => r.outcome === 'changed').map((r) => r.number as string);
+  return changed.length ? { scope: 'numbers', numbers: changed } : null;
 }
 
 function isChannel(value: unknown): value is Channel {

@@ -40,6 +40,11 @@ export function warningHorizon(now: string, warningLeadDays: number): string {
   return new Date(Date.parse(now) + warningLeadDays * DAY_MS).toISOString();
 }
 
+/** When the warning of a hold ending at `deadline` falls due; null when warnings are off. */
+export function warningInstant(deadline: string, warningLeadDays: number): string | null {
+  return warningLeadDays > 0 ? new Date(Date.parse(deadline) - warningLeadDays * DAY_MS).toISOString() : null;
+}
+
 /** Whether a warning is due at `now` with this lead (none when warnings are off). */
 export function warningPending(db: Db, now: string, warningLeadDays: number): boolean {
   return warningLeadDays > 0 && prepared(db, WARNING_PENDING_SQL).get(now, warningHorizon(now, warningLeadDays)) !== undefined;

@@ -9,7 +9,8 @@ export interface HeaderMap {
   ignored: string[];
 }
 
-const normalise = (cell: string) =>
+/** A header cell as a column name: trimmed, lower case, spaces and dashes as underscores. */
+export const normalise = (cell: string) =>
   cell
     .trim()
     .toLowerCase()

@@ -59,7 +59,8 @@ function describeCharacter(character: string): string {
   return CHARACTER_NAMES[code] ? `${CHARACTER_NAMES[code]} (${hex})` : `the control character ${hex}`;
 }
 
-function checkRow(file: string, row: RawRow, header: readonly string[] | null): void {
+/** A row within the per-row limits, with no control character in any cell (named by row and column). */
+export function checkRow(file: string, row: RawRow, header: readonly string[] | null): void {
   if (row.cells.length > IMPORT_LIMITS.maxColumns)
     throw refuseImport(file, `row ${row.line} has ${row.cells.length} cells (at most ${IMPORT_LIMITS.maxColumns})`);
   let chars = 0;

@@ -75,22 +75,38 @@ export function performAction(ctx: CoreContext, rawAction: unknown, rawInput: un
 /** Inside the write transaction: check the version, apply the transition, write the number and its audit event. */
 function applyAction(ctx: CoreContext, row: NumberRow, request: ActionRequest): NumberDetail {
   const { db } = ctx;
-  const e164 = row.number;
   refuseStale(row, request.input.expectedVersion);
+  writeTransition(ctx, row, request);
+  return detailOf(db, requireRow(db, row.number));
+}
+
+/** How an action caused by another system (a billing event) is named in the audit trail. */
+export interface AuditNaming {
+  /** The audit action, when it is not the operator action's own name. */
+  action?: string;
+  /** More details, kept beside the transition's own. */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Inside the caller's write transaction: applies the transition to the number as read and writes
+ * it with its audit event. Returns the audit event's id.
+ */
+export function writeTransition(ctx: CoreContext, row: NumberRow, request: ActionRequest, naming: AuditNaming = {}): number {
+  const { db } = ctx;
   const now = ctx.clock.now().toISOString();
   const result = transition(row, request, now, appSettings(db));
-  if (!updateState(db, row, result.fields, now)) throw changedMeanwhile(e164, request.action);
-  insertEvent(db, {
+  if (!updateState(db, row, result.fields, now)) throw changedMeanwhile(row.number, request.action);
+  return insertEvent(db, {
     numberId: row.id,
     at: now,
     actor: ctx.actor,
-    action: request.action,
+    action: naming.action ?? request.action,
     from: row.state,
     to: result.fields.state,
     remark: result.remark,
-    details: result.details,
+    details: { ...result.details, ...naming.details },
   });
-  return detailOf(db, requireRow(db, e164));
 }
 
 /** Refuses an action that expected another version of the number than the one read. */

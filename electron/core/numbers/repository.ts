@@ -74,12 +74,14 @@ export function updateState(db: Db, row: NumberRow, fields: StateFields, at: str
   return result.changes === 1;
 }
 
-export function insertEvent(db: Db, event: AuditEvent): void {
-  prepared(
+/** Writes an audit event; returns its id. */
+export function insertEvent(db: Db, event: AuditEvent): number {
+  const written = prepared(
     db,
     `INSERT INTO events (number_id, at, actor, action, from_state, to_state, remark, details)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(event.numberId, event.at, event.actor, event.action, event.from, event.to, event.remark, JSON.stringify(event.details));
+  return Number(written.lastInsertRowid);
 }
 
 /** An audit event as the history and the activity log read it (EVENT_COLUMNS). */

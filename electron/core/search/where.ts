@@ -48,6 +48,7 @@ export function whereClause(filter: ParsedSearchFilter, options: WhereOptions = 
     parts.push({ sql: `n.id IN (SELECT v.number_id FROM number_visibility v WHERE ${domains.sql})`, params: domains.params });
   }
   if (filter.subscriptionUuid) parts.push({ sql: 'n.subscription_uuid = ?', params: [filter.subscriptionUuid] });
+  if (filter.didReservationUuid) parts.push({ sql: 'n.did_reservation_uuid = ?', params: [filter.didReservationUuid] });
   // The owner of a number is its assignee, or the org it is reserved for.
   if (filter.ownerUuid)
     parts.push({ sql: '(n.owner_uuid = ? OR n.reservation_org_uuid = ?)', params: [filter.ownerUuid, filter.ownerUuid] });

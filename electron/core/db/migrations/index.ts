@@ -7,6 +7,7 @@ import { migration003 } from './003_notifications_outbox';
 import { migration004 } from './004_grouped_sort_indexes';
 import { migration005 } from './005_notices_per_hold';
 import { migration006 } from './006_reservation_origin_rule';
+import { migration007 } from './007_billing_events';
 import { migration009 } from './009_activity_and_stock';
 import type { Migration } from './types';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
   migration009,
 ];
 

@@ -11,6 +11,8 @@
 import type pg from 'pg';
 import type { ActionInput } from '../../../../shared/actions';
 import type { ActivityPage } from '../../../../shared/activity';
+import type { BillingEventReport, BillingFeedReport, NumberBilling } from '../../../../shared/billing';
+import type { ChosenImportFile } from '../../../../shared/import-source';
 import type { DashboardSummary } from '../../../../shared/dashboard';
 import type { AddNumbersRequest } from '../../../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../../../shared/domain';
@@ -276,6 +278,26 @@ export class TeamInventory implements InventoryPort {
 
   async exportFinished(): Promise<ExportStatus> {
     throw notYet('Export');
+  }
+
+  async recordBillingEvent(): Promise<BillingEventReport> {
+    throw notYet('Billing events');
+  }
+
+  async importBillingFeed(): Promise<BillingFeedReport> {
+    throw notYet('Billing events');
+  }
+
+  async importBillingEvents(): Promise<BillingFeedReport> {
+    throw notYet('Billing events');
+  }
+
+  async chooseImportFile(): Promise<ChosenImportFile> {
+    return { upload: true, path: null };
+  }
+
+  async numberBilling(): Promise<NumberBilling> {
+    throw notYet('Billing events');
   }
 
   async activity(): Promise<ActivityPage> {

@@ -15,7 +15,17 @@ function humanKey(key: string): string {
     .replace(/\bdid\b/g, 'DID');
 }
 
+/** The billing event an audit event records: "billing: expired of subscription … at … (from feed.csv)". */
+function billingText(value: Record<string, unknown>): string {
+  const source = value.file ? `from ${String(value.file)}` : `entered by ${String(value.enteredBy)}`;
+  const at = typeof value.effectiveAt === 'string' ? formatInstant(value.effectiveAt) : '';
+  return `${String(value.event)} of ${String(value.kind)} ${String(value.uuid)} at ${at} (${source})`;
+}
+
 function humanValue(value: unknown): string {
+  // The billing object of an audit event's details (billing/apply.ts writes it); JSON gives plain objects.
+  if (typeof value === 'object' && value !== null && 'kind' in value && 'event' in value)
+    return billingText(value as Record<string, unknown>);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatInstant(value);
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

@@ -19,6 +19,8 @@ import { useChanges } from '../../app/changes';
 import { STATE_LABELS } from '../../app/format';
 import { MONO_FONTS } from '../../app/theme';
 import { ActionDialog } from '../actions/ActionDialog';
+import { BillingSection } from '../billing/BillingSection';
+import { RecordSubscriptionEventDialog } from '../billing/RecordSubscriptionEventDialog';
 import { FieldList } from './FieldList';
 import { HistoryTimeline } from './HistoryTimeline';
 import { useNumberDetail } from './useNumberDetail';
@@ -36,6 +38,7 @@ export function NumberDetailDrawer({ number, onClose, onNotice }: Props) {
   const { bump } = useChanges();
   // The action being performed, with the detail as it was shown when the operator chose it.
   const [acting, setActing] = useState<{ action: OperatorAction; shown: NumberDetail } | null>(null);
+  const [recording, setRecording] = useState<NumberDetail | null>(null);
   const titleId = 'number-detail-title';
 
   const done = (updated: NumberDetail) => {
@@ -102,6 +105,18 @@ export function NumberDetailDrawer({ number, onClose, onNotice }: Props) {
               <FieldList detail={detail} />
             </Box>
             <Divider />
+            <Box component="section" aria-labelledby="detail-billing-title">
+              <Typography id="detail-billing-title" variant="overline" component="h3" color="text.secondary">
+                Billing
+              </Typography>
+              <BillingSection number={detail.number} version={detail.version} />
+              {detail.state === 'assigned' && (
+                <Button variant="outlined" sx={{ mt: 1 }} onClick={() => setRecording(detail)}>
+                  Record subscription event
+                </Button>
+              )}
+            </Box>
+            <Divider />
             <Box component="section" aria-labelledby="detail-history-title">
               <Typography id="detail-history-title" variant="overline" component="h3" color="text.secondary">
                 History
@@ -111,6 +126,17 @@ export function NumberDetailDrawer({ number, onClose, onNotice }: Props) {
           </>
         )}
       </Stack>
+      {recording && (
+        <RecordSubscriptionEventDialog
+          detail={recording}
+          onClose={() => setRecording(null)}
+          onApplied={(report) => {
+            bump('numbers');
+            const changed = report.results.filter((r) => r.outcome === 'changed').length;
+            onNotice(`Subscription event recorded: ${changed} number${changed === 1 ? '' : 's'} changed`);
+          }}
+        />
+      )}
       {acting && <ActionDialog action={acting.action} detail={acting.shown} onCancel={() => setActing(null)} onDone={done} />}
     </Drawer>
   );

@@ -5,6 +5,7 @@
 import type { ReactElement } from 'react';
 import type { NumberState } from '../../../../shared/domain';
 import type { SearchFilter } from '../../../../shared/search';
+import { importBillingEventsToolbarItem } from '../billing/toolbar-item';
 import { exportToolbarItem } from '../export/toolbar-item';
 import { notificationFilterToolbarItem } from '../notifications/inventory-navigation';
 import { advancedSearchToolbarItem } from '../search/toolbar-item';
@@ -30,4 +31,5 @@ export const INVENTORY_TOOLBAR_ITEMS: InventoryToolbarItem[] = [
   advancedSearchToolbarItem,
   exportToolbarItem,
   notificationFilterToolbarItem,
+  importBillingEventsToolbarItem,
 ];

@@ -236,6 +236,16 @@ export function AdvancedSearchPanel(props: {
             <TextField
               fullWidth
               size="small"
+              label="DID Reservation UUID"
+              helperText="Charged reservations held under it"
+              value={draft.didReservationUuid ?? ''}
+              onChange={(e) => set('didReservationUuid', e.target.value.trim() || undefined)}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField
+              fullWidth
+              size="small"
               label="Owner UUID"
               helperText="The assignee, or the org a number is reserved for"
               value={draft.ownerUuid ?? ''}

@@ -18,6 +18,7 @@ export const FIELD_LABELS: Record<FilterKey, string> = {
   portedIn: 'Ported-in',
   visibleTo: 'Visible to domain',
   subscriptionUuid: 'Subscription UUID',
+  didReservationUuid: 'DID Reservation UUID',
   ownerUuid: 'Owner UUID',
   expiresBefore: 'Expires before',
   expiresAfter: 'Expires after',
