@@ -1,7 +1,14 @@
 // `number-inventory activity`: the activity log, newest first, a page at a time from a cursor, or
 // exported to CSV/XLSX like the inventory.
 import { type Command, Option } from 'commander';
-import { ACTIVITY_ACTIONS, actionLabel, type ActivityCursor, type ActivityFilter, type ActivityPage } from '../../shared/activity';
+import {
+  ACTIVITY_ACTIONS,
+  ACTIVITY_COUNT_LIMIT,
+  actionLabel,
+  type ActivityCursor,
+  type ActivityFilter,
+  type ActivityPage,
+} from '../../shared/activity';
 import { MAX_PAGE_SIZE } from '../../shared/search';
 import { formatUtc } from '../../shared/time';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/types';
@@ -47,7 +54,10 @@ function pageLines(page: ActivityPage): string[] {
       .join('  ')
       .trimEnd(),
   );
-  const total = page.total === null ? 'more than 10,000 events match' : `${page.total} event${page.total === 1 ? '' : 's'} match`;
+  const total =
+    page.total === null
+      ? `more than ${ACTIVITY_COUNT_LIMIT.toLocaleString('en')} events match`
+      : `${page.total} event${page.total === 1 ? '' : 's'} match`;
   if (page.rows.length === 0) return ['no events match'];
   return [...lines, page.next ? `${total}; next page: --after ${cursorText(page.next)}` : total];
 }

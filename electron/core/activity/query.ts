@@ -34,13 +34,18 @@ function conditions(filter: ParsedActivityFilter, after?: ActivityCursor): SqlCo
   return parts;
 }
 
-/** FROM and WHERE: CROSS JOIN fixes which table leads (see the file's comment). */
-function source(filter: ParsedActivityFilter, plan: PatternPlan, after?: ActivityCursor): Query {
+/**
+ * FROM and WHERE: CROSS JOIN fixes which table leads (see the file's comment). A count without a
+ * pattern needs no number: it reads the events' index alone.
+ */
+function source(filter: ParsedActivityFilter, plan: PatternPlan, after?: ActivityCursor, needsNumber = true): Query {
   const parts = conditions(filter, after);
   const from =
-    filter.pattern && plan === 'lead'
-      ? 'numbers n CROSS JOIN events e ON e.number_id = n.id'
-      : 'events e CROSS JOIN numbers n ON n.id = e.number_id';
+    !needsNumber && !filter.pattern
+      ? 'events e'
+      : filter.pattern && plan === 'lead'
+        ? 'numbers n CROSS JOIN events e ON e.number_id = n.id'
+        : 'events e CROSS JOIN numbers n ON n.id = e.number_id';
   const where = parts.length ? `WHERE ${parts.map((p) => `(${p.sql})`).join(' AND ')}` : '';
   return { sql: `FROM ${from} ${where}`, params: parts.flatMap((p) => p.params) };
 }
@@ -51,11 +56,11 @@ export function activityPageQuery(filter: ParsedActivityFilter, limit: number, p
 }
 
 /**
- * Counts the matches up to one past the limit: "more than 10,000" costs no more than 10,001.
+ * Counts the matches up to one past the limit: "more than 1,000" costs no more than 1,001.
  * An export counts them all (limit -1, SQLite's "no limit").
  */
 export function activityCountQuery(filter: ParsedActivityFilter, plan: PatternPlan, limit = ACTIVITY_COUNT_LIMIT + 1): Query {
-  const from = source(filter, plan);
+  const from = source(filter, plan, undefined, false);
   return { sql: `SELECT count(*) FROM (SELECT 1 ${from.sql} LIMIT ?)`, params: [...from.params, limit] };
 }
 

@@ -68,8 +68,19 @@ export function dashboardSummary(db: Db, now: string): DashboardSummary {
   return db.transaction(() => {
     const stockRows = prepared(db, STOCK_SQL).all() as StockRow[];
     const releases = releasesFrom(db, now);
-    const releasing = (state: NumberState, days: ForecastHorizon) =>
-      prepared(db, RELEASES_WITHIN_SQL).pluck().get(state, now, addDays(now, days)) as number;
+    // Whole days from the daily series, and the horizon's last, partial day counted on its own:
+    // one day's range instead of a count of every deadline within 90 days.
+    const releasing = (state: 'reserved' | 'locked', days: ForecastHorizon) => {
+      const end = addDays(now, days);
+      const lastDay = `${end.slice(0, 10)}T00:00:00.000Z`;
+      const whole = releases.filter((r) => r.day < end.slice(0, 10)).reduce((sum, r) => sum + r[state], 0);
+      return (
+        whole +
+        (prepared(db, RELEASES_WITHIN_SQL)
+          .pluck()
+          .get(state, lastDay < now ? now : lastDay, end) as number)
+      );
+    };
     const releaseTotals = Object.fromEntries(
       FORECAST_HORIZONS.map((days) => [days, { reserved: releasing('reserved', days), locked: releasing('locked', days) }]),
     ) as Record<ForecastHorizon, { reserved: number; locked: number }>;
