@@ -5,7 +5,7 @@
 // keep (the trigram index, the per-state totals) from the finished table. The result is the same
 // file content, checked by test/integration/bench-build.test.ts.
 import type { Db } from '../../electron/core/db/connection';
-import { STOCK_COUNTS_FILL_SQL } from '../../electron/core/db/migrations/009_activity_and_stock';
+import { STOCK_COUNTS_FILL_SQL } from '../../electron/core/db/migrations/008_activity_and_stock';
 import { benchRows } from './dataset';
 
 /** The bench rows by prepared INSERT in one transaction (what a hand-written loader would do). */

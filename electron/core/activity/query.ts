@@ -1,5 +1,5 @@
 // The activity log's SQL: a page of events newest first (at, then id) after a cursor, each filter
-// answered from its own index (migration 009) in time order, so a page stops after its rows.
+// answered from its own index (migration 008) in time order, so a page stops after its rows.
 //
 // A number pattern joins the numbers table. When the pattern matches few numbers (a bounded probe
 // of its index tells), those numbers lead: their events are read by number and sorted, a few

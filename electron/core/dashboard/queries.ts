@@ -1,5 +1,5 @@
 // The dashboard's SQL. The breakdowns and the low-stock check read number_stock_counts (kept by
-// triggers, migration 009): a few hundred rows at any inventory size. The forecast reads the
+// triggers, migration 008): a few hundred rows at any inventory size. The forecast reads the
 // (state, expires_at, number) index of each held state, one range per state, without the table.
 import { EXPIRING_STATES } from '../../../shared/lifecycle';
 

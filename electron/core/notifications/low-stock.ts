@@ -1,5 +1,5 @@
 // Low-stock notices: once each time a country and SKU's available numbers fall below the threshold
-// in settings. low_stock_pairs (migration 009) holds the pairs below it now; a pair that rises back
+// in settings. low_stock_pairs (migration 008) holds the pairs below it now; a pair that rises back
 // to the threshold leaves it, so its next fall is told again, and a pair staying low is told once.
 // Checked after every change to the inventory (the counts it reads are kept by triggers: a few
 // hundred rows), in one transaction with the notices and emails it records.

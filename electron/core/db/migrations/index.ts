@@ -8,7 +8,7 @@ import { migration004 } from './004_grouped_sort_indexes';
 import { migration005 } from './005_notices_per_hold';
 import { migration006 } from './006_reservation_origin_rule';
 import { migration007 } from './007_billing_events';
-import { migration009 } from './009_activity_and_stock';
+import { migration008 } from './008_activity_and_stock';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -21,7 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
-  migration009,
+  migration008,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,4 +1,4 @@
-// Migration 9: the activity log's indexes and the stock counts the dashboard reads. Never edit once
+// Migration 8: the activity log's indexes and the stock counts the dashboard reads. Never edit once
 // landed.
 //
 // - The activity log lists every audit event newest first (at, then id), a page at a time from a
@@ -31,8 +31,8 @@ const remove = (row: 'new' | 'old') =>
 export const STOCK_COUNTS_FILL_SQL = `DELETE FROM number_stock_counts;
   INSERT INTO number_stock_counts (${STOCK_KEY}, count) SELECT ${STOCK_KEY}, count(*) FROM numbers GROUP BY ${STOCK_KEY};`;
 
-export const migration009: Migration = {
-  version: 9,
+export const migration008: Migration = {
+  version: 8,
   name: 'activity log indexes, stock counts, low-stock notices',
   sql: `
       CREATE INDEX events_at ON events (at);
