@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { actionInputSchemas } from './actions';
 import { addNumbersSchema } from './add-numbers';
+import { bulkRequestSchema, type BulkPreview, type BulkStatus } from './bulk';
 import type { AddResult, NumberDetail, NumberRecord, NumberState, Organization } from './domain';
 import { ORG_TYPES } from './domain';
 import type { ErrorInfo } from './errors';
@@ -71,6 +72,11 @@ export const contract = {
   'numbers:subscription-expired': op(actionInputSchemas['subscription-expired'], returns<NumberDetail>()),
   'numbers:subscription-terminated': op(actionInputSchemas['subscription-terminated'], returns<NumberDetail>()),
   'numbers:swapped-out': op(actionInputSchemas['swapped-out'], returns<NumberDetail>()),
+  // A bulk action: the preview writes nothing; apply starts it (follow it with status, stop it with cancel).
+  'bulk:preview': op(bulkRequestSchema, returns<BulkPreview>()),
+  'bulk:apply': op(bulkRequestSchema, returns<BulkStatus>()),
+  'bulk:status': op(z.object({ id: z.string().uuid() }), returns<BulkStatus>()),
+  'bulk:cancel': op(z.object({ id: z.string().uuid() }), returns<BulkStatus>()),
   'orgs:list': op(z.object({}).default({}), returns<Organization[]>()),
   'orgs:save': op(z.object({ organization: organizationDraft, mode: z.enum(['add', 'update']) }), returns<Organization>()),
   'orgs:import': op(

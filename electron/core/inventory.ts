@@ -2,12 +2,16 @@
 // even where better-sqlite3 is synchronous, so heavy work can move to a worker (or the store to a
 // server) without changing callers.
 import type { ActionInput } from '../../shared/actions';
+import type { BulkPreview, BulkRequest, BulkStatus } from '../../shared/bulk';
 import type { AddNumbersRequest } from '../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
 import type { OperatorAction } from '../../shared/lifecycle';
 import type { SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
 import type { ExportStart, ExportStatus, ImportReport, SavedSearch, SaveSearchRequest } from '../../shared/transfer';
 import type { AppSettings, SettingsView } from '../../shared/settings';
+import { readBulkRequest } from './bulk/bulk-request';
+import { BulkJobs, type BulkChange } from './bulk/jobs';
+import { previewBulk } from './bulk/preview';
 import { systemClock, type Clock } from './clock';
 import { defaultActor, type CoreContext } from './context';
 import { openDatabase, type Db, type OpenOptions } from './db/connection';
@@ -48,6 +52,7 @@ export class Inventory {
   readonly clock: Clock;
   private readonly fixedActor: string | undefined;
   private readonly exports: ExportJobs;
+  private readonly bulk = new BulkJobs(() => this.context);
 
   constructor(db: Db, options: ServiceOptions = {}) {
     this.db = db;
@@ -79,6 +84,32 @@ export class Inventory {
 
   async act<A extends OperatorAction>(action: A, input: ActionInput<A>): Promise<NumberDetail> {
     return performAction(this.context, action, input);
+  }
+
+  /** A bulk action's dry run: per number, will apply or refused and why; writes nothing. */
+  async previewBulk(request: BulkRequest): Promise<BulkPreview> {
+    return previewBulk(this.context, readBulkRequest(this.db, request));
+  }
+
+  /**
+   * Starts a bulk action: every number its own audited event, all sharing the status's batch id,
+   * in batches; follow it with bulkStatus. `onChange` hears once, when it ends, what it changed.
+   */
+  async startBulk(request: BulkRequest, onChange?: (change: BulkChange) => void): Promise<BulkStatus> {
+    return this.bulk.start(readBulkRequest(this.db, request), onChange);
+  }
+
+  async bulkStatus(id: string): Promise<BulkStatus> {
+    return this.bulk.status(id);
+  }
+
+  async cancelBulk(id: string): Promise<BulkStatus> {
+    return this.bulk.cancel(id);
+  }
+
+  /** Waits for a bulk action to end and answers how it ended. */
+  async bulkFinished(id: string): Promise<BulkStatus> {
+    return this.bulk.finished(id);
   }
 
   async add(request: AddNumbersRequest): Promise<AddResult[]> {

@@ -15,7 +15,12 @@ import { OPERATOR_ACTIONS } from '../../../shared/lifecycle';
 import type { Inventory } from '../inventory';
 import { failureOutcome } from '../failures';
 
-type Handler<C extends Channel> = (inventory: Inventory, input: ChannelParsedInput<C>) => Promise<ChannelResult<C>>;
+/** `notify` announces a change a handler causes later than its answer (a bulk action, when it ends). */
+type Handler<C extends Channel> = (
+  inventory: Inventory,
+  input: ChannelParsedInput<C>,
+  notify: (event: ChangeEvent) => void,
+) => Promise<ChannelResult<C>>;
 type HandlerTable = { [C in Channel]: Handler<C> };
 
 // Every channel has its handler (the table's type requires one for each), an action's given the
@@ -36,6 +41,10 @@ const handlers: HandlerTable = {
   'numbers:counts': (inventory, input) => inventory.counts(input.filter),
   'numbers:show': (inventory, input) => inventory.show(input.number),
   'numbers:add': (inventory, input) => inventory.add(input),
+  'bulk:preview': (inventory, input) => inventory.previewBulk(input),
+  'bulk:apply': (inventory, input, notify) => inventory.startBulk(input, (change) => notify({ scope: 'numbers', ...change })),
+  'bulk:status': (inventory, input) => inventory.bulkStatus(input.id),
+  'bulk:cancel': (inventory, input) => inventory.cancelBulk(input.id),
   'orgs:list': (inventory) => inventory.organizations(),
   'orgs:save': (inventory, input) => inventory.saveOrganization(input.organization, input.mode),
   'orgs:import': (inventory, input) => inventory.importOrganizations(input.csv),
@@ -96,8 +105,8 @@ export async function dispatch(
     if (!isChannel(channel)) throw new InventoryError('INVALID_INPUT', `Unknown operation "${String(channel).slice(0, 80)}"`);
     const parsed = contract[channel].input.safeParse(payload);
     if (!parsed.success) throw new InventoryError('INVALID_INPUT', describeIssues(parsed.error));
-    const handler = handlers[channel] as (inventory: Inventory, input: unknown) => Promise<unknown>;
-    const value = await handler(inventory, parsed.data);
+    const handler = handlers[channel] as (inventory: Inventory, input: unknown, notify: (event: ChangeEvent) => void) => Promise<unknown>;
+    const value = await handler(inventory, parsed.data, (event) => onChange?.(event));
     const change = changeOf(channel, value);
     if (change && onChange) onChange(change);
     return { ok: true, value };

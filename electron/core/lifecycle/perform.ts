@@ -1,22 +1,24 @@
 // Performing one operator action: validate, then in one IMMEDIATE transaction read the number,
 // apply the transition, write it with its audit event. A refusal writes nothing.
 import { actionInputSchemas, type ActionRequest } from '../../../shared/actions';
+import { BATCH_ID_DETAIL } from '../../../shared/bulk';
 import type { NumberDetail } from '../../../shared/domain';
 import { InventoryError, isInventoryError } from '../../../shared/errors';
 import { ACTION_RULES, allowedActions, OPERATOR_ACTIONS, type OperatorAction } from '../../../shared/lifecycle';
 import { readPhoneNumber } from '../../../shared/phone';
+import type { LifecycleSettings } from '../../../shared/settings';
 import type { CoreContext } from '../context';
 import type { Db } from '../db/connection';
 import { detailOf, findRow, insertEvent, requireRow, updateState } from '../numbers/repository';
 import type { NumberRow } from '../numbers/rows';
 import { appSettings } from '../settings-store';
 import { parseOrThrow } from '../validation';
-import { transition } from './transition';
+import { transition, type TransitionResult } from './transition';
 
 const isAction = (value: unknown): value is OperatorAction => (OPERATOR_ACTIONS as readonly unknown[]).includes(value);
 
 /** Validates an action's input against its own schema; the result names its action, so its input is typed. */
-function readRequest(action: OperatorAction, raw: unknown): ActionRequest {
+export function readRequest(action: OperatorAction, raw: unknown): ActionRequest {
   const label = ACTION_RULES[action].label;
   switch (action) {
     case 'reserve':
@@ -58,29 +60,43 @@ export function performAction(ctx: CoreContext, action: unknown, rawInput: unkno
     .transaction(() => {
       const row = requireRow(db, request.input.number);
       try {
-        return applyAction(ctx, row, request);
+        applyAction(ctx, row, request);
       } catch (error) {
         throw withStateContext(error, row);
       }
+      return detailOf(db, requireRow(db, row.number));
     })
     .immediate();
 }
 
-/** Inside the write transaction: check the version, apply the transition, write the number and its audit event. */
-function applyAction(ctx: CoreContext, row: NumberRow, request: ActionRequest): NumberDetail {
-  const { db } = ctx;
-  const e164 = row.number;
+/**
+ * What the action would do to the number as it is now, or the refusal (thrown): the version the
+ * caller saw, then the transition. Writes nothing, so a bulk preview asks the same rules.
+ */
+export function checkAction(row: NumberRow, request: ActionRequest, now: string, settings: LifecycleSettings): TransitionResult {
   const { expectedVersion } = request.input;
   if (expectedVersion !== undefined && expectedVersion !== row.version) {
     throw new InventoryError(
       'STALE_VERSION',
-      `${e164} changed since it was shown (version ${expectedVersion}, now ${row.version}, ${row.state}). Review it and try again.`,
+      `${row.number} changed since it was shown (version ${expectedVersion}, now ${row.version}, ${row.state}). Review it and try again.`,
     );
   }
+  return transition(row, request, now, settings);
+}
+
+/**
+ * Inside the caller's write transaction: check the action, write the number and its audit event.
+ * A bulk action passes its batch id, recorded in the event's details.
+ */
+export function applyAction(ctx: CoreContext, row: NumberRow, request: ActionRequest, batchId?: string): void {
+  const { db } = ctx;
   const now = ctx.clock.now().toISOString();
-  const result = transition(row, request, now, appSettings(db));
+  const result = checkAction(row, request, now, appSettings(db));
   if (!updateState(db, row, result.fields, now)) {
-    throw new InventoryError('STALE_VERSION', `${e164} was changed by someone else while ${request.action} was in progress. Try again.`);
+    throw new InventoryError(
+      'STALE_VERSION',
+      `${row.number} was changed by someone else while ${request.action} was in progress. Try again.`,
+    );
   }
   insertEvent(db, {
     numberId: row.id,
@@ -90,16 +106,15 @@ function applyAction(ctx: CoreContext, row: NumberRow, request: ActionRequest): 
     from: row.state,
     to: result.fields.state,
     remark: result.remark,
-    details: result.details,
+    details: batchId === undefined ? result.details : { ...result.details, [BATCH_ID_DETAIL]: batchId },
   });
-  return detailOf(db, requireRow(db, e164));
 }
 
 /**
  * Every refusal of an action on a known number names the number, its state and the actions allowed
  * in that state, so the operator knows what can be done instead. Illegal-transition messages already do.
  */
-function withStateContext(error: unknown, row: Pick<NumberRow, 'number' | 'state'> | undefined): unknown {
+export function withStateContext(error: unknown, row: Pick<NumberRow, 'number' | 'state'> | undefined): unknown {
   if (!row || !isInventoryError(error) || error.code === 'ILLEGAL_TRANSITION' || error.code === 'INTERNAL') return error;
   const allowed = allowedActions(row.state).join(', ') || 'none';
   return new InventoryError(error.code, `${error.message} (${row.number} is ${row.state}; allowed while ${row.state}: ${allowed}.)`);
