@@ -6,6 +6,7 @@ import { errorInfoOf, typedRefusal } from '../core/failures';
 import { Inventory } from '../core/inventory';
 import { resolveDatabasePath } from '../core/paths';
 import { registerInventoryCommands } from './commands';
+import { BulkRefused } from './commands-bulk';
 import { registerTransferCommands } from './commands-transfer';
 import { registerOpsCommands } from './commands-ops';
 import { Output } from './output';
@@ -64,6 +65,11 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof BulkRefused) {
+      // The refusals are in the printed result (and its JSON document); this says what they mean.
+      if (!globals().json) stderr.write(`error: ${error.message}\n`);
+      return EXIT_REFUSED;
     }
     if (error instanceof UsageError) {
       stderr.write(`error: ${error.message}\n`);
