@@ -2,6 +2,7 @@
 // the remark and the action's details.
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import { BATCH_ID_DETAIL } from '../../../../shared/bulk';
 import type { HistoryEvent } from '../../../../shared/domain';
 import { ACTION_RULES, OPERATOR_ACTIONS, type OperatorAction } from '../../../../shared/lifecycle';
 import { STATE_LABELS, formatInstant } from '../../app/format';
@@ -39,7 +40,9 @@ export function HistoryTimeline({ history }: { history: HistoryEvent[] }) {
   return (
     <Box component="ol" aria-label="History" sx={{ listStyle: 'none', m: 0, p: 0 }}>
       {events.map((event, index) => {
-        const details = detailsText(event.details);
+        // A bulk action's batch id gets a line of its own: it ties this event to the others of that action.
+        const { [BATCH_ID_DETAIL]: batchId, ...rest } = event.details;
+        const details = detailsText(rest);
         return (
           <Box
             component="li"
@@ -71,6 +74,11 @@ export function HistoryTimeline({ history }: { history: HistoryEvent[] }) {
             <Typography variant="caption" color="text.secondary" component="p">
               {formatInstant(event.at)} · {event.actor}
             </Typography>
+            {typeof batchId === 'string' && (
+              <Typography variant="caption" color="text.secondary" component="p">
+                Bulk action · batch {batchId}
+              </Typography>
+            )}
             {event.remark && (
               <Typography variant="body2" component="p">
                 Remark: {event.remark}
