@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { actionInputSchemas } from './actions';
 import { addNumbersSchema } from './add-numbers';
 import { bulkRequestSchema, type BulkPreview, type BulkStatus } from './bulk';
+import { importUploadSchema, refusedRowsSchema, type ImportJobStatus, type ImportUpload } from './import-app';
 import type { AddResult, NumberDetail, NumberRecord, NumberState, Organization } from './domain';
 import { ORG_TYPES } from './domain';
 import type { ErrorInfo } from './errors';
@@ -108,6 +109,13 @@ export const contract = {
   'export:status': op(z.object({ id: z.string().uuid() }), returns<ExportStatus>()),
   'export:cancel': op(z.object({ id: z.string().uuid() }), returns<ExportStatus>()),
   'import:file': op(importRequestSchema, returns<ImportReport>()),
+  // Import in the app: upload the chosen file in pieces, dry-run it with import:file, then start
+  // the committed import and follow it (status) or stop it (cancel).
+  'import:upload': op(importUploadSchema, returns<ImportUpload>()),
+  'import:start': op(z.object({ file: importRequestSchema.shape.file }), returns<ImportJobStatus>()),
+  'import:status': op(z.object({ id: z.string().uuid() }), returns<ImportJobStatus>()),
+  'import:cancel': op(z.object({ id: z.string().uuid() }), returns<ImportJobStatus>()),
+  'import:refused-csv': op(refusedRowsSchema, returns<{ csv: string }>()),
 } as const;
 
 type Contract = typeof contract;

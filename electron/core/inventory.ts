@@ -3,6 +3,7 @@
 // server) without changing callers.
 import type { ActionInput } from '../../shared/actions';
 import type { BulkPreview, BulkRequest, BulkStatus } from '../../shared/bulk';
+import type { ImportJobStatus, ImportUpload } from '../../shared/import-app';
 import type { AddNumbersRequest } from '../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
 import type { OperatorAction } from '../../shared/lifecycle';
@@ -10,6 +11,8 @@ import type { SearchFilter, SearchRequest, SearchResult } from '../../shared/sea
 import type { ExportStart, ExportStatus, ImportReport, SavedSearch, SaveSearchRequest } from '../../shared/transfer';
 import type { AppSettings, SettingsView } from '../../shared/settings';
 import { readBulkRequest } from './bulk/bulk-request';
+import { ImportJobs } from './import-app/jobs';
+import { ImportUploads } from './import-app/uploads';
 import { BulkJobs, type BulkChange } from './bulk/jobs';
 import { previewBulk } from './bulk/preview';
 import { systemClock, type Clock } from './clock';
@@ -53,6 +56,8 @@ export class Inventory {
   private readonly fixedActor: string | undefined;
   private readonly exports: ExportJobs;
   private readonly bulk = new BulkJobs(() => this.context);
+  private readonly imports = new ImportJobs();
+  private readonly uploads = new ImportUploads();
 
   constructor(db: Db, options: ServiceOptions = {}) {
     this.db = db;
@@ -79,6 +84,7 @@ export class Inventory {
   /** Stops running exports (removing their partial files) and closes the database. */
   close(): void {
     void this.exports.closeAll();
+    this.uploads.clear();
     this.db.close();
   }
 
@@ -119,6 +125,32 @@ export class Inventory {
   /** Imports an inventory file (CSV or XLSX); a dry run reports per row and writes nothing. */
   async importFile(request: unknown, options: ImportOptions = {}): Promise<ImportReport> {
     return importFile(this.context, request, options);
+  }
+
+  /** One piece of a file uploaded for import (browser mode, the app's file input); answers where it is kept. */
+  async uploadImportFile(piece: unknown): Promise<ImportUpload> {
+    return this.uploads.add(piece);
+  }
+
+  /**
+   * Starts a committed import of a file, in batches; follow it with importStatus, stop it with
+   * cancelImport. `onEnd` hears, once it ends, how many rows it added.
+   */
+  async startImport(file: string, onEnd?: (imported: number) => void): Promise<ImportJobStatus> {
+    return this.imports.start((options) => this.importFile({ file, dryRun: false }, options), onEnd);
+  }
+
+  async importStatus(id: string): Promise<ImportJobStatus> {
+    return this.imports.status(id);
+  }
+
+  async cancelImport(id: string): Promise<ImportJobStatus> {
+    return this.imports.cancel(id);
+  }
+
+  /** Waits for an import started with startImport to end. */
+  async importFinished(id: string): Promise<ImportJobStatus> {
+    return this.imports.finished(id);
   }
 
   async show(number: string): Promise<NumberDetail> {

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/contract';
 import { InventoryError } from '../../../shared/errors';
 import { OPERATOR_ACTIONS } from '../../../shared/lifecycle';
+import { refusedRowsCsv } from '../import-app/refused-csv';
 import type { Inventory } from '../inventory';
 import { failureOutcome } from '../failures';
 
@@ -62,6 +63,14 @@ const handlers: HandlerTable = {
   'export:status': (inventory, input) => inventory.exportStatus(input.id),
   'export:cancel': (inventory, input) => inventory.cancelExport(input.id),
   'import:file': (inventory, input) => inventory.importFile(input),
+  'import:upload': (inventory, input) => inventory.uploadImportFile(input),
+  'import:start': (inventory, input, notify) =>
+    inventory.startImport(input.file, (imported) => {
+      if (imported > 0) notify({ scope: 'numbers' });
+    }),
+  'import:status': (inventory, input) => inventory.importStatus(input.id),
+  'import:cancel': (inventory, input) => inventory.cancelImport(input.id),
+  'import:refused-csv': async (_inventory, input) => ({ csv: refusedRowsCsv(input.rows) }),
 };
 
 /** Which change a successful call causes, so open windows can refresh what they show. */
