@@ -89,7 +89,9 @@ export type NotificationListRequest = z.input<typeof notificationListSchema>;
 export type NavigationRequest =
   | { view: 'numbers'; state: NumberState; filter: SearchFilter }
   | { view: 'notifications'; kinds?: NotificationKind[] }
-  | { view: 'outbox' };
+  | { view: 'outbox' }
+  /** The File menu's Import numbers: the inventory with its import dialog open. */
+  | { view: 'import' };
 
 /** One desktop notification standing for several notices of the same kind. */
 export interface DesktopBatch {

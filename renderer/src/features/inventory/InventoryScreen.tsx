@@ -24,6 +24,7 @@ import { activeConditions } from '../search/filter-fields';
 import { INVENTORY_TOOLBAR_ITEMS } from './toolbar-items';
 import { useCounts } from './useCounts';
 import { useInventoryNavigation } from '../notifications/inventory-navigation';
+import { useNavigationRequests } from '../notifications/navigation';
 
 export function InventoryScreen() {
   // The tab the operator chose; the tab on screen is view.tab (the conditions may leave it out).
@@ -35,6 +36,11 @@ export function InventoryScreen() {
   const [viewing, setViewing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
+  // The desktop's File menu: Import numbers.
+  useNavigationRequests(
+    'import',
+    useCallback(() => setImporting(true), []),
+  );
   const [notice, setNotice] = useState<string | null>(null);
 
   const conditions = useMemo<SearchFilter>(() => ({ ...extraFilter, ...(query ? { query } : {}) }), [extraFilter, query]);
