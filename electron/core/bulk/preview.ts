@@ -11,7 +11,8 @@ import type { BulkPlan } from './bulk-request';
 import { refusalOf } from './refusal';
 import { nextTurn } from './next-turn';
 
-const PREVIEW_CHUNK = 500;
+/** Numbers read between two yields: 500 held the process about 0.3 s on this machine under load. */
+const PREVIEW_CHUNK = 100;
 
 export async function previewBulk(ctx: CoreContext, plan: BulkPlan): Promise<BulkPreview> {
   const rows: BulkPreviewRow[] = plan.unreadable.map(({ number, ...refusal }) => ({ number, state: null, outcome: 'refused', refusal }));
