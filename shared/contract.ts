@@ -4,9 +4,11 @@
 // Channel names are `domain:verb`.
 import { z } from 'zod';
 import { actionInputSchemas } from './actions';
+import { activityRequestSchema, type ActivityPage } from './activity';
 import { addNumbersSchema } from './add-numbers';
 import { bulkRequestSchema, type BulkPreview, type BulkStatus } from './bulk';
 import { importUploadSchema, refusedRowsSchema, type ImportJobStatus, type ImportUpload } from './import-app';
+import type { DashboardSummary } from './dashboard';
 import type { AddResult, NumberDetail, NumberRecord, NumberState, Organization } from './domain';
 import { ORG_TYPES } from './domain';
 import type { ErrorInfo } from './errors';
@@ -116,6 +118,8 @@ export const contract = {
   'import:status': op(z.object({ id: z.string().uuid() }), returns<ImportJobStatus>()),
   'import:cancel': op(z.object({ id: z.string().uuid() }), returns<ImportJobStatus>()),
   'import:refused-csv': op(refusedRowsSchema, returns<{ csv: string }>()),
+  'activity:list': op(activityRequestSchema.prefault({}), returns<ActivityPage>()),
+  'dashboard:summary': op(z.object({}).default({}), returns<DashboardSummary>()),
 } as const;
 
 type Contract = typeof contract;

@@ -6,7 +6,11 @@ import { z } from 'zod';
 import type { NumberState } from './domain';
 import { searchRequestSchema, type SearchFilter, type SearchResult } from './search';
 
-export const NOTIFICATION_KINDS = ['reservation-warning', 'reservation-expired', 'lock-warning', 'lock-expired'] as const;
+/** The notices about one hold (a reservation or lock) of one number. */
+const HOLD_NOTICE_KINDS = ['reservation-warning', 'reservation-expired', 'lock-warning', 'lock-expired'] as const;
+export type HoldNoticeKind = (typeof HOLD_NOTICE_KINDS)[number];
+/** low-stock: a country and SKU's available numbers fell below the threshold (see shared/dashboard.ts). */
+export const NOTIFICATION_KINDS = [...HOLD_NOTICE_KINDS, 'low-stock'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -14,13 +18,16 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'reservation-expired': 'Reservation expired',
   'lock-warning': 'Lock expires soon',
   'lock-expired': 'Lock expired',
+  'low-stock': 'Low stock',
 };
+
+export const isHoldNotice = (kind: NotificationKind): kind is HoldNoticeKind => kind !== 'low-stock';
 
 /** A notice is either the warning before a hold's deadline or the notice that it expired. */
 export type NoticeMoment = 'warning' | 'expired';
 
 /** What each kind of notice is about: the state held (reserved or locked) and the moment. */
-export const NOTICE_KIND_FACTS: Record<NotificationKind, { state: NumberState; moment: NoticeMoment }> = {
+export const NOTICE_KIND_FACTS: Record<HoldNoticeKind, { state: NumberState; moment: NoticeMoment }> = {
   'reservation-warning': { state: 'reserved', moment: 'warning' },
   'reservation-expired': { state: 'reserved', moment: 'expired' },
   'lock-warning': { state: 'locked', moment: 'warning' },
@@ -28,8 +35,8 @@ export const NOTICE_KIND_FACTS: Record<NotificationKind, { state: NumberState; m
 };
 
 /** The kind of notice for a number held in `state` at `moment`. */
-export function noticeKindOf(state: NumberState, moment: NoticeMoment): NotificationKind {
-  const kind = NOTIFICATION_KINDS.find((k) => NOTICE_KIND_FACTS[k].state === state && NOTICE_KIND_FACTS[k].moment === moment);
+export function noticeKindOf(state: NumberState, moment: NoticeMoment): HoldNoticeKind {
+  const kind = HOLD_NOTICE_KINDS.find((k) => NOTICE_KIND_FACTS[k].state === state && NOTICE_KIND_FACTS[k].moment === moment);
   if (!kind) throw new Error(`No ${moment} notice exists for a ${state} number`);
   return kind;
 }
@@ -55,12 +62,15 @@ export interface NotificationRecord {
    * the number has none (written without audit), and the deadline names the hold.
    */
   holdEventId: number | null;
-  number: string;
+  /** The number a hold's notice is about; null on a low-stock notice. */
+  number: string | null;
   kind: NotificationKind;
-  /** The deadline the notice is about (UTC ISO 8601). */
-  deadline: string;
-  /** The state the number was in (reserved or locked). */
+  /** The deadline a hold's notice is about (UTC ISO 8601); null on a low-stock notice. */
+  deadline: string | null;
+  /** The state the number was in (reserved or locked); available on a low-stock notice. */
   state: NumberState;
+  /** A low-stock notice's country and SKU, and their available numbers when it was recorded. */
+  stock: { country: string; sku: string; available: number } | null;
   orgUuid: string | null;
   createdAt: string;
   /** When a desktop notification included it; null while not shown. */
@@ -69,7 +79,7 @@ export interface NotificationRecord {
 }
 
 /** number|kind|deadline|hold N: one notice per hold and kind (or per deadline when the hold is unknown). */
-export function notificationKey(n: { number: string; kind: NotificationKind; deadline: string; holdEventId: number | null }): string {
+export function notificationKey(n: { number: string; kind: HoldNoticeKind; deadline: string; holdEventId: number | null }): string {
   return `${n.number}|${n.kind}|${n.deadline}${n.holdEventId === null ? '' : `|hold ${n.holdEventId}`}`;
 }
 
@@ -87,7 +97,8 @@ export type NotificationListRequest = z.input<typeof notificationListSchema>;
 
 /** Where a click on a notification takes the window. */
 export type NavigationRequest =
-  | { view: 'numbers'; state: NumberState; filter: SearchFilter }
+  // origin 'dashboard': a click on a dashboard figure (its filter shows as the search's own conditions).
+  | { view: 'numbers'; state: NumberState; filter: SearchFilter; origin?: 'dashboard' }
   | { view: 'notifications'; kinds?: NotificationKind[] }
   | { view: 'outbox' }
   /** The File menu's Import numbers: the inventory with its import dialog open. */
@@ -133,7 +144,7 @@ export interface NoticeSummary {
   key: string;
   holdEventId: number | null;
   number: string;
-  kind: NotificationKind;
+  kind: HoldNoticeKind;
   deadline: string;
   emails: { role: RecipientRole; recipient: string | null; status: OutboxStatus }[];
 }

@@ -81,9 +81,23 @@ const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
   smtpFrom: '',
 };
 
-export const appSettingsSchema = lifecycleSettingsSchema.extend(notificationSettingsSchema.shape);
+// The dashboard's low-stock warning.
+const stockSettingsSchema = z.object({
+  /**
+   * A country and SKU with fewer available numbers than this is low on stock; 0 (the default)
+   * turns the warning off: what is low depends on each team's stock, so a new inventory does not
+   * guess and warn about every pair.
+   */
+  lowStockThreshold: wholeNumber(0, 1_000_000),
+});
+
+export const appSettingsSchema = lifecycleSettingsSchema.extend(notificationSettingsSchema.shape).extend(stockSettingsSchema.shape);
 export type AppSettings = z.infer<typeof appSettingsSchema>;
-export const DEFAULT_APP_SETTINGS: AppSettings = { ...DEFAULT_LIFECYCLE_SETTINGS, ...DEFAULT_NOTIFICATION_SETTINGS };
+export const DEFAULT_APP_SETTINGS: AppSettings = {
+  ...DEFAULT_LIFECYCLE_SETTINGS,
+  ...DEFAULT_NOTIFICATION_SETTINGS,
+  lowStockThreshold: 0,
+};
 export type SettingKey = keyof AppSettings;
 export const SETTING_KEYS = Object.keys(DEFAULT_APP_SETTINGS) as SettingKey[];
 
@@ -109,6 +123,7 @@ export const SETTING_DESCRIPTIONS: Record<SettingKey, string> = {
   smtpUser: 'SMTP user name (empty: no authentication)',
   smtpPassword: 'SMTP password',
   smtpFrom: 'sender address of every email',
+  lowStockThreshold: 'low stock: warn when a country and SKU has fewer available numbers than this (0 = off)',
 };
 
 /** Whether email can be sent with these settings. */

@@ -1,6 +1,7 @@
 // Export, import and saved searches: the shapes the IPC contract, the CLI and the renderer share.
 import { z } from 'zod';
 import type { ErrorInfo } from './errors';
+import { activityFilterSchema } from './activity';
 import { searchFilterSchema, type SearchFilter } from './search';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -11,6 +12,8 @@ export const exportStartSchema = z.object({
   /** Absolute path of the file to write (from the save dialog in the app, typed in browser mode). */
   out: z.string().trim().min(1).max(4096),
   filter: searchFilterSchema.default({}),
+  /** Export the activity log's events matching this filter instead of the numbers `filter` matches. */
+  activity: activityFilterSchema.optional(),
 });
 export type ExportStart = z.input<typeof exportStartSchema>;
 

@@ -1,7 +1,8 @@
 // CLI commands for moving inventory in and out: export, import, and saved searches.
 import { type Command, Option } from 'commander';
 import { InventoryError } from '../../shared/errors';
-import type { ImportReport } from '../../shared/transfer';
+import type { ExportStart, ImportReport } from '../../shared/transfer';
+import type { Inventory } from '../core/inventory';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/types';
 import { IMPORT_BATCH_SIZE } from '../core/import/run-import';
 import type { InventoryProvider } from './main';
@@ -28,6 +29,48 @@ function printImportReport(out: Output, json: boolean, report: ImportReport, std
   void out;
 }
 
+/**
+ * Runs an export to its end, reporting progress on stderr. Ctrl-C, a closed terminal or a kill
+ * stops it and leaves no file.
+ */
+export async function exportWithProgress(
+  inventory: Inventory,
+  request: ExportStart,
+  what: string,
+  json: boolean,
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+): Promise<void> {
+  let lastReport = 0;
+  // Listening before the export starts, so a signal never finds it unwatched (its partial file
+  // would stay behind).
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  let exportId: string | undefined;
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+    if (exportId) void inventory.cancelExport(exportId);
+  };
+  for (const signal of signals) process.on(signal, onSignal);
+  try {
+    const started = await inventory.startExport(request, (p) => {
+      const now = Date.now();
+      if (now - lastReport < 250 && p.rows < p.total) return;
+      lastReport = now;
+      io.stderr.write(`exported ${p.rows} of ${p.total} rows\n`);
+    });
+    exportId = started.id;
+    if (interrupted) await inventory.cancelExport(started.id);
+    const ended = await inventory.exportFinished(started.id);
+    if (ended.state === 'cancelled') throw new InventoryError('INVALID_INPUT', 'Export cancelled; no file was written');
+    if (ended.state !== 'done') throw new InventoryError(ended.error?.code ?? 'INTERNAL', ended.error?.message ?? 'Export failed');
+    const summary = { file: ended.file, format: ended.format, rows: ended.rows };
+    if (json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    else io.stdout.write(`exported ${summary.rows} ${what} to ${summary.file}\n`);
+  } finally {
+    for (const signal of signals) process.off(signal, onSignal);
+  }
+}
+
 export function registerTransferCommands(
   program: Command,
   open: InventoryProvider,
@@ -43,36 +86,7 @@ export function registerTransferCommands(
       .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).makeOptionMandatory())
       .requiredOption('--out <file>', 'file to write'),
   ).action(async (o: FilterOptions & { format: ExportFormat; out: string }) => {
-    const inventory = open();
-    let lastReport = 0;
-    // Ctrl-C, a closed terminal or a kill: stop, and leave no file. Listening before the export
-    // starts, so a signal never finds it unwatched (its partial file would stay behind).
-    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-    let exportId: string | undefined;
-    let interrupted = false;
-    const onSignal = () => {
-      interrupted = true;
-      if (exportId) void inventory.cancelExport(exportId);
-    };
-    for (const signal of signals) process.on(signal, onSignal);
-    try {
-      const started = await inventory.startExport({ format: o.format, out: o.out, filter: filterFromOptions(o) }, (p) => {
-        const now = Date.now();
-        if (now - lastReport < 250 && p.rows < p.total) return;
-        lastReport = now;
-        io.stderr.write(`exported ${p.rows} of ${p.total} rows\n`);
-      });
-      exportId = started.id;
-      if (interrupted) await inventory.cancelExport(started.id);
-      const ended = await inventory.exportFinished(started.id);
-      if (ended.state === 'cancelled') throw new InventoryError('INVALID_INPUT', 'Export cancelled; no file was written');
-      if (ended.state !== 'done') throw new InventoryError(ended.error?.code ?? 'INTERNAL', ended.error?.message ?? 'Export failed');
-      const summary = { file: ended.file, format: ended.format, rows: ended.rows };
-      if (json()) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-      else io.stdout.write(`exported ${summary.rows} numbers to ${summary.file}\n`);
-    } finally {
-      for (const signal of signals) process.off(signal, onSignal);
-    }
+    await exportWithProgress(open(), { format: o.format, out: o.out, filter: filterFromOptions(o) }, 'numbers', json(), io);
   });
 
   program

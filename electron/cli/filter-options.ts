@@ -23,7 +23,7 @@ export function listOf<T extends string>(option: string, allowed: readonly T[]) 
   };
 }
 
-function instant(option: string) {
+export function instant(option: string) {
   return (value: string): string => {
     const reading = readInstant(value);
     if (!reading.ok) throw new UsageError(`${option}: ${reading.reason}`);

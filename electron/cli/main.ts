@@ -9,6 +9,7 @@ import { registerInventoryCommands } from './commands';
 import { BulkRefused } from './commands-bulk';
 import { registerTransferCommands } from './commands-transfer';
 import { registerOpsCommands } from './commands-ops';
+import { registerActivityCommands } from './commands-activity';
 import { Output } from './output';
 
 export const EXIT_OK = 0;
@@ -58,6 +59,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
   registerInventoryCommands(program, open, output);
   registerTransferCommands(program, open, output, { stdout, stderr });
   registerOpsCommands(program, open, output);
+  registerActivityCommands(program, open, output, { stdout, stderr });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

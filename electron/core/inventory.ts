@@ -15,6 +15,12 @@ import { ImportJobs } from './import-app/jobs';
 import { ImportUploads } from './import-app/uploads';
 import { BulkJobs, type BulkChange } from './bulk/jobs';
 import { previewBulk } from './bulk/preview';
+import type { ActivityPage, ActivityRequest } from '../../shared/activity';
+import type { DashboardSummary } from '../../shared/dashboard';
+import { listActivity } from './activity/list';
+import { logFailure } from './failures';
+import { noteLowStock } from './notifications/low-stock';
+import { dashboardSummary } from './dashboard/summary';
 import { systemClock, type Clock } from './clock';
 import { defaultActor, type CoreContext } from './context';
 import { openDatabase, type Db, type OpenOptions } from './db/connection';
@@ -89,7 +95,7 @@ export class Inventory {
   }
 
   async act<A extends OperatorAction>(action: A, input: ActionInput<A>): Promise<NumberDetail> {
-    return performAction(this.context, action, input);
+    return this.checkingStock(performAction(this.context, action, input));
   }
 
   /** A bulk action's dry run: per number, will apply or refused and why; writes nothing. */
@@ -102,7 +108,11 @@ export class Inventory {
    * in batches; follow it with bulkStatus. `onChange` hears once, when it ends, what it changed.
    */
   async startBulk(request: BulkRequest, onChange?: (change: BulkChange) => void): Promise<BulkStatus> {
-    return this.bulk.start(readBulkRequest(this.db, request), onChange);
+    // Once it has changed numbers: the low-stock check, as after a single action.
+    return this.bulk.start(readBulkRequest(this.db, request), (change) => {
+      this.noteStock();
+      onChange?.(change);
+    });
   }
 
   async bulkStatus(id: string): Promise<BulkStatus> {
@@ -119,12 +129,33 @@ export class Inventory {
   }
 
   async add(request: AddNumbersRequest): Promise<AddResult[]> {
-    return addNumbers(this.context, request);
+    return this.checkingStock(addNumbers(this.context, request));
   }
 
   /** Imports an inventory file (CSV or XLSX); a dry run reports per row and writes nothing. */
   async importFile(request: unknown, options: ImportOptions = {}): Promise<ImportReport> {
-    return importFile(this.context, request, options);
+    const report = await importFile(this.context, request, options);
+    // A dry run writes nothing, low-stock notices included.
+    return report.imported > 0 ? this.checkingStock(report) : report;
+  }
+
+  /**
+   * After a change to the numbers (or the threshold): a notice for each country and SKU that fell
+   * below the low-stock threshold. The change has committed by then; a failure to record the
+   * notice is logged and retried with the next change, never reported as the change's failure.
+   */
+  private async checkingStock<T>(change: T | Promise<T>): Promise<T> {
+    const result = await change;
+    this.noteStock();
+    return result;
+  }
+
+  private noteStock(): void {
+    try {
+      noteLowStock(this.db, this.clock.now().toISOString(), appSettings(this.db));
+    } catch (error) {
+      logFailure(error);
+    }
   }
 
   /** One piece of a file uploaded for import (browser mode, the app's file input); answers where it is kept. */
@@ -172,12 +203,22 @@ export class Inventory {
 
   /** One sweep as of now: every due expiry applied and every due warning and expiry notice queued. */
   async sweepReport(): Promise<SweepReport> {
-    return sweepWithNotices(this.context, this.clock.now().toISOString());
+    return this.checkingStock(sweepWithNotices(this.context, this.clock.now().toISOString()));
   }
 
   /** The next instant a sweep has work (a deadline or a warning), or null. */
   async nextDueInstant(): Promise<string | null> {
     return nextDueInstant(this.context, this.clock.now().toISOString());
+  }
+
+  /** One page of the activity log: every audit event, newest first, filtered. */
+  async activity(request: ActivityRequest = {}): Promise<ActivityPage> {
+    return listActivity(this.db, request);
+  }
+
+  /** The dashboard's figures as of the clock's now. */
+  async dashboard(): Promise<DashboardSummary> {
+    return dashboardSummary(this.db, this.clock.now().toISOString());
   }
 
   async notifications(request: NotificationListRequest = {}): Promise<ListPage<NotificationRecord>> {
@@ -209,7 +250,7 @@ export class Inventory {
 
   /** Validates and stores changed settings; effective at once, for new deadlines only. */
   async updateSettings(patch: unknown): Promise<SettingsView> {
-    return settingsView(updateSettings(this.db, patch));
+    return settingsView(await this.checkingStock(updateSettings(this.db, patch)));
   }
 
   async savedSearches(): Promise<SavedSearch[]> {

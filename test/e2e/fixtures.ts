@@ -18,8 +18,10 @@ type Cli = (...args: string[]) => unknown;
 export interface InventoryApp {
   /** Calls one contract operation over browser mode's HTTP API (as the page would) and returns its value. */
   call: <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelResult<C>>;
-  /** Opens the app in the page. */
+  /** Opens the app in the page, on the inventory. */
   open: () => Promise<void>;
+  /** Opens the app on its home screen (the dashboard), as it starts. */
+  openHome: () => Promise<void>;
 }
 
 interface Fixtures {
@@ -73,8 +75,13 @@ export const test = base.extend<Fixtures>({
         },
         open: async () => {
           await page.clock.setFixedTime(new Date(NOW));
-          await page.goto(server.url);
+          await page.goto(`${server.url}#inventory`);
           await expect(page.getByRole('tab', { name: 'Available', exact: true })).toBeVisible();
+        },
+        openHome: async () => {
+          await page.clock.setFixedTime(new Date(NOW));
+          await page.goto(server.url);
+          await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
         },
       });
     } finally {

@@ -71,6 +71,8 @@ const handlers: HandlerTable = {
   'import:status': (inventory, input) => inventory.importStatus(input.id),
   'import:cancel': (inventory, input) => inventory.cancelImport(input.id),
   'import:refused-csv': async (_inventory, input) => ({ csv: refusedRowsCsv(input.rows) }),
+  'activity:list': (inventory, input) => inventory.activity(input),
+  'dashboard:summary': (inventory) => inventory.dashboard(),
 };
 
 /** Which change a successful call causes, so open windows can refresh what they show. */

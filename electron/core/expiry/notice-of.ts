@@ -1,9 +1,9 @@
 // The notice about a held number, as the sweep records it.
-import type { NotificationKind } from '../../../shared/notifications';
+import type { HoldNoticeKind } from '../../../shared/notifications';
 import type { NumberRow } from '../numbers/rows';
 import type { NoticeInput } from '../notifications/record';
 
-export function noticeOf(row: NumberRow, kind: NotificationKind, holdEventId: number | null): NoticeInput {
+export function noticeOf(row: NumberRow, kind: HoldNoticeKind, holdEventId: number | null): NoticeInput {
   if (row.expires_at === null) throw new Error(`${row.number} has no deadline to give notice of`);
   return {
     number: row.number,

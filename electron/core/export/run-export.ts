@@ -1,4 +1,4 @@
-// Exporting every row a search matches, in number order, to CSV or XLSX.
+// Exporting every row a search matches (in number order), or the activity log's events, to CSV or XLSX.
 //
 // Streams: rows are read with one iterator (one read snapshot, so the file is consistent even while
 // the app goes on writing) and written in batches. The file is written as FILE.partial (created
@@ -7,11 +7,11 @@
 import fs from 'node:fs';
 import { InventoryError } from '../../../shared/errors';
 import type { Db } from '../db/connection';
-import { whereClause } from '../search/where';
+import { activityExportSource } from '../activity/export-rows';
 import { parseOrThrow } from '../validation';
-import { EXPORT_SELECT, exportRowToCells, FEW_VALUED_COLUMNS, TRANSFER_COLUMNS, type ExportRawRow } from './columns';
 import { CsvStreamWriter } from './csv-writer';
 import { commitPartial, createPartial, discardPartial, reopenPartial, type PartialFile } from './partial-file';
+import { numbersExportSource } from './source';
 import { exportRequestSchema, type ExportProgress, type ExportSummary } from './types';
 import { XLSX_MAX_ROWS, XlsxStreamWriter } from './xlsx-writer';
 
@@ -41,11 +41,8 @@ export async function exportToFile(db: Db, rawRequest: unknown, hooks: ExportHoo
   let writer: CsvStreamWriter | XlsxStreamWriter | undefined;
   let done = 0;
   try {
-    const where = whereClause(request.filter);
-    const total = db
-      .prepare(`SELECT count(*) FROM numbers n WHERE ${where.sql}`)
-      .pluck()
-      .get(...where.params) as number;
+    const source = request.activity ? activityExportSource(db, request.activity) : numbersExportSource(db, request.filter);
+    const { total } = source;
     if (request.format === 'xlsx' && total + 1 > XLSX_MAX_ROWS) {
       throw new InventoryError(
         'LIMIT_EXCEEDED',
@@ -53,19 +50,12 @@ export async function exportToFile(db: Db, rawRequest: unknown, hooks: ExportHoo
       );
     }
     const every = hooks.progressEvery ?? 10_000;
-    writer =
-      request.format === 'csv'
-        ? new CsvStreamWriter(fd)
-        : new XlsxStreamWriter(fd, { sharedColumns: FEW_VALUED_COLUMNS.map((c) => TRANSFER_COLUMNS.indexOf(c)) });
-    await writer.writeRows([[...TRANSFER_COLUMNS]]);
+    writer = request.format === 'csv' ? new CsvStreamWriter(fd) : new XlsxStreamWriter(fd, { sharedColumns: source.sharedColumns });
+    await writer.writeRows([[...source.header]]);
     hooks.onProgress?.({ rows: 0, total });
-    const rows = db
-      .prepare(`SELECT ${EXPORT_SELECT} FROM numbers n WHERE ${where.sql} ORDER BY n.number`)
-      .raw()
-      .iterate(...where.params);
     let batch: string[][] = [];
-    for (const row of rows as IterableIterator<ExportRawRow>) {
-      batch.push(exportRowToCells(row));
+    for (const cells of source.rows) {
+      batch.push(cells);
       if (batch.length === BATCH) {
         if (hooks.isCancelled?.()) throw new ExportCancelled();
         await writer.writeRows(batch);

@@ -1,11 +1,11 @@
 // The text of each email: plain text that names the number, its state, the deadline and what to do.
-import type { NotificationKind } from '../../../shared/notifications';
+import type { HoldNoticeKind } from '../../../shared/notifications';
 import { DAY_MS } from '../../../shared/settings';
 import { formatUtc } from '../../../shared/time';
 
 export interface NoticeFacts {
   number: string;
-  kind: NotificationKind;
+  kind: HoldNoticeKind;
   deadline: string;
   /** When the notice is recorded; the warning says how long is left from here. */
   now: string;

@@ -1,12 +1,18 @@
 // Desktop notifications, batched: every notice not yet shown is grouped by kind into one
 // notification ("5 locked numbers expire within 7 days") and marked shown in the same
 // transaction, so each notice is shown at most once even across restarts.
-import { NOTICE_KIND_FACTS, type DesktopBatch, type NavigationRequest, type NotificationKind } from '../../../shared/notifications';
+import {
+  isHoldNotice,
+  NOTICE_KIND_FACTS,
+  type DesktopBatch,
+  type NavigationRequest,
+  type NotificationKind,
+} from '../../../shared/notifications';
 import type { Db } from '../db/connection';
 import { appSettings } from '../settings-store';
 import type { NotificationRow } from './list';
 
-const KIND_ORDER: NotificationKind[] = ['lock-warning', 'reservation-warning', 'lock-expired', 'reservation-expired'];
+const KIND_ORDER: NotificationKind[] = ['lock-warning', 'reservation-warning', 'lock-expired', 'reservation-expired', 'low-stock'];
 /** More than this many pending notices are still one notification each kind, naming a few numbers. */
 const NUMBERS_NAMED = 3;
 
@@ -23,19 +29,28 @@ function titleOf(kind: NotificationKind, count: number, leadDays: number): strin
       return `${plural(count, 'lock expired', 'locks expired')}: released to the inventory`;
     case 'reservation-expired':
       return `${plural(count, 'reservation expired', 'reservations expired')}: released to the inventory`;
+    case 'low-stock':
+      return `Low stock: ${plural(count, 'country and SKU', 'country and SKU pairs')} below the threshold`;
   }
 }
 
 /** Where a click leads: the held tab filtered to what the warning is about, or the numbers released. */
-function navigationOf(kind: NotificationKind, rows: Pick<NotificationRow, 'number' | 'deadline'>[]): NavigationRequest {
+function navigationOf(kind: NotificationKind, rows: NotificationRow[]): NavigationRequest {
+  if (!isHoldNotice(kind)) {
+    const [only] = rows;
+    if (rows.length === 1 && only.country && only.sku)
+      return { view: 'numbers', state: 'available', filter: { states: ['available'], countries: [only.country], skus: [only.sku] } };
+    return { view: 'notifications', kinds: [kind] };
+  }
   const { state, moment } = NOTICE_KIND_FACTS[kind];
   if (moment === 'warning') {
-    const latest = rows.map((r) => r.deadline).sort()[rows.length - 1];
+    const latest = rows.map((r) => r.deadline ?? '').sort()[rows.length - 1];
     // expiresBefore is exclusive: one millisecond past the latest deadline includes it.
     const expiresBefore = new Date(Date.parse(latest) + 1).toISOString();
     return { view: 'numbers', state, filter: { states: [state], expiresBefore } };
   }
-  if (rows.length === 1) return { view: 'numbers', state: 'available', filter: { states: ['available'], pattern: rows[0].number } };
+  const number = rows[0].number;
+  if (rows.length === 1 && number) return { view: 'numbers', state: 'available', filter: { states: ['available'], pattern: number } };
   return { view: 'notifications', kinds: [kind] };
 }
 
@@ -49,10 +64,11 @@ export function takeDesktopBatches(db: Db, now: string): DesktopBatch[] {
       for (const kind of KIND_ORDER) {
         const rows = pending.filter((r) => r.kind === kind);
         if (rows.length === 0) continue;
-        const numbers = rows.map((r) => r.number);
+        const numbers = rows.map((r) => r.number).filter((n): n is string => n !== null);
+        // A low-stock notice names its pair instead of a number.
+        const names = rows.map((r) => r.number ?? `${r.country} ${r.sku} (${r.available} available)`);
         const named =
-          numbers.slice(0, NUMBERS_NAMED).join(', ') +
-          (numbers.length > NUMBERS_NAMED ? ` and ${numbers.length - NUMBERS_NAMED} more` : '');
+          names.slice(0, NUMBERS_NAMED).join(', ') + (names.length > NUMBERS_NAMED ? ` and ${names.length - NUMBERS_NAMED} more` : '');
         batches.push({
           kind,
           title: titleOf(kind, rows.length, lead),

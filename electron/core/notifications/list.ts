@@ -2,6 +2,7 @@
 // page at a time with the total matching the filter.
 import type { NumberState } from '../../../shared/domain';
 import {
+  isHoldNotice,
   notificationKey,
   notificationListSchema,
   type ListPage,
@@ -16,14 +17,24 @@ import { parseOrThrow } from '../validation';
 
 export interface NotificationRow {
   id: number;
-  number: string;
+  number: string | null;
   kind: NotificationKind;
-  deadline: string;
+  deadline: string | null;
   state: NumberState;
   org_uuid: string | null;
   created_at: string;
   desktop_at: string | null;
   hold_event_id: number | null;
+  country: string | null;
+  sku: string | null;
+  available: number | null;
+}
+
+/** A hold's notice by its hold (see notificationKey); a low-stock notice by its pair and id. */
+function keyOf(r: NotificationRow): string {
+  if (isHoldNotice(r.kind) && r.number !== null && r.deadline !== null)
+    return notificationKey({ number: r.number, kind: r.kind, deadline: r.deadline, holdEventId: r.hold_event_id });
+  return `${r.kind}|${r.country ?? ''}|${r.sku ?? ''}|${r.id}`;
 }
 
 export function listNotifications(db: Db, request: NotificationListRequest = {}): ListPage<NotificationRecord> {
@@ -34,7 +45,7 @@ export function listNotifications(db: Db, request: NotificationListRequest = {})
     { table: 'notifications', column: 'kind', values: kinds, page, pageSize },
     (r) => ({
       id: r.id,
-      key: notificationKey({ ...r, holdEventId: r.hold_event_id }),
+      key: keyOf(r),
       holdEventId: r.hold_event_id,
       number: r.number,
       kind: r.kind,
@@ -43,6 +54,8 @@ export function listNotifications(db: Db, request: NotificationListRequest = {})
       orgUuid: r.org_uuid,
       createdAt: r.created_at,
       desktopAt: r.desktop_at,
+      stock:
+        r.country !== null && r.sku !== null && r.available !== null ? { country: r.country, sku: r.sku, available: r.available } : null,
       emails: emailsOf.all(r.id) as NotificationEmailSummary[],
     }),
   );

@@ -17,6 +17,8 @@ const EMAIL_ROLES: Record<NotificationKind, RecipientRole[]> = {
   'reservation-expired': [],
   'lock-warning': ['partner-support', 'operator-support'],
   'lock-expired': ['partner-support', 'operator-support'],
+  // Restocking is the operator's own work.
+  'low-stock': ['operator-support'],
 };
 
 function reserverAddress(db: Db, orgUuid: string | null): string | null {

@@ -3,7 +3,7 @@
 // unique per hold and kind (per number, kind and deadline when the hold has no audit event), so a
 // second call for the same notice does nothing.
 import type { NumberState } from '../../../shared/domain';
-import { notificationKey, type NoticeSummary, type NotificationKind } from '../../../shared/notifications';
+import { notificationKey, type HoldNoticeKind, type NoticeSummary, type NotificationKind } from '../../../shared/notifications';
 import type { AppSettings } from '../../../shared/settings';
 import type { Db } from '../db/connection';
 import { prepared } from '../db/statements';
@@ -12,13 +12,35 @@ import { recipientsFor } from './recipients';
 
 export interface NoticeInput {
   number: string;
-  kind: NotificationKind;
+  kind: HoldNoticeKind;
   deadline: string;
   state: NumberState;
   orgUuid: string | null;
   reservationKind: string | null;
   /** The audit event that started the hold, null when the number has none. */
   holdEventId: number | null;
+}
+
+/**
+ * Queues a notice's email to each of its kind's recipients; a recipient without an address gets
+ * a "no recipient" email, resolved again once the address is configured.
+ */
+export function queueEmails(
+  db: Db,
+  email: { notificationId: number; kind: NotificationKind; orgUuid: string | null; subject: string; body: string },
+  now: string,
+  settings: AppSettings,
+): NoticeSummary['emails'] {
+  const insertEmail = prepared(
+    db,
+    `INSERT INTO outbox (notification_id, recipient_role, recipient, subject, body, status, next_attempt_at, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return recipientsFor(db, settings, email.kind, email.orgUuid).map(({ role, address }) => {
+    const status = address ? 'queued' : 'no-recipient';
+    insertEmail.run(email.notificationId, role, address, email.subject, email.body, status, address ? now : null, now);
+    return { role, recipient: address, status };
+  });
 }
 
 /** Records the notice and queues its emails; null when this notice was already recorded. */
@@ -43,17 +65,7 @@ export function recordNotice(db: Db, notice: NoticeInput, now: string, settings:
     reservationKind: notice.reservationKind,
     operatorName: settings.operatorName,
   });
-  const insertEmail = prepared(
-    db,
-    `INSERT INTO outbox (notification_id, recipient_role, recipient, subject, body, status, next_attempt_at, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const emails: NoticeSummary['emails'] = [];
-  for (const { role, address } of recipientsFor(db, settings, notice.kind, notice.orgUuid)) {
-    const status = address ? 'queued' : 'no-recipient';
-    insertEmail.run(notificationId, role, address, subject, body, status, address ? now : null, now);
-    emails.push({ role, recipient: address, status });
-  }
+  const emails = queueEmails(db, { notificationId, kind: notice.kind, orgUuid: notice.orgUuid, subject, body }, now, settings);
   return {
     key: notificationKey(notice),
     holdEventId: notice.holdEventId,

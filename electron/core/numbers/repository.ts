@@ -82,7 +82,8 @@ export function insertEvent(db: Db, event: AuditEvent): void {
   ).run(event.numberId, event.at, event.actor, event.action, event.from, event.to, event.remark, JSON.stringify(event.details));
 }
 
-interface EventRow {
+/** An audit event as the history and the activity log read it (EVENT_COLUMNS). */
+export interface EventRow {
   id: number;
   number: string;
   at: string;
@@ -94,14 +95,11 @@ interface EventRow {
   details: string;
 }
 
-function historyOf(db: Db, numberId: number): HistoryEvent[] {
-  const rows = db
-    .prepare(
-      `SELECT e.id, n.number, e.at, e.actor, e.action, e.from_state, e.to_state, e.remark, e.details
-       FROM events e JOIN numbers n ON n.id = e.number_id WHERE e.number_id = ? ORDER BY e.id`,
-    )
-    .all(numberId) as EventRow[];
-  return rows.map((r) => ({
+/** The columns of an EventRow, from events `e` joined with numbers `n`. */
+export const EVENT_COLUMNS = 'e.id, n.number, e.at, e.actor, e.action, e.from_state, e.to_state, e.remark, e.details';
+
+export function toHistoryEvent(r: EventRow): HistoryEvent {
+  return {
     id: r.id,
     number: r.number,
     action: r.action,
@@ -111,7 +109,14 @@ function historyOf(db: Db, numberId: number): HistoryEvent[] {
     actor: r.actor,
     remark: r.remark,
     details: JSON.parse(r.details) as Record<string, unknown>,
-  }));
+  };
+}
+
+function historyOf(db: Db, numberId: number): HistoryEvent[] {
+  const rows = db
+    .prepare(`SELECT ${EVENT_COLUMNS} FROM events e JOIN numbers n ON n.id = e.number_id WHERE e.number_id = ? ORDER BY e.id`)
+    .all(numberId) as EventRow[];
+  return rows.map(toHistoryEvent);
 }
 
 export function detailOf(db: Db, row: NumberRow): NumberDetail {

@@ -2,6 +2,10 @@
 // A new screen (Outbox, Settings, ...) plugs in by adding one entry here.
 import type { ReactElement } from 'react';
 import Inventory2Outlined from '@mui/icons-material/Inventory2Outlined';
+import DashboardOutlined from '@mui/icons-material/DashboardOutlined';
+import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
+import { ActivityScreen } from '../features/activity/ActivityScreen';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import BusinessOutlined from '@mui/icons-material/BusinessOutlined';
 import { InventoryScreen } from '../features/inventory/InventoryScreen';
 import { OrganizationsScreen } from '../features/organizations/OrganizationsScreen';
@@ -21,9 +25,12 @@ export interface Screen {
   render: () => ReactElement;
 }
 
+/** The first is the home screen, shown when the URL names none. */
 export const SCREENS: Screen[] = [
+  { id: 'dashboard', label: 'Dashboard', icon: <DashboardOutlined />, render: () => <DashboardScreen /> },
   { id: 'inventory', label: 'Inventory', icon: <Inventory2Outlined />, render: () => <InventoryScreen /> },
   { id: 'organizations', label: 'Organizations', icon: <BusinessOutlined />, render: () => <OrganizationsScreen /> },
+  { id: 'activity', label: 'Activity', icon: <HistoryOutlined />, render: () => <ActivityScreen /> },
   { id: 'notifications', label: 'Notifications', icon: <NotificationsOutlined />, render: () => <NotificationsScreen /> },
   { id: 'outbox', label: 'Outbox', icon: <OutboxOutlined />, render: () => <OutboxScreen /> },
   { id: 'settings', label: 'Settings', icon: <SettingsOutlined />, render: () => <SettingsScreen /> },

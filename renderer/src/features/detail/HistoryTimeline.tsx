@@ -4,15 +4,8 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { BATCH_ID_DETAIL } from '../../../../shared/bulk';
 import type { HistoryEvent } from '../../../../shared/domain';
-import { ACTION_RULES, OPERATOR_ACTIONS, type OperatorAction } from '../../../../shared/lifecycle';
+import { actionLabel } from '../../../../shared/activity';
 import { STATE_LABELS, formatInstant } from '../../app/format';
-
-const SYSTEM_LABELS: Record<string, string> = { add: 'Added', import: 'Imported', expire: 'Expired' };
-
-function actionLabel(action: string): string {
-  if ((OPERATOR_ACTIONS as readonly string[]).includes(action)) return ACTION_RULES[action as OperatorAction].label;
-  return SYSTEM_LABELS[action] ?? action;
-}
 
 /** orgUuid -> "org UUID", periodDays -> "period days". */
 function humanKey(key: string): string {

@@ -17,13 +17,38 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { call } from '../../api/client';
+import type { ActivityFilter } from '../../../../shared/activity';
 import type { SearchFilter } from '../../../../shared/search';
 import type { ExportFormat, ExportStatus } from '../../../../shared/transfer';
 
 const POLL_MS = 300;
 
-export function ExportDialog(props: { open: boolean; filter: SearchFilter; description: string; onClose: () => void }) {
-  const { open, filter, description, onClose } = props;
+/** What is exported: the numbers of a search (the default), or the activity log's events. */
+export interface ExportTarget {
+  title: string;
+  /** Leads the description: "Every number of the current search". */
+  lead: string;
+  fileName: string;
+  /** What the rows are, in the progress line: "numbers", "events". */
+  rowsName: string;
+  activity?: ActivityFilter;
+}
+
+const NUMBERS_TARGET: ExportTarget = {
+  title: 'Export numbers',
+  lead: 'Every number of the current search',
+  fileName: 'numbers',
+  rowsName: 'numbers',
+};
+
+export function ExportDialog(props: {
+  open: boolean;
+  filter: SearchFilter;
+  description: string;
+  onClose: () => void;
+  target?: ExportTarget;
+}) {
+  const { open, filter, description, onClose, target = NUMBERS_TARGET } = props;
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [file, setFile] = useState('');
   /** Whether the path may be typed; null until the core has said. */
@@ -37,7 +62,7 @@ export function ExportDialog(props: { open: boolean; filter: SearchFilter; descr
   const [suggesting, setSuggesting] = useState(true);
   const running = status?.state === 'running';
 
-  const suggestedName = () => `numbers-${new Date().toISOString().slice(0, 10)}`;
+  const suggestedName = () => `${target.fileName}-${new Date().toISOString().slice(0, 10)}`;
 
   // Offer a file for the format where it may be typed; learn whether it may.
   useEffect(() => {
@@ -89,7 +114,7 @@ export function ExportDialog(props: { open: boolean; filter: SearchFilter; descr
   const start = async () => {
     setError(null);
     try {
-      const started = await call('export:start', { format, out: file, filter });
+      const started = await call('export:start', { format, out: file, filter, ...(target.activity ? { activity: target.activity } : {}) });
       setStatus(started);
       follow(started.id);
     } catch (e) {
@@ -109,10 +134,12 @@ export function ExportDialog(props: { open: boolean; filter: SearchFilter; descr
   const percent = status && status.total > 0 ? Math.min(100, (100 * status.rows) / status.total) : 0;
   return (
     <Dialog open={open} onClose={running ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby="export-title">
-      <DialogTitle id="export-title">Export numbers</DialogTitle>
+      <DialogTitle id="export-title">{target.title}</DialogTitle>
       <DialogContent dividers>
         <Stack spacing={2}>
-          <Typography variant="body2">Every number of the current search: {description}.</Typography>
+          <Typography variant="body2">
+            {target.lead}: {description}.
+          </Typography>
           <RadioGroup
             row
             aria-label="File format"
@@ -155,8 +182,9 @@ export function ExportDialog(props: { open: boolean; filter: SearchFilter; descr
             <Stack spacing={0.5}>
               <LinearProgress variant={status.total ? 'determinate' : 'indeterminate'} value={percent} aria-label="Export progress" />
               <Typography role="status" aria-live="polite" variant="body2">
-                {status.state === 'running' && `Exported ${status.rows.toLocaleString()} of ${status.total.toLocaleString()} numbers…`}
-                {status.state === 'done' && `Exported ${status.rows.toLocaleString()} numbers to ${status.file}`}
+                {status.state === 'running' &&
+                  `Exported ${status.rows.toLocaleString()} of ${status.total.toLocaleString()} ${target.rowsName}…`}
+                {status.state === 'done' && `Exported ${status.rows.toLocaleString()} ${target.rowsName} to ${status.file}`}
                 {status.state === 'cancelled' && 'Export cancelled; no file was written.'}
                 {status.state === 'failed' && `Export failed: ${status.error?.message ?? 'unknown error'}`}
               </Typography>

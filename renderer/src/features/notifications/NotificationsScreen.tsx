@@ -14,6 +14,7 @@ import { formatInstant } from '../../app/format';
 import { ToggleChips } from '../../components/ToggleChips';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import {
+  isHoldNotice,
   NOTICE_KIND_FACTS,
   NOTIFICATION_KINDS,
   type NavigationRequest,
@@ -27,6 +28,10 @@ import { useListPage } from './use-list-page';
 
 /** Where a notice's number is now worth looking: the held tab for a warning, Available after an expiry. */
 function navigationFor(n: NotificationRecord): NavigationRequest {
+  if (!isHoldNotice(n.kind) || n.number === null) {
+    const pair = n.stock ? { countries: [n.stock.country], skus: [n.stock.sku] } : {};
+    return { view: 'numbers', state: 'available', filter: { states: ['available'], ...pair } };
+  }
   const state = NOTICE_KIND_FACTS[n.kind].moment === 'warning' ? n.state : 'available';
   return { view: 'numbers', state, filter: { states: [state], pattern: n.number } };
 }
@@ -39,8 +44,17 @@ const COLUMNS: GridColDef<NotificationRecord>[] = [
     sortable: false,
     valueFormatter: (kind: NotificationKind) => NOTIFICATION_KIND_LABELS[kind],
   },
-  { field: 'number', headerName: 'Number', width: 140, sortable: false, cellClassName: 'monospace' },
-  { field: 'deadline', headerName: 'Deadline', width: 180, sortable: false, valueFormatter: (v: string) => formatInstant(v) },
+  {
+    field: 'number',
+    headerName: 'Number',
+    width: 190,
+    sortable: false,
+    cellClassName: 'monospace',
+    // A low-stock notice is about a country and SKU, not one number.
+    valueGetter: (number: string | null, row) =>
+      number ?? (row.stock ? `${row.stock.country} · ${row.stock.sku}: ${row.stock.available} available` : ''),
+  },
+  { field: 'deadline', headerName: 'Deadline', width: 180, sortable: false, valueFormatter: (v: string | null) => formatInstant(v) },
   { field: 'createdAt', headerName: 'Recorded', width: 180, sortable: false, valueFormatter: (v: string) => formatInstant(v) },
   {
     field: 'emails',

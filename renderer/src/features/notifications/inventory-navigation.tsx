@@ -17,7 +17,8 @@ export function useInventoryNavigation(setState: (state: NumberState) => void, s
       (request) => {
         // The tab supplies the state; the rest narrows the grid.
         const { states: _states, ...rest } = request.filter;
-        setNotificationFilter(rest);
+        // A dashboard figure's filter reads as ordinary conditions; a notification's gets its own chip.
+        setNotificationFilter(request.origin === 'dashboard' ? null : rest);
         setState(request.state);
         setExtraFilter(rest);
       },

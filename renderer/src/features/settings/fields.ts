@@ -35,6 +35,7 @@ export const SETTING_GROUPS: SettingGroup[] = [
       { key: 'partnerSupportEmail', label: 'Partner support email', kind: 'email' },
       { key: 'operatorSupportEmail', label: 'Operator (B3) support email', kind: 'email' },
       { key: 'operatorName', label: 'Operator name', kind: 'text' },
+      { key: 'lowStockThreshold', label: 'Low stock below', kind: 'number' },
     ],
   },
   {

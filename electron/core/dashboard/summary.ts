@@ -1,0 +1,87 @@
+// The dashboard's figures as of now, read in one snapshot.
+import { NUMBER_STATES, type NumberState } from '../../../shared/domain';
+import {
+  FORECAST_DAYS,
+  FORECAST_HORIZONS,
+  STOCK_DIMENSIONS,
+  type DashboardSummary,
+  type ForecastHorizon,
+  type LowStock,
+  type ReleaseDay,
+  type StockDimension,
+  type StockGroup,
+} from '../../../shared/dashboard';
+import { addDays } from '../../../shared/settings';
+import type { Db } from '../db/connection';
+import { prepared } from '../db/statements';
+import { countByState } from '../search/search';
+import { appSettings } from '../settings-store';
+import { FORECAST_STATES, LOW_STOCK_SQL, RELEASES_BY_DAY_SQL, RELEASES_WITHIN_SQL, STOCK_SQL } from './queries';
+
+interface StockRow {
+  state: NumberState;
+  country: string;
+  vendor: string;
+  sku: string;
+  count: number;
+}
+
+const noCounts = () => Object.fromEntries(NUMBER_STATES.map((s) => [s, 0])) as Record<NumberState, number>;
+
+/** Each dimension's groups, largest first. */
+function stockBy(rows: StockRow[]): Record<StockDimension, StockGroup[]> {
+  const by = (dimension: StockDimension): StockGroup[] => {
+    const groups = new Map<string, Record<NumberState, number>>();
+    for (const row of rows) {
+      const counts = groups.get(row[dimension]) ?? noCounts();
+      counts[row.state] += row.count;
+      groups.set(row[dimension], counts);
+    }
+    const size = (c: Record<NumberState, number>) => NUMBER_STATES.reduce((sum, s) => sum + c[s], 0);
+    return [...groups.entries()]
+      .map(([key, counts]) => ({ key, counts }))
+      .sort((a, b) => size(b.counts) - size(a.counts) || a.key.localeCompare(b.key));
+  };
+  return Object.fromEntries(STOCK_DIMENSIONS.map((d) => [d, by(d)])) as Record<StockDimension, StockGroup[]>;
+}
+
+function releasesFrom(db: Db, now: string): ReleaseDay[] {
+  const until = addDays(now, FORECAST_DAYS);
+  const days = new Map<string, ReleaseDay>();
+  for (const state of FORECAST_STATES) {
+    const key = state === 'reserved' ? 'reserved' : 'locked';
+    for (const { day, count } of prepared(db, RELEASES_BY_DAY_SQL).all(state, now, until) as { day: string; count: number }[]) {
+      const entry = days.get(day) ?? { day, reserved: 0, locked: 0 };
+      entry[key] += count;
+      days.set(day, entry);
+    }
+  }
+  return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
+}
+
+/** Low-stock pairs under a threshold; none when the threshold is 0 (off). */
+export function lowStockPairs(db: Db, threshold: number): LowStock[] {
+  return threshold > 0 ? (prepared(db, LOW_STOCK_SQL).all(threshold) as LowStock[]) : [];
+}
+
+export function dashboardSummary(db: Db, now: string): DashboardSummary {
+  return db.transaction(() => {
+    const stockRows = prepared(db, STOCK_SQL).all() as StockRow[];
+    const releases = releasesFrom(db, now);
+    const releasing = (state: NumberState, days: ForecastHorizon) =>
+      prepared(db, RELEASES_WITHIN_SQL).pluck().get(state, now, addDays(now, days)) as number;
+    const releaseTotals = Object.fromEntries(
+      FORECAST_HORIZONS.map((days) => [days, { reserved: releasing('reserved', days), locked: releasing('locked', days) }]),
+    ) as Record<ForecastHorizon, { reserved: number; locked: number }>;
+    const threshold = appSettings(db).lowStockThreshold;
+    return {
+      at: now,
+      totals: countByState(db, {}),
+      stock: stockBy(stockRows),
+      releases,
+      releaseTotals,
+      lowStockThreshold: threshold,
+      lowStock: lowStockPairs(db, threshold),
+    };
+  })();
+}
