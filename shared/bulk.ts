@@ -1,7 +1,7 @@
 // Bulk actions: one operator action over many numbers, chosen one by one or as every number a
 // search matches. A preview says per number whether the action will apply or why it is refused,
 // writing nothing; an apply performs the action number by number (each its own audited event),
-// and the events of one apply share a batch id.
+// and the events of one apply share a batch id (in their details, under shared/activity.ts BATCH_DETAIL_KEY).
 import { z } from 'zod';
 import type { NumberState } from './domain';
 import type { ErrorCode, ErrorInfo } from './errors';
@@ -10,9 +10,6 @@ import { searchFilterSchema } from './search';
 
 /** The most numbers one bulk action takes: thousands, in batches, never the whole inventory by mistake. */
 export const MAX_BULK_NUMBERS = 10_000;
-
-/** The key under which an audit event of a bulk action records its batch id (in the event's details). */
-export const BATCH_ID_DETAIL = 'batchId';
 
 /** The numbers one by one, or every number a search filter matches ("select all N matching"). */
 const bulkTargetSchema = z

@@ -1,7 +1,7 @@
 // Performing one operator action: validate, then in one IMMEDIATE transaction read the number,
 // apply the transition, write it with its audit event. A refusal writes nothing.
 import { actionInputSchemas, type ActionRequest } from '../../../shared/actions';
-import { BATCH_ID_DETAIL } from '../../../shared/bulk';
+import { BATCH_DETAIL_KEY } from '../../../shared/activity';
 import type { NumberDetail } from '../../../shared/domain';
 import { InventoryError, isInventoryError } from '../../../shared/errors';
 import { ACTION_RULES, allowedActions, OPERATOR_ACTIONS, type OperatorAction } from '../../../shared/lifecycle';
@@ -106,7 +106,7 @@ export function applyAction(ctx: CoreContext, row: NumberRow, request: ActionReq
     from: row.state,
     to: result.fields.state,
     remark: result.remark,
-    details: batchId === undefined ? result.details : { ...result.details, [BATCH_ID_DETAIL]: batchId },
+    details: batchId === undefined ? result.details : { ...result.details, [BATCH_DETAIL_KEY]: batchId },
   });
 }
 

@@ -2,9 +2,8 @@
 // the remark and the action's details.
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { BATCH_ID_DETAIL } from '../../../../shared/bulk';
+import { BATCH_DETAIL_KEY, actionLabel } from '../../../../shared/activity';
 import type { HistoryEvent } from '../../../../shared/domain';
-import { actionLabel } from '../../../../shared/activity';
 import { STATE_LABELS, formatInstant } from '../../app/format';
 
 /** orgUuid -> "org UUID", periodDays -> "period days". */
@@ -34,7 +33,7 @@ export function HistoryTimeline({ history }: { history: HistoryEvent[] }) {
     <Box component="ol" aria-label="History" sx={{ listStyle: 'none', m: 0, p: 0 }}>
       {events.map((event, index) => {
         // A bulk action's batch id gets a line of its own: it ties this event to the others of that action.
-        const { [BATCH_ID_DETAIL]: batchId, ...rest } = event.details;
+        const { [BATCH_DETAIL_KEY]: batchId, ...rest } = event.details;
         const details = detailsText(rest);
         return (
           <Box
