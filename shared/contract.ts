@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { actionInputSchemas } from './actions';
 import { activityRequestSchema, type ActivityPage } from './activity';
 import { addNumbersSchema } from './add-numbers';
+import { bulkRequestSchema, type BulkPreview, type BulkStatus } from './bulk';
+import { importUploadSchema, refusedRowsSchema, type ImportJobStatus, type ImportUpload } from './import-app';
 import type { DashboardSummary } from './dashboard';
 import { recordBillingEventSchema, type BillingEventReport, type BillingFeedReport, type NumberBilling } from './billing';
 import type { AddResult, NumberDetail, NumberRecord, NumberState, Organization } from './domain';
@@ -75,6 +77,11 @@ export const contract = {
   'numbers:subscription-expired': op(actionInputSchemas['subscription-expired'], returns<NumberDetail>()),
   'numbers:subscription-terminated': op(actionInputSchemas['subscription-terminated'], returns<NumberDetail>()),
   'numbers:swapped-out': op(actionInputSchemas['swapped-out'], returns<NumberDetail>()),
+  // A bulk action: the preview writes nothing; apply starts it (follow it with status, stop it with cancel).
+  'bulk:preview': op(bulkRequestSchema, returns<BulkPreview>()),
+  'bulk:apply': op(bulkRequestSchema, returns<BulkStatus>()),
+  'bulk:status': op(z.object({ id: z.string().uuid() }), returns<BulkStatus>()),
+  'bulk:cancel': op(z.object({ id: z.string().uuid() }), returns<BulkStatus>()),
   'orgs:list': op(z.object({}).default({}), returns<Organization[]>()),
   'orgs:save': op(z.object({ organization: organizationDraft, mode: z.enum(['add', 'update']) }), returns<Organization>()),
   'orgs:import': op(
@@ -106,6 +113,13 @@ export const contract = {
   'export:status': op(z.object({ id: z.string().uuid() }), returns<ExportStatus>()),
   'export:cancel': op(z.object({ id: z.string().uuid() }), returns<ExportStatus>()),
   'import:file': op(importRequestSchema, returns<ImportReport>()),
+  // Import in the app: upload the chosen file in pieces, dry-run it with import:file, then start
+  // the committed import and follow it (status) or stop it (cancel).
+  'import:upload': op(importUploadSchema, returns<ImportUpload>()),
+  'import:start': op(z.object({ file: importRequestSchema.shape.file }), returns<ImportJobStatus>()),
+  'import:status': op(z.object({ id: z.string().uuid() }), returns<ImportJobStatus>()),
+  'import:cancel': op(z.object({ id: z.string().uuid() }), returns<ImportJobStatus>()),
+  'import:refused-csv': op(refusedRowsSchema, returns<{ csv: string }>()),
   'activity:list': op(activityRequestSchema.prefault({}), returns<ActivityPage>()),
   'dashboard:summary': op(z.object({}).default({}), returns<DashboardSummary>()),
   // The file to import, for any import the app offers. The desktop app's main process answers with

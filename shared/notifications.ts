@@ -100,7 +100,9 @@ export type NavigationRequest =
   // origin 'dashboard': a click on a dashboard figure (its filter shows as the search's own conditions).
   | { view: 'numbers'; state: NumberState; filter: SearchFilter; origin?: 'dashboard' }
   | { view: 'notifications'; kinds?: NotificationKind[] }
-  | { view: 'outbox' };
+  | { view: 'outbox' }
+  /** The File menu's Import numbers: the inventory with its import dialog open. */
+  | { view: 'import' };
 
 /** One desktop notification standing for several notices of the same kind. */
 export interface DesktopBatch {

@@ -30,7 +30,8 @@ export interface ExportStatus {
   error?: ErrorInfo;
 }
 
-export type ImportRowStatus = 'add' | 'invalid' | 'duplicate' | 'conflicting';
+export const IMPORT_ROW_STATUSES = ['add', 'invalid', 'duplicate', 'conflicting'] as const;
+export type ImportRowStatus = (typeof IMPORT_ROW_STATUSES)[number];
 
 export interface ImportRowResult {
   /** Line of the row in the file, header = 1. */
@@ -55,6 +56,8 @@ export interface ImportReport {
   resultsTruncated: boolean;
   /** Header cells that are not inventory columns, ignored. */
   ignoredColumns: string[];
+  /** Stopped by Cancel between batches: the batches before it are in the inventory. */
+  cancelled?: boolean;
 }
 
 export const importRequestSchema = z.object({

@@ -1,5 +1,5 @@
 // The commands of the number-inventory CLI, each a thin call into the core.
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { ORGANIZATIONS_CSV_MAX_CHARS } from '../../shared/contract';
 import { CAPABILITIES, DELETE_REASONS } from '../../shared/domain';
 import type { SearchRequest, SortField } from '../../shared/search';
@@ -7,6 +7,7 @@ import { SORT_FIELDS } from '../../shared/search';
 import { readUtf8File } from '../core/regular-file';
 import type { InventoryProvider } from './main';
 import { UsageError } from './main';
+import { addBulkOptions, runAction } from './commands-bulk';
 import { addFilterOptions, csv, filterFromOptions, listOf } from './filter-options';
 import type { Output } from './output';
 
@@ -18,6 +19,14 @@ export function positiveInt(name: string) {
 }
 
 const isSortField = (value: string): value is SortField => (SORT_FIELDS as readonly string[]).includes(value);
+
+const SUBSCRIPTION_EVENTS = {
+  expired: 'subscription-expired',
+  terminated: 'subscription-terminated',
+  'swapped-out': 'swapped-out',
+} as const;
+const isSubscriptionEvent = (word: string | undefined): word is keyof typeof SUBSCRIPTION_EVENTS =>
+  word !== undefined && Object.hasOwn(SUBSCRIPTION_EVENTS, word);
 
 export function registerInventoryCommands(program: Command, open: InventoryProvider, out: Output): void {
   program
@@ -53,24 +62,28 @@ export function registerInventoryCommands(program: Command, open: InventoryProvi
     .argument('<number>')
     .action(async (number: string) => out.detail(await open().show(number)));
 
-  program
-    .command('reserve')
-    .description('Available -> Reserved (free, manual) for an org')
-    .argument('<number>')
-    .requiredOption('--org <uuid>', 'Org UUID of the reserver')
-    .requiredOption('--remark <text>', 'remark')
-    .action(async (number: string, o) => out.changed(await open().act('reserve', { number, orgUuid: o.org, remark: o.remark })));
+  const NUMBERS = ['[numbers...]', 'numbers (space or comma separated); or --all-matching with search filters'] as const;
 
-  program
-    .command('extend')
-    .description('Extend Reservation: Reserved -> Reserved (charged) until the paid-until date')
-    .argument('<number>')
-    .requiredOption('--did-reservation <uuid>', 'DID Reservation UUID')
-    .requiredOption('--until <date>', 'paid-until date (YYYY-MM-DD = through that UTC day, or an ISO time)')
-    .option('--remark <text>', 'remark')
-    .action(async (number: string, o) =>
-      out.changed(await open().act('extend', { number, didReservationUuid: o.didReservation, paidUntil: o.until, remark: o.remark })),
-    );
+  addBulkOptions(
+    program
+      .command('reserve')
+      .description('Available -> Reserved (free, manual) for an org')
+      .argument(...NUMBERS)
+      .requiredOption('--org <uuid>', 'Org UUID of the reserver')
+      .requiredOption('--remark <text>', 'remark'),
+  ).action((numbers: string[], o) => runAction(open, out, 'reserve', numbers, o, { orgUuid: o.org, remark: o.remark }));
+
+  addBulkOptions(
+    program
+      .command('extend')
+      .description('Extend Reservation: Reserved -> Reserved (charged) until the paid-until date')
+      .argument(...NUMBERS)
+      .requiredOption('--did-reservation <uuid>', 'DID Reservation UUID')
+      .requiredOption('--until <date>', 'paid-until date (YYYY-MM-DD = through that UTC day, or an ISO time)')
+      .option('--remark <text>', 'remark'),
+  ).action((numbers: string[], o) =>
+    runAction(open, out, 'extend', numbers, o, { didReservationUuid: o.didReservation, paidUntil: o.until, remark: o.remark }),
+  );
 
   for (const [action, description] of [
     ['release', 'Reserved -> Available'],
@@ -78,46 +91,54 @@ export function registerInventoryCommands(program: Command, open: InventoryProvi
     ['unlock', 'Locked -> Available'],
     ['recover', 'Deleted -> Available'],
   ] as const) {
-    program
-      .command(action)
-      .description(description)
-      .argument('<number>')
-      .requiredOption('--remark <text>', 'remark')
-      .action(async (number: string, o) => out.changed(await open().act(action, { number, remark: o.remark })));
+    addBulkOptions(
+      program
+        .command(action)
+        .description(description)
+        .argument(...NUMBERS)
+        .requiredOption('--remark <text>', 'remark'),
+    ).action((numbers: string[], o) => runAction(open, out, action, numbers, o, { remark: o.remark }));
   }
 
-  program
-    .command('delete')
-    .description('Available or Locked -> Deleted')
-    .argument('<number>')
-    .addOption(new Option('--reason <reason>', 'why the number leaves the inventory').choices(DELETE_REASONS).makeOptionMandatory())
-    .requiredOption('--remark <text>', 'remark')
-    .action(async (number: string, o) => out.changed(await open().act('delete', { number, reason: o.reason, remark: o.remark })));
+  addBulkOptions(
+    program
+      .command('delete')
+      .description('Available or Locked -> Deleted')
+      .argument(...NUMBERS)
+      .addOption(new Option('--reason <reason>', 'why the number leaves the inventory').choices(DELETE_REASONS).makeOptionMandatory())
+      .requiredOption('--remark <text>', 'remark'),
+  ).action((numbers: string[], o) => runAction(open, out, 'delete', numbers, o, { reason: o.reason, remark: o.remark }));
 
-  program
-    .command('assign')
-    .description('Available (or Reserved for the same org) -> Assigned to a subscription')
-    .argument('<number>')
-    .requiredOption('--subscription <uuid>', 'Subscription UUID')
-    .requiredOption('--owner <uuid>', 'Owner (org) UUID')
-    .option('--remark <text>', 'remark')
-    .action(async (number: string, o) =>
-      out.changed(await open().act('assign', { number, subscriptionUuid: o.subscription, ownerUuid: o.owner, remark: o.remark })),
-    );
+  // --subscription and --owner are assign's own fields here, not search filters.
+  addBulkOptions(
+    program
+      .command('assign')
+      .description('Available (or Reserved for the same org) -> Assigned to a subscription')
+      .argument(...NUMBERS)
+      .requiredOption('--subscription <uuid>', 'Subscription UUID')
+      .requiredOption('--owner <uuid>', 'Owner (org) UUID')
+      .option('--remark <text>', 'remark'),
+    ['subscription', 'owner'],
+  ).action((numbers: string[], o) => {
+    const { subscription, owner, ...filters } = o;
+    return runAction(open, out, 'assign', numbers, filters, { subscriptionUuid: subscription, ownerUuid: owner, remark: o.remark });
+  });
 
-  program
-    .command('subscription')
-    .description('record a subscription event: Assigned -> Reserved for the owner')
-    .argument('<number>')
-    .addArgument(
-      new Command().createArgument('<event>', 'expired | terminated | swapped-out').choices(['expired', 'terminated', 'swapped-out']),
-    )
-    .option('--at <time>', 'effective time (ISO; default now)')
-    .option('--remark <text>', 'remark')
-    .action(async (number: string, event: string, o) => {
-      const action = event === 'swapped-out' ? 'swapped-out' : event === 'expired' ? 'subscription-expired' : 'subscription-terminated';
-      out.changed(await open().act(action, { number, at: o.at, remark: o.remark }));
-    });
+  addBulkOptions(
+    program
+      .command('subscription')
+      .description('record a subscription event: Assigned -> Reserved for the owner')
+      .argument('<numbers-and-event...>', 'numbers (or --all-matching), then the event: expired | terminated | swapped-out')
+      .option('--at <time>', 'effective time (ISO; default now)')
+      .option('--remark <text>', 'remark'),
+  ).action((args: string[], o) => {
+    // The event comes last, so `subscription <number> <event>` reads as it always has.
+    const event = args[args.length - 1];
+    if (!isSubscriptionEvent(event)) {
+      throw new UsageError(`the last argument must be the event: expired, terminated or swapped-out (got "${event}")`);
+    }
+    return runAction(open, out, SUBSCRIPTION_EVENTS[event], args.slice(0, -1), o, { at: o.at, remark: o.remark });
+  });
 
   addFilterOptions(program.command('search').description('search the inventory; all filters combine with AND'))
     .option('--page <n>', 'page number, from 1', positiveInt('--page'), 1)

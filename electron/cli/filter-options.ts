@@ -31,27 +31,36 @@ export function instant(option: string) {
   };
 }
 
-export function addFilterOptions(command: Command): Command {
-  return command
-    .addOption(new Option('--state <states>', `comma separated: ${NUMBER_STATES.join(',')}`).argParser(listOf('--state', NUMBER_STATES)))
-    .option('--pattern <pattern>', 'number pattern: +65* (wildcard), +65 (prefix), 65 (anywhere)')
-    .option('--sku <skus>', 'comma separated SKUs', csv)
-    .option('--vendor <vendors>', 'comma separated vendors', csv)
-    .option('--country <codes>', 'comma separated country codes', csv)
-    .option(
-      '--capability <caps>',
-      `comma separated (${CAPABILITIES.join(',')}); a number with any of them matches`,
-      listOf('--capability', CAPABILITIES),
-    )
-    .option('--routing <routings>', 'comma separated routings', csv)
-    .option('--golden', 'golden numbers only')
-    .option('--ported-in', 'ported-in numbers only')
-    .option('--visible-to <domains>', 'comma separated domains', csv)
-    .option('--subscription <uuid>', 'Subscription UUID')
-    .option('--did-reservation <uuid>', 'DID Reservation UUID (charged reservations held under it)')
-    .option('--owner <uuid>', 'Owner UUID (assignee or reserver)')
-    .option('--expires-before <time>', 'reservation or lock expiring before this ISO time', instant('--expires-before'))
-    .option('--expires-after <time>', 'reservation or lock expiring after this ISO time', instant('--expires-after'));
+/** New each time: an option belongs to one command. */
+const filterOptions = () => [
+  new Option('--state <states>', `comma separated: ${NUMBER_STATES.join(',')}`).argParser(listOf('--state', NUMBER_STATES)),
+  new Option('--pattern <pattern>', 'number pattern: +65* (wildcard), +65 (prefix), 65 (anywhere)'),
+  new Option('--sku <skus>', 'comma separated SKUs').argParser(csv),
+  new Option('--vendor <vendors>', 'comma separated vendors').argParser(csv),
+  new Option('--country <codes>', 'comma separated country codes').argParser(csv),
+  new Option('--capability <caps>', `comma separated (${CAPABILITIES.join(',')}); a number with any of them matches`).argParser(
+    listOf('--capability', CAPABILITIES),
+  ),
+  new Option('--routing <routings>', 'comma separated routings').argParser(csv),
+  new Option('--golden', 'golden numbers only'),
+  new Option('--ported-in', 'ported-in numbers only'),
+  new Option('--visible-to <domains>', 'comma separated domains').argParser(csv),
+  new Option('--subscription <uuid>', 'Subscription UUID'),
+  new Option('--did-reservation <uuid>', 'DID Reservation UUID (charged reservations held under it)'),
+  new Option('--owner <uuid>', 'Owner UUID (assignee or reserver)'),
+  new Option('--expires-before <time>', 'reservation or lock expiring before this ISO time').argParser(instant('--expires-before')),
+  new Option('--expires-after <time>', 'reservation or lock expiring after this ISO time').argParser(instant('--expires-after')),
+];
+
+/** A filter option by its long name, for a command whose own option of that name means something else. */
+export type FilterOption = 'subscription' | 'owner';
+
+/** Adds the search filters; `except` leaves out those the command already uses for its own fields (assign's --owner). */
+export function addFilterOptions(command: Command, except: readonly FilterOption[] = []): Command {
+  for (const option of filterOptions()) {
+    if (!(except as readonly string[]).includes(option.attributeName())) command.addOption(option);
+  }
+  return command;
 }
 
 /** The options addFilterOptions declares, as commander parsed them. */

@@ -10,6 +10,7 @@ import type { StoreLocation } from '../core/store/location';
 import { TeamInventory } from '../core/store/postgres/team-inventory';
 import { registerDbCommands } from './commands-db';
 import { registerInventoryCommands } from './commands';
+import { BulkRefused } from './commands-bulk';
 import { registerTransferCommands } from './commands-transfer';
 import { registerOpsCommands } from './commands-ops';
 import { registerActivityCommands } from './commands-activity';
@@ -86,6 +87,11 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof BulkRefused) {
+      // The refusals are in the printed result (and its JSON document); this says what they mean.
+      if (!globals().json) stderr.write(`error: ${error.message}\n`);
+      return EXIT_REFUSED;
     }
     if (error instanceof UsageError) {
       stderr.write(`error: ${error.message}\n`);

@@ -1,4 +1,5 @@
 // Printing results: one JSON document with --json, readable lines otherwise.
+import type { BulkPreview, BulkStatus } from '../../shared/bulk';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, Organization } from '../../shared/domain';
 import type { NoticeSummary } from '../../shared/notifications';
 import type { SearchResult } from '../../shared/search';
@@ -57,6 +58,24 @@ export class Output {
     const last = detail.history[detail.history.length - 1];
     const expiry = detail.expiresAt ? ` until ${detail.expiresAt}` : '';
     this.line(`${detail.number}: ${last ? `${last.from} -> ${last.to}` : detail.state}${expiry}`);
+  }
+
+  /** A bulk dry run: each number's outcome, then the counts. */
+  bulkPreview(preview: BulkPreview): void {
+    if (this.json()) return this.document(preview);
+    for (const r of preview.rows) {
+      this.line(r.outcome === 'apply' ? `${r.number}: will ${preview.action} (${r.state})` : `${r.number}: refused: ${r.refusal?.message}`);
+    }
+    this.line(`dry run: ${preview.willApply} would change, ${preview.refused} refused; nothing was changed`);
+  }
+
+  /** A bulk action as it ended: the refused numbers with their reasons, then the counts and the batch id. */
+  bulkStatus(status: BulkStatus): void {
+    if (this.json()) return this.document(status);
+    for (const r of status.refusals) this.line(`${r.number}: refused: ${r.message}`);
+    this.line(
+      `${status.applied} of ${status.total} changed by ${status.action} (batch ${status.batchId})${status.state === 'finished' ? '' : `, ${status.state}`}`,
+    );
   }
 
   addResults(results: AddResult[]): void {

@@ -5,6 +5,8 @@
 import type { ActionInput } from '../../shared/actions';
 import type { ActivityPage, ActivityRequest } from '../../shared/activity';
 import type { AddNumbersRequest } from '../../shared/add-numbers';
+import type { BulkPreview, BulkRequest, BulkStatus } from '../../shared/bulk';
+import type { ImportJobStatus, ImportUpload } from '../../shared/import-app';
 import type { BillingEventReport, BillingFeedReport, NumberBilling } from '../../shared/billing';
 import type { ChosenImportFile, ImportSource } from '../../shared/import-source';
 import type { DashboardSummary } from '../../shared/dashboard';
@@ -15,6 +17,7 @@ import type { SearchFilter, SearchRequest, SearchResult } from '../../shared/sea
 import type { AppSettings, SettingsView } from '../../shared/settings';
 import type { ExportStart, ExportStatus, ImportReport, SavedSearch, SaveSearchRequest } from '../../shared/transfer';
 import type { BillingFeedProgress } from './billing/run-feed';
+import type { BulkChange } from './bulk/jobs';
 import type { SweepReport } from './expiry/sweep';
 import type { ExportFileOffer } from './export/jobs';
 import type { ExportFormat } from './export/types';
@@ -58,6 +61,15 @@ export interface InventoryPort {
   /** Outside the desktop app there is no dialog: the page uploads the file's content. */
   chooseImportFile(): Promise<ChosenImportFile>;
   numberBilling(number: string): Promise<NumberBilling>;
+  previewBulk(request: BulkRequest): Promise<BulkPreview>;
+  startBulk(request: BulkRequest, onChange?: (change: BulkChange) => void): Promise<BulkStatus>;
+  bulkStatus(id: string): Promise<BulkStatus>;
+  cancelBulk(id: string): Promise<BulkStatus>;
+  bulkFinished(id: string): Promise<BulkStatus>;
+  uploadImportFile(piece: unknown): Promise<ImportUpload>;
+  startImport(file: string, onEnd?: (imported: number) => void): Promise<ImportJobStatus>;
+  importStatus(id: string): Promise<ImportJobStatus>;
+  cancelImport(id: string): Promise<ImportJobStatus>;
   activity(request?: ActivityRequest): Promise<ActivityPage>;
   dashboard(): Promise<DashboardSummary>;
   /** Stops running work and closes the store; a team database's connections are closed when the promise settles. */

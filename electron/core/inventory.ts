@@ -5,12 +5,19 @@ import type { ActionInput } from '../../shared/actions';
 import type { BillingEventReport, BillingFeedReport, NumberBilling } from '../../shared/billing';
 import type { ChosenImportFile, ImportSource } from '../../shared/import-source';
 import { importSourceSchema } from '../../shared/import-source';
+import type { BulkPreview, BulkRequest, BulkStatus } from '../../shared/bulk';
+import type { ImportJobStatus, ImportUpload } from '../../shared/import-app';
 import type { AddNumbersRequest } from '../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
 import type { OperatorAction } from '../../shared/lifecycle';
 import type { SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
 import type { ExportStart, ExportStatus, ImportReport, SavedSearch, SaveSearchRequest } from '../../shared/transfer';
 import type { AppSettings, SettingsView } from '../../shared/settings';
+import { readBulkRequest } from './bulk/bulk-request';
+import { ImportJobs } from './import-app/jobs';
+import { ImportUploads } from './import-app/uploads';
+import { BulkJobs, type BulkChange } from './bulk/jobs';
+import { previewBulk } from './bulk/preview';
 import type { ActivityPage, ActivityRequest } from '../../shared/activity';
 import type { DashboardSummary } from '../../shared/dashboard';
 import { listActivity } from './activity/list';
@@ -66,6 +73,9 @@ export class Inventory implements InventoryPort {
   private readonly exports: ExportJobs;
   private readonly importPaths: ImportPathPolicy;
   private readonly nativeBinding: string | undefined;
+  private readonly bulk = new BulkJobs(() => this.context);
+  private readonly imports = new ImportJobs();
+  private readonly uploads = new ImportUploads();
 
   constructor(db: Db, options: ServiceOptions = {}) {
     this.db = db;
@@ -94,11 +104,42 @@ export class Inventory implements InventoryPort {
   /** Stops running exports (removing their partial files) and closes the database. */
   close(): void {
     void this.exports.closeAll();
+    this.uploads.clear();
     this.db.close();
   }
 
   async act<A extends OperatorAction>(action: A, input: ActionInput<A>): Promise<NumberDetail> {
     return this.checkingStock(performAction(this.context, action, input));
+  }
+
+  /** A bulk action's dry run: per number, will apply or refused and why; writes nothing. */
+  async previewBulk(request: BulkRequest): Promise<BulkPreview> {
+    return previewBulk(this.context, readBulkRequest(this.db, request));
+  }
+
+  /**
+   * Starts a bulk action: every number its own audited event, all sharing the status's batch id,
+   * in batches; follow it with bulkStatus. `onChange` hears once, when it ends, what it changed.
+   */
+  async startBulk(request: BulkRequest, onChange?: (change: BulkChange) => void): Promise<BulkStatus> {
+    // Once it has changed numbers: the low-stock check, as after a single action.
+    return this.bulk.start(readBulkRequest(this.db, request), (change) => {
+      this.noteStock();
+      onChange?.(change);
+    });
+  }
+
+  async bulkStatus(id: string): Promise<BulkStatus> {
+    return this.bulk.status(id);
+  }
+
+  async cancelBulk(id: string): Promise<BulkStatus> {
+    return this.bulk.cancel(id);
+  }
+
+  /** Waits for a bulk action to end and answers how it ended. */
+  async bulkFinished(id: string): Promise<BulkStatus> {
+    return this.bulk.finished(id);
   }
 
   async add(request: AddNumbersRequest): Promise<AddResult[]> {
@@ -119,12 +160,42 @@ export class Inventory implements InventoryPort {
    */
   private async checkingStock<T>(change: T | Promise<T>): Promise<T> {
     const result = await change;
+    this.noteStock();
+    return result;
+  }
+
+  private noteStock(): void {
     try {
       noteLowStock(this.db, this.clock.now().toISOString(), appSettings(this.db));
     } catch (error) {
       logFailure(error);
     }
-    return result;
+  }
+
+  /** One piece of a file uploaded for import (browser mode, the app's file input); answers where it is kept. */
+  async uploadImportFile(piece: unknown): Promise<ImportUpload> {
+    return this.uploads.add(piece);
+  }
+
+  /**
+   * Starts a committed import of a file, in batches; follow it with importStatus, stop it with
+   * cancelImport. `onEnd` hears, once it ends, how many rows it added.
+   */
+  async startImport(file: string, onEnd?: (imported: number) => void): Promise<ImportJobStatus> {
+    return this.imports.start((options) => this.importFile({ file, dryRun: false }, options), onEnd);
+  }
+
+  async importStatus(id: string): Promise<ImportJobStatus> {
+    return this.imports.status(id);
+  }
+
+  async cancelImport(id: string): Promise<ImportJobStatus> {
+    return this.imports.cancel(id);
+  }
+
+  /** Waits for an import started with startImport to end. */
+  async importFinished(id: string): Promise<ImportJobStatus> {
+    return this.imports.finished(id);
   }
 
   /** Applies (or dry-runs) one billing event entered by an operator, to every number it concerns. */

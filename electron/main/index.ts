@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ChangeEvent } from '../../shared/contract';
 import type { Inventory } from '../core/inventory';
 import { configureAppIdentity, desktopDatabasePath, windowStateFile } from './app-identity';
 import { APP_SCHEME, registerAppScheme, rendererProtocolHandler } from './app-protocol';
@@ -48,7 +49,10 @@ function focusMainWindow(): void {
 function start(): void {
   hardenSession(session.defaultSession, location);
   if (location.kind === 'app-scheme') protocol.handle(APP_SCHEME, rendererProtocolHandler(location.rendererDir));
-  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.isPackaged)));
+  // The menu is there before the inventory opens; its commands reach the window once it has.
+  let notifyWindows: ((event: ChangeEvent) => void) | null = null;
+  const commands = { importNumbers: () => notifyWindows?.({ scope: 'navigate', navigate: { view: 'import' } }) };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.isPackaged, commands)));
 
   let databasePath: string;
   try {
@@ -76,6 +80,7 @@ function start(): void {
   }
   const inventory: Inventory = opened.inventory;
   const broadcast = changeBroadcaster(appWebContents);
+  notifyWindows = broadcast;
   registerIpcHandlers({
     ipcMain,
     inventory,

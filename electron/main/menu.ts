@@ -3,11 +3,27 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { PRODUCT_NAME } from '../core/paths';
 
-export function applicationMenuTemplate(platform: NodeJS.Platform, isPackaged: boolean): MenuItemConstructorOptions[] {
+/** What the app's own menu items do (the window is told through a change event). */
+export interface MenuCommands {
+  importNumbers: () => void;
+}
+
+export function applicationMenuTemplate(
+  platform: NodeJS.Platform,
+  isPackaged: boolean,
+  commands: MenuCommands,
+): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [];
   if (mac) template.push({ label: PRODUCT_NAME, role: 'appMenu' });
-  template.push({ label: 'File', submenu: [mac ? { role: 'close' } : { role: 'quit' }] });
+  template.push({
+    label: 'File',
+    submenu: [
+      { label: 'Import numbers…', accelerator: 'CmdOrCtrl+I', click: () => commands.importNumbers() },
+      { type: 'separator' },
+      mac ? { role: 'close' } : { role: 'quit' },
+    ],
+  });
   template.push({ label: 'Edit', role: 'editMenu' });
   template.push({
     label: 'View',

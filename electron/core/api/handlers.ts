@@ -12,10 +12,16 @@ import {
 } from '../../../shared/contract';
 import { InventoryError } from '../../../shared/errors';
 import { OPERATOR_ACTIONS } from '../../../shared/lifecycle';
+import { refusedRowsCsv } from '../import-app/refused-csv';
 import type { InventoryPort } from '../inventory-port';
 import { failureOutcome } from '../failures';
 
-type Handler<C extends Channel> = (inventory: InventoryPort, input: ChannelParsedInput<C>) => Promise<ChannelResult<C>>;
+/** `notify` announces a change a handler causes later than its answer (a bulk action, when it ends). */
+type Handler<C extends Channel> = (
+  inventory: InventoryPort,
+  input: ChannelParsedInput<C>,
+  notify: (event: ChangeEvent) => void,
+) => Promise<ChannelResult<C>>;
 type HandlerTable = { [C in Channel]: Handler<C> };
 
 // Every channel has its handler (the table's type requires one for each), an action's given the
@@ -36,6 +42,10 @@ const handlers: HandlerTable = {
   'numbers:counts': (inventory, input) => inventory.counts(input.filter),
   'numbers:show': (inventory, input) => inventory.show(input.number),
   'numbers:add': (inventory, input) => inventory.add(input),
+  'bulk:preview': (inventory, input) => inventory.previewBulk(input),
+  'bulk:apply': (inventory, input, notify) => inventory.startBulk(input, (change) => notify({ scope: 'numbers', ...change })),
+  'bulk:status': (inventory, input) => inventory.bulkStatus(input.id),
+  'bulk:cancel': (inventory, input) => inventory.cancelBulk(input.id),
   'orgs:list': (inventory) => inventory.organizations(),
   'orgs:save': (inventory, input) => inventory.saveOrganization(input.organization, input.mode),
   'orgs:import': (inventory, input) => inventory.importOrganizations(input.csv),
@@ -53,6 +63,14 @@ const handlers: HandlerTable = {
   'export:status': (inventory, input) => inventory.exportStatus(input.id),
   'export:cancel': (inventory, input) => inventory.cancelExport(input.id),
   'import:file': (inventory, input) => inventory.importFile(input),
+  'import:upload': (inventory, input) => inventory.uploadImportFile(input),
+  'import:start': (inventory, input, notify) =>
+    inventory.startImport(input.file, (imported) => {
+      if (imported > 0) notify({ scope: 'numbers' });
+    }),
+  'import:status': (inventory, input) => inventory.importStatus(input.id),
+  'import:cancel': (inventory, input) => inventory.cancelImport(input.id),
+  'import:refused-csv': async (_inventory, input) => ({ csv: refusedRowsCsv(input.rows) }),
   'activity:list': (inventory, input) => inventory.activity(input),
   'dashboard:summary': (inventory) => inventory.dashboard(),
   'import:choose-file': (inventory) => inventory.chooseImportFile(),
@@ -112,8 +130,12 @@ export async function dispatch(
     if (!isChannel(channel)) throw new InventoryError('INVALID_INPUT', `Unknown operation "${String(channel).slice(0, 80)}"`);
     const parsed = contract[channel].input.safeParse(payload);
     if (!parsed.success) throw new InventoryError('INVALID_INPUT', describeIssues(parsed.error));
-    const handler = handlers[channel] as (inventory: InventoryPort, input: unknown) => Promise<unknown>;
-    const value = await handler(inventory, parsed.data);
+    const handler = handlers[channel] as (
+      inventory: InventoryPort,
+      input: unknown,
+      notify: (event: ChangeEvent) => void,
+    ) => Promise<unknown>;
+    const value = await handler(inventory, parsed.data, (event) => onChange?.(event));
     const change = changeOf(channel, value);
     if (change && onChange) onChange(change);
     return { ok: true, value };

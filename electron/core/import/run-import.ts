@@ -40,6 +40,8 @@ interface ImportProgress {
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   batchSize?: number;
+  /** Stops the import between batches: what was committed stays, the rest is not read. */
+  signal?: AbortSignal;
 }
 
 /** The candidate as the row it would become, to compare with what the inventory holds. */
@@ -158,6 +160,7 @@ async function runImport(
     options.onProgress?.({ rows, total, imported });
     await yieldToEventLoop();
   };
+  let cancelled = false;
 
   for await (const row of readRows(file, format)) {
     if (!header) {
@@ -180,9 +183,23 @@ async function runImport(
     seen.set(number, row.line);
     batch.push({ line: row.line, candidate: reading.candidate });
     if (batch.length >= batchSize) await flush();
+    if (options.signal?.aborted) {
+      cancelled = true;
+      break;
+    }
   }
   if (!header) throw new InventoryError('INVALID_INPUT', `Import: ${file} is not an inventory file: it is empty`);
-  await flush();
+  if (!cancelled) await flush();
   results.sort((a, b) => a.line - b.line);
-  return { file, dryRun, rows, counts, imported, results, resultsTruncated: truncated, ignoredColumns: header.ignored };
+  return {
+    file,
+    dryRun,
+    rows,
+    counts,
+    imported,
+    results,
+    resultsTruncated: truncated,
+    ignoredColumns: header.ignored,
+    ...(cancelled ? { cancelled } : {}),
+  };
 }

@@ -1,17 +1,19 @@
 // Performing one operator action: validate, then in one IMMEDIATE transaction read the number,
 // apply the transition, write it with its audit event. A refusal writes nothing.
 import { actionInputSchemas, type ActionRequest } from '../../../shared/actions';
+import { BATCH_DETAIL_KEY } from '../../../shared/activity';
 import type { NumberDetail } from '../../../shared/domain';
 import { InventoryError, isInventoryError } from '../../../shared/errors';
 import { ACTION_RULES, allowedActions, OPERATOR_ACTIONS, type OperatorAction } from '../../../shared/lifecycle';
 import { readPhoneNumber } from '../../../shared/phone';
+import type { LifecycleSettings } from '../../../shared/settings';
 import type { CoreContext } from '../context';
 import type { Db } from '../db/connection';
 import { detailOf, findRow, insertEvent, requireRow, updateState } from '../numbers/repository';
 import type { NumberRow } from '../numbers/rows';
 import { appSettings } from '../settings-store';
 import { parseOrThrow } from '../validation';
-import { transition } from './transition';
+import { transition, type TransitionResult } from './transition';
 
 const isAction = (value: unknown): value is OperatorAction => (OPERATOR_ACTIONS as readonly unknown[]).includes(value);
 
@@ -64,23 +66,33 @@ export function performAction(ctx: CoreContext, rawAction: unknown, rawInput: un
     .transaction(() => {
       const row = requireRow(db, request.input.number);
       try {
-        return applyAction(ctx, row, request);
+        applyAction(ctx, row, request);
       } catch (error) {
         throw withStateContext(error, row);
       }
+      return detailOf(db, requireRow(db, row.number));
     })
     .immediate();
 }
 
-/** Inside the write transaction: check the version, apply the transition, write the number and its audit event. */
-function applyAction(ctx: CoreContext, row: NumberRow, request: ActionRequest): NumberDetail {
-  const { db } = ctx;
+/**
+ * What the action would do to the number as it is now, or the refusal (thrown): the version the
+ * caller saw, then the transition. Writes nothing, so a bulk preview asks the same rules.
+ */
+export function checkAction(row: NumberRow, request: ActionRequest, now: string, settings: LifecycleSettings): TransitionResult {
   refuseStale(row, request.input.expectedVersion);
-  writeTransition(ctx, row, request);
-  return detailOf(db, requireRow(db, row.number));
+  return transition(row, request, now, settings);
 }
 
-/** How an action caused by another system (a billing event) is named in the audit trail. */
+/**
+ * Inside the caller's write transaction: check the action, write the number and its audit event.
+ * A bulk action passes its batch id, recorded in the event's details.
+ */
+export function applyAction(ctx: CoreContext, row: NumberRow, request: ActionRequest, batchId?: string): void {
+  writeTransition(ctx, row, request, batchId === undefined ? {} : { details: { [BATCH_DETAIL_KEY]: batchId } });
+}
+
+/** How an action caused by another system (a billing event) or a bulk action is named in the audit trail. */
 export interface AuditNaming {
   /** The audit action, when it is not the operator action's own name. */
   action?: string;
@@ -89,13 +101,13 @@ export interface AuditNaming {
 }
 
 /**
- * Inside the caller's write transaction: applies the transition to the number as read and writes
- * it with its audit event. Returns the audit event's id.
+ * Inside the caller's write transaction: checks the action against the number as read, applies it
+ * and writes it with its audit event. Returns the audit event's id.
  */
 export function writeTransition(ctx: CoreContext, row: NumberRow, request: ActionRequest, naming: AuditNaming = {}): number {
   const { db } = ctx;
   const now = ctx.clock.now().toISOString();
-  const result = transition(row, request, now, appSettings(db));
+  const result = checkAction(row, request, now, appSettings(db));
   if (!updateState(db, row, result.fields, now)) throw changedMeanwhile(row.number, request.action);
   return insertEvent(db, {
     numberId: row.id,

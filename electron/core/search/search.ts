@@ -195,3 +195,16 @@ export function countByState(db: Db, rawFilter: unknown): Record<NumberState, nu
   }
   return counts;
 }
+
+/**
+ * The numbers a filter matches, in number order, at most `limit` of them: a bulk action's
+ * "every number matching" resolved here, so the selection is the same search the grid shows.
+ */
+export function matchingNumbers(db: Db, rawFilter: unknown, limit: number): string[] {
+  const filter = parseOrThrow(searchFilterSchema, rawFilter ?? {}, 'Search');
+  const where = whereClause(filter, { trigrams: trigramPlan(db, filter) });
+  return db
+    .prepare(`SELECT n.number FROM numbers n WHERE ${where.sql} ORDER BY n.number LIMIT ?`)
+    .pluck()
+    .all(...where.params, limit) as string[];
+}

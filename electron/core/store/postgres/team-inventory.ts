@@ -11,6 +11,8 @@
 import type pg from 'pg';
 import type { ActionInput } from '../../../../shared/actions';
 import type { ActivityPage } from '../../../../shared/activity';
+import type { BulkPreview, BulkStatus } from '../../../../shared/bulk';
+import type { ImportJobStatus, ImportUpload } from '../../../../shared/import-app';
 import type { BillingEventReport, BillingFeedReport, NumberBilling } from '../../../../shared/billing';
 import type { ChosenImportFile } from '../../../../shared/import-source';
 import type { DashboardSummary } from '../../../../shared/dashboard';
@@ -298,6 +300,42 @@ export class TeamInventory implements InventoryPort {
 
   async numberBilling(): Promise<NumberBilling> {
     throw notYet('Billing events');
+  }
+
+  async previewBulk(): Promise<BulkPreview> {
+    throw notYet('Bulk actions');
+  }
+
+  async startBulk(): Promise<BulkStatus> {
+    throw notYet('Bulk actions');
+  }
+
+  async bulkStatus(): Promise<BulkStatus> {
+    throw notYet('Bulk actions');
+  }
+
+  async cancelBulk(): Promise<BulkStatus> {
+    throw notYet('Bulk actions');
+  }
+
+  async bulkFinished(): Promise<BulkStatus> {
+    throw notYet('Bulk actions');
+  }
+
+  async uploadImportFile(): Promise<ImportUpload> {
+    throw notYet('Import');
+  }
+
+  async startImport(): Promise<ImportJobStatus> {
+    throw notYet('Import');
+  }
+
+  async importStatus(): Promise<ImportJobStatus> {
+    throw notYet('Import');
+  }
+
+  async cancelImport(): Promise<ImportJobStatus> {
+    throw notYet('Import');
   }
 
   async activity(): Promise<ActivityPage> {

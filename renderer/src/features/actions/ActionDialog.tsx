@@ -9,17 +9,16 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import { actionInputSchemas } from '../../../../shared/actions';
 import { ACTION_CHANNELS } from '../../../../shared/contract';
-import { DELETE_REASONS, DELETE_REASON_LABELS, type NumberDetail } from '../../../../shared/domain';
+import type { NumberDetail } from '../../../../shared/domain';
 import { ACTION_RULES, type OperatorAction } from '../../../../shared/lifecycle';
 import { call } from '../../api/client';
 import { ErrorAlert, toShownError, type ShownError } from '../../components/ErrorAlert';
 import { fieldErrors } from '../../components/zod-errors';
 import { STATE_LABELS } from '../../app/format';
+import { ActionFieldInput } from './ActionFieldInput';
 import { ACTION_FIELDS, ACTION_HELP, type ActionField } from './action-fields';
-import { OrgUuidField } from './OrgUuidField';
 
 interface Props {
   action: OperatorAction;
@@ -122,55 +121,4 @@ export function ActionDialog({ action, detail, onCancel, onDone }: Props) {
       </form>
     </Dialog>
   );
-}
-
-interface InputProps {
-  field: ActionField;
-  label: string;
-  value: string;
-  required: boolean;
-  autoFocus: boolean;
-  error?: string;
-  helper?: string;
-  onChange: (value: string) => void;
-}
-
-function ActionFieldInput({ field, label, value, required, autoFocus, error, helper, onChange }: InputProps) {
-  if (field.kind === 'org') return <OrgUuidField {...{ label, value, required, autoFocus, error, helper, onChange }} />;
-  const common = {
-    label,
-    value,
-    required,
-    autoFocus,
-    error: Boolean(error),
-    helperText: error ?? helper,
-    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
-  };
-  switch (field.kind) {
-    case 'reason':
-      return (
-        <TextField {...common} select slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
-          <option value="">Choose a reason</option>
-          {DELETE_REASONS.map((reason) => (
-            <option key={reason} value={reason}>
-              {DELETE_REASON_LABELS[reason]}
-            </option>
-          ))}
-        </TextField>
-      );
-    case 'remark':
-      return <TextField {...common} multiline minRows={2} />;
-    case 'date':
-      return <TextField {...common} type="date" slotProps={{ inputLabel: { shrink: true } }} />;
-    case 'datetime':
-      return <TextField {...common} type="datetime-local" slotProps={{ inputLabel: { shrink: true } }} />;
-    case 'uuid':
-      return (
-        <TextField
-          {...common}
-          placeholder="123e4567-e89b-12d3-a456-426614174000"
-          slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off' } }}
-        />
-      );
-  }
 }

@@ -2,8 +2,8 @@
 // the remark and the action's details.
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import { BATCH_DETAIL_KEY, actionLabel } from '../../../../shared/activity';
 import type { HistoryEvent } from '../../../../shared/domain';
-import { actionLabel } from '../../../../shared/activity';
 import { STATE_LABELS, formatInstant } from '../../app/format';
 
 /** orgUuid -> "org UUID", periodDays -> "period days". */
@@ -42,7 +42,9 @@ export function HistoryTimeline({ history }: { history: HistoryEvent[] }) {
   return (
     <Box component="ol" aria-label="History" sx={{ listStyle: 'none', m: 0, p: 0 }}>
       {events.map((event, index) => {
-        const details = detailsText(event.details);
+        // A bulk action's batch id gets a line of its own: it ties this event to the others of that action.
+        const { [BATCH_DETAIL_KEY]: batchId, ...rest } = event.details;
+        const details = detailsText(rest);
         return (
           <Box
             component="li"
@@ -74,6 +76,11 @@ export function HistoryTimeline({ history }: { history: HistoryEvent[] }) {
             <Typography variant="caption" color="text.secondary" component="p">
               {formatInstant(event.at)} · {event.actor}
             </Typography>
+            {typeof batchId === 'string' && (
+              <Typography variant="caption" color="text.secondary" component="p">
+                Bulk action · batch {batchId}
+              </Typography>
+            )}
             {event.remark && (
               <Typography variant="body2" component="p">
                 Remark: {event.remark}

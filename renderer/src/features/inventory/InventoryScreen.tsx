@@ -8,11 +8,13 @@ import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import Tabs from '@mui/material/Tabs';
 import AddIcon from '@mui/icons-material/Add';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import ClearAllIcon from '@mui/icons-material/ClearAll';
 import type { NumberState } from '../../../../shared/domain';
 import type { SearchFilter } from '../../../../shared/search';
 import { tabCounts, tabView } from '../../../../shared/tab-filter';
 import { AddNumbersDialog } from '../add-numbers/AddNumbersDialog';
+import { ImportDialog } from '../import/ImportDialog';
 import { NumberDetailDrawer } from '../detail/NumberDetailDrawer';
 import { CountedTab } from './CountedTab';
 import { NumbersGrid } from './NumbersGrid';
@@ -22,6 +24,7 @@ import { activeConditions } from '../search/filter-fields';
 import { INVENTORY_TOOLBAR_ITEMS } from './toolbar-items';
 import { useCounts } from './useCounts';
 import { useInventoryNavigation } from '../notifications/inventory-navigation';
+import { useNavigationRequests } from '../notifications/navigation';
 
 export function InventoryScreen() {
   // The tab the operator chose; the tab on screen is view.tab (the conditions may leave it out).
@@ -32,6 +35,12 @@ export function InventoryScreen() {
   useInventoryNavigation(setChosen, setExtraFilter);
   const [viewing, setViewing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
+  // The desktop's File menu: Import numbers.
+  useNavigationRequests(
+    'import',
+    useCallback(() => setImporting(true), []),
+  );
   const [notice, setNotice] = useState<string | null>(null);
 
   const conditions = useMemo<SearchFilter>(() => ({ ...extraFilter, ...(query ? { query } : {}) }), [extraFilter, query]);
@@ -88,6 +97,9 @@ export function InventoryScreen() {
             </Button>
           )}
           <Box sx={{ flex: 1 }} />
+          <Button variant="outlined" startIcon={<UploadFileIcon />} onClick={() => setImporting(true)}>
+            Import numbers
+          </Button>
           <Button variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)}>
             Add new numbers
           </Button>
@@ -103,6 +115,7 @@ export function InventoryScreen() {
       </Box>
       {viewing && <NumberDetailDrawer number={viewing} onClose={() => setViewing(null)} onNotice={setNotice} />}
       <AddNumbersDialog open={adding} onClose={() => setAdding(false)} />
+      {importing && <ImportDialog onClose={() => setImporting(false)} />}
       <Snackbar
         open={notice !== null}
         autoHideDuration={5000}

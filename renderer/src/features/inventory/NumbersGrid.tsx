@@ -3,13 +3,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import { DataGrid, type GridPaginationModel, type GridSortModel } from '@mui/x-data-grid';
+import { DataGrid, type GridPaginationModel, type GridRowSelectionModel, type GridSortModel } from '@mui/x-data-grid';
 import { call } from '../../api/client';
 import type { NumberRecord, NumberState } from '../../../../shared/domain';
 import { MAX_PAGE_SIZE, type SearchFilter } from '../../../../shared/search';
 import { useRevision } from '../../app/changes';
 import { STATE_LABELS } from '../../app/format';
 import { useOrgDirectory } from '../../app/org-directory';
+import type { OperatorAction } from '../../../../shared/lifecycle';
+import { BulkActionDialog } from '../bulk/BulkActionDialog';
+import { BulkBar } from '../bulk/BulkBar';
+import { NOTHING_SELECTED, type BulkSelection } from '../bulk/selection';
 import { columnsFor, isSortField } from './columns';
 
 const PAGE_SIZES = [25, 50, MAX_PAGE_SIZE];
@@ -48,9 +52,13 @@ export function NumbersGrid({ state, filter, total: tabTotal, onView }: Props) {
   // React recommends for state that follows a prop, rather than in an effect).
   const viewKey = `${state}|${filterKey}`;
   const [pagedView, setPagedView] = useState(viewKey);
+  // The checked numbers belong to the tab and filter they were checked in.
+  const [selection, setSelection] = useState<BulkSelection>(NOTHING_SELECTED);
+  const [bulkAction, setBulkAction] = useState<OperatorAction | null>(null);
   if (pagedView !== viewKey) {
     setPagedView(viewKey);
     if (pagination.page !== 0) setPagination({ ...pagination, page: 0 });
+    setSelection(NOTHING_SELECTED);
   }
 
   const requestKey = JSON.stringify([viewKey, pagination, sortModel, revision]);
@@ -83,6 +91,23 @@ export function NumbersGrid({ state, filter, total: tabTotal, onView }: Props) {
   const label = `${STATE_LABELS[state]} numbers`;
   // Until a total is known, the rows so far: the grid then offers no page beyond this one.
   const rowCount = pageTotal ?? tabTotal ?? pagination.page * pagination.pageSize + rows.length;
+  const matching = pageTotal ?? tabTotal;
+  // Every number matching shows as every row checked; otherwise the numbers checked, on any page.
+  const rowSelectionModel = useMemo<GridRowSelectionModel>(
+    () => (selection.kind === 'matching' ? { type: 'exclude', ids: new Set() } : { type: 'include', ids: new Set(selection.numbers) }),
+    [selection],
+  );
+  const onRowSelectionModelChange = (model: GridRowSelectionModel) => {
+    // An 'exclude' model means the page's rows checked but those listed.
+    const numbers =
+      model.type === 'include'
+        ? [...model.ids].map(String)
+        : [
+            ...(selection.kind === 'numbers' ? selection.numbers.filter((n) => !rows.some((r) => r.number === n)) : []),
+            ...rows.filter((r) => !model.ids.has(r.number)).map((r) => r.number),
+          ];
+    setSelection({ kind: 'numbers', numbers });
+  };
 
   return (
     // minWidth 0 down the flex chain: a wide grid scrolls inside itself instead of widening the page.
@@ -91,6 +116,25 @@ export function NumbersGrid({ state, filter, total: tabTotal, onView }: Props) {
         <Alert severity="error" role="alert">
           {error}
         </Alert>
+      )}
+      <BulkBar
+        state={state}
+        selection={selection}
+        matching={matching}
+        onSelectAllMatching={() => matching !== null && setSelection({ kind: 'matching', filter, count: matching })}
+        onClear={() => setSelection(NOTHING_SELECTED)}
+        onAction={setBulkAction}
+      />
+      {bulkAction && (
+        <BulkActionDialog
+          action={bulkAction}
+          state={state}
+          selection={selection}
+          onClose={(applied) => {
+            setBulkAction(null);
+            if (applied) setSelection(NOTHING_SELECTED);
+          }}
+        />
       )}
       <Box sx={{ flex: 1, minHeight: 0, minWidth: 0 }}>
         <DataGrid
@@ -109,6 +153,12 @@ export function NumbersGrid({ state, filter, total: tabTotal, onView }: Props) {
           onSortModelChange={setSortModel}
           disableColumnFilter
           disableRowSelectionOnClick
+          checkboxSelection
+          keepNonExistentRowsSelected
+          // The bar above says how many are selected, across pages too.
+          hideFooterSelectedRowCount
+          rowSelectionModel={rowSelectionModel}
+          onRowSelectionModelChange={onRowSelectionModelChange}
           onRowDoubleClick={({ row }) => onView(row.number)}
           localeText={{ noRowsLabel: `No ${STATE_LABELS[state].toLowerCase()} numbers match` }}
           sx={{ bgcolor: 'background.paper' }}

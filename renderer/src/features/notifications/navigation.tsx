@@ -9,7 +9,12 @@ import type { SearchFilter } from '../../../../shared/search';
 
 type View = NavigationRequest['view'];
 type Listener = (request: NavigationRequest) => void;
-const SCREEN_OF_VIEW: Record<View, string> = { numbers: 'inventory', notifications: 'notifications', outbox: 'outbox' };
+const SCREEN_OF_VIEW: Record<View, string> = {
+  numbers: 'inventory',
+  notifications: 'notifications',
+  outbox: 'outbox',
+  import: 'inventory',
+};
 
 interface Navigation {
   navigateTo: (request: NavigationRequest) => void;

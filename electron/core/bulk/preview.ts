@@ -1,0 +1,37 @@
+// The dry run of a bulk action: per number, whether the action will apply or why it is refused,
+// asked of the same rules the apply runs (checkAction), with nothing written. Read in chunks with
+// a yield between them, so thousands of numbers never hold up other requests.
+import type { BulkPreview, BulkPreviewRow } from '../../../shared/bulk';
+import type { CoreContext } from '../context';
+import { checkAction } from '../lifecycle/perform';
+import { requireRow } from '../numbers/repository';
+import type { NumberRow } from '../numbers/rows';
+import { appSettings } from '../settings-store';
+import type { BulkPlan } from './bulk-request';
+import { refusalOf } from './refusal';
+import { nextTurn } from './next-turn';
+
+/** Numbers read between two yields: 500 held the process about 0.3 s on this machine under load. */
+const PREVIEW_CHUNK = 100;
+
+export async function previewBulk(ctx: CoreContext, plan: BulkPlan): Promise<BulkPreview> {
+  const rows: BulkPreviewRow[] = plan.unreadable.map(({ number, ...refusal }) => ({ number, state: null, outcome: 'refused', refusal }));
+  for (let start = 0; start < plan.numbers.length; start += PREVIEW_CHUNK) {
+    if (start > 0) await nextTurn();
+    const now = ctx.clock.now().toISOString();
+    const settings = appSettings(ctx.db);
+    for (const e164 of plan.numbers.slice(start, start + PREVIEW_CHUNK)) {
+      let row: NumberRow | undefined;
+      try {
+        row = requireRow(ctx.db, e164);
+        checkAction(row, plan.requestFor(e164), now, settings);
+        rows.push({ number: e164, state: row.state, outcome: 'apply' });
+      } catch (error) {
+        const { code, message } = refusalOf(error, row, e164);
+        rows.push({ number: e164, state: row?.state ?? null, outcome: 'refused', refusal: { code, message } });
+      }
+    }
+  }
+  const willApply = rows.filter((r) => r.outcome === 'apply').length;
+  return { action: plan.action, rows, willApply, refused: rows.length - willApply };
+}

@@ -1,0 +1,27 @@
+// Sends a chosen file to the core in pieces (browser mode has no path to give; the desktop's file
+// input gives the content alike), and answers where the core keeps it.
+import { IMPORT_UPLOAD_CHUNK_CHARS } from '../../../../shared/import-app';
+import { call } from '../../api/client';
+
+/** Bytes per piece: base64 writes 4 characters for every 3 bytes. */
+const PIECE_BYTES = (IMPORT_UPLOAD_CHUNK_CHARS / 4) * 3;
+
+function base64Of(bytes: Uint8Array): string {
+  let binary = '';
+  // In slices: String.fromCharCode takes its characters as arguments, and arguments are limited.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export async function uploadForImport(file: File, onProgress: (sent: number) => void): Promise<string> {
+  let uploadId: string | undefined;
+  let kept = '';
+  for (let start = 0; start === 0 || start < file.size; start += PIECE_BYTES) {
+    const bytes = new Uint8Array(await file.slice(start, start + PIECE_BYTES).arrayBuffer());
+    const answer = await call('import:upload', { uploadId, name: file.name, chunk: base64Of(bytes) });
+    uploadId = answer.uploadId;
+    kept = answer.file;
+    onProgress(Math.min(file.size, start + PIECE_BYTES));
+  }
+  return kept;
+}
