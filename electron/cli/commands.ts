@@ -81,9 +81,12 @@ export function registerInventoryCommands(program: Command, open: InventoryProvi
       .requiredOption('--did-reservation <uuid>', 'DID Reservation UUID')
       .requiredOption('--until <date>', 'paid-until date (YYYY-MM-DD = through that UTC day, or an ISO time)')
       .option('--remark <text>', 'remark'),
-  ).action((numbers: string[], o) =>
-    runAction(open, out, 'extend', numbers, o, { didReservationUuid: o.didReservation, paidUntil: o.until, remark: o.remark }),
-  );
+    // --did-reservation is extend's own field here, not a search filter.
+    ['didReservation'],
+  ).action((numbers: string[], o) => {
+    const { didReservation, ...filters } = o;
+    return runAction(open, out, 'extend', numbers, filters, { didReservationUuid: didReservation, paidUntil: o.until, remark: o.remark });
+  });
 
   for (const [action, description] of [
     ['release', 'Reserved -> Available'],

@@ -53,7 +53,7 @@ const filterOptions = () => [
 ];
 
 /** A filter option by its long name, for a command whose own option of that name means something else. */
-export type FilterOption = 'subscription' | 'owner';
+export type FilterOption = 'subscription' | 'didReservation' | 'owner';
 
 /** Adds the search filters; `except` leaves out those the command already uses for its own fields (assign's --owner). */
 export function addFilterOptions(command: Command, except: readonly FilterOption[] = []): Command {
