@@ -11,7 +11,14 @@ import type { AddNumbersRequest } from '../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
 import type { OperatorAction } from '../../shared/lifecycle';
 import type { SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
-import type { ExportStart, ExportStatus, ImportReport, SavedSearch, SaveSearchRequest } from '../../shared/transfer';
+import {
+  importRequestSchema,
+  type ExportStart,
+  type ExportStatus,
+  type ImportReport,
+  type SavedSearch,
+  type SaveSearchRequest,
+} from '../../shared/transfer';
 import type { AppSettings, SettingsView } from '../../shared/settings';
 import { readBulkRequest } from './bulk/bulk-request';
 import { ImportJobs } from './import-app/jobs';
@@ -148,9 +155,21 @@ export class Inventory implements InventoryPort {
 
   /** Imports an inventory file (CSV or XLSX); a dry run reports per row and writes nothing. */
   async importFile(request: unknown, options: ImportOptions = {}): Promise<ImportReport> {
-    const report = await importFile(this.context, request, options);
+    const report = await importFile(this.context, this.withAllowedPath(request), options);
     // A dry run writes nothing, low-stock notices included.
     return report.imported > 0 ? this.checkingStock(report) : report;
+  }
+
+  /**
+   * The request with its file checked: one of this inventory's uploads, or a path the way it runs
+   * accepts (any for the CLI; only files chosen in the Open dialog for the desktop app; none named
+   * by the page in browser mode). A malformed request goes on to the import's own validation.
+   */
+  private withAllowedPath(request: unknown): unknown {
+    const parsed = importRequestSchema.safeParse(request);
+    if (!parsed.success) return request;
+    const { file } = parsed.data;
+    return { ...parsed.data, file: this.uploads.owns(file) ? file : this.importPaths.check(file) };
   }
 
   /**

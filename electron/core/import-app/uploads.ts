@@ -35,6 +35,13 @@ export class ImportUploads {
     return { uploadId: piece.uploadId, file: upload.file, bytes: upload.bytes };
   }
 
+  /** Whether `file` is one of these uploads (the page may name it back for the import). */
+  owns(file: string): boolean {
+    const target = path.resolve(file);
+    for (const upload of this.uploads.values()) if (upload.file === target) return true;
+    return false;
+  }
+
   /** Removes every upload (when the inventory closes). */
   clear(): void {
     if (this.folder) fs.rmSync(this.folder, { recursive: true, force: true });
