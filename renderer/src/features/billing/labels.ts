@@ -14,7 +14,7 @@ export const SUBSCRIPTION_EVENT_LABELS: Record<SubscriptionEventName, string> = 
   'swapped-out': 'Swapped out',
 };
 
-export const DID_RESERVATION_EVENT_LABELS: Record<DidReservationEventName, string> = {
+const DID_RESERVATION_EVENT_LABELS: Record<DidReservationEventName, string> = {
   renewed: actionLabel(DID_RESERVATION_EVENT_ACTIONS.renewed),
   ended: actionLabel(DID_RESERVATION_EVENT_ACTIONS.ended),
 };
