@@ -43,6 +43,25 @@ export function queueEmails(
   });
 }
 
+/** The subject and body of a notice's emails, whichever store records it. */
+export function noticeEmail(
+  notice: NoticeInput,
+  now: string,
+  orgName: string | null,
+  settings: AppSettings,
+): { subject: string; body: string } {
+  return composeEmail({
+    number: notice.number,
+    kind: notice.kind,
+    deadline: notice.deadline,
+    now,
+    orgName,
+    orgUuid: notice.orgUuid,
+    reservationKind: notice.reservationKind,
+    operatorName: settings.operatorName,
+  });
+}
+
 /** Records the notice and queues its emails; null when this notice was already recorded. */
 export function recordNotice(db: Db, notice: NoticeInput, now: string, settings: AppSettings): NoticeSummary | null {
   const inserted = prepared(
@@ -55,16 +74,7 @@ export function recordNotice(db: Db, notice: NoticeInput, now: string, settings:
   const org = notice.orgUuid
     ? (prepared(db, 'SELECT name FROM organizations WHERE uuid = ?').get(notice.orgUuid) as { name: string } | undefined)
     : undefined;
-  const { subject, body } = composeEmail({
-    number: notice.number,
-    kind: notice.kind,
-    deadline: notice.deadline,
-    now,
-    orgName: org?.name ?? null,
-    orgUuid: notice.orgUuid,
-    reservationKind: notice.reservationKind,
-    operatorName: settings.operatorName,
-  });
+  const { subject, body } = noticeEmail(notice, now, org?.name ?? null, settings);
   const emails = queueEmails(db, { notificationId, kind: notice.kind, orgUuid: notice.orgUuid, subject, body }, now, settings);
   return {
     key: notificationKey(notice),

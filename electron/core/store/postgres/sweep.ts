@@ -14,8 +14,7 @@ import { noticeOf } from '../../expiry/notice-of';
 import { warningHorizon } from '../../expiry/warnings';
 import { expireEvent, RELEASED_FIELDS, releaseOf, SWEEP_BATCH_SIZE } from '../../lifecycle/sweep';
 import type { NumberRow } from '../../numbers/rows';
-import { composeEmail } from '../../notifications/compose';
-import type { NoticeInput } from '../../notifications/record';
+import { noticeEmail, type NoticeInput } from '../../notifications/record';
 import { recipientsOf, type ReserverOrg } from '../../notifications/recipients';
 import { insertEvent, PG_NUMBER_COLUMNS, updateState } from './numbers';
 
@@ -56,16 +55,7 @@ async function recordNotice(client: Client, notice: NoticeInput, now: string, se
         )
       ).rows[0]
     : undefined;
-  const { subject, body } = composeEmail({
-    number: notice.number,
-    kind: notice.kind,
-    deadline: notice.deadline,
-    now,
-    orgName: org?.name ?? null,
-    orgUuid: notice.orgUuid,
-    reservationKind: notice.reservationKind,
-    operatorName: settings.operatorName,
-  });
+  const { subject, body } = noticeEmail(notice, now, org?.name ?? null, settings);
   const emails: NoticeSummary['emails'] = [];
   for (const { role, address } of recipientsOf(settings, notice.kind, org)) {
     const status = address ? 'queued' : 'no-recipient';
