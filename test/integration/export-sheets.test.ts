@@ -83,13 +83,13 @@ describe('an XLSX export of more rows than a sheet holds', () => {
     const file = await exportSheets(4);
     const fresh = freshInventory();
     try {
-      const dry = await fresh.inventory.importFile({ file, dryRun: true });
+      const dry = await fresh.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: true });
       expect(dry.counts).toEqual({ add: 10, invalid: 0, duplicate: 0, conflicting: 0 });
-      const done = await fresh.inventory.importFile({ file, dryRun: false });
+      const done = await fresh.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false });
       expect(done.imported).toBe(10);
       expect(fresh.inventory.db.prepare('SELECT number FROM numbers ORDER BY number').pluck().all()).toEqual(numbers);
       // Into the inventory it came from, every row is a duplicate, on lines 2 to 11 (the header is line 1).
-      const again = await t.inventory.importFile({ file, dryRun: true });
+      const again = await t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: true });
       expect(again.results.map((r) => [r.line, r.number, r.status])).toEqual(numbers.map((n, i) => [i + 2, n, 'duplicate']));
     } finally {
       fresh.close();
@@ -109,7 +109,7 @@ describe('an XLSX export of more rows than a sheet holds', () => {
     ]);
     const file = path.join(t.dir, 'two-sheets.xlsx');
     await book.xlsx.writeFile(file);
-    const refusal = await refusalOf(t.inventory.importFile({ file, dryRun: false }));
+    const refusal = await refusalOf(t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false }));
     expect(refusal.message).toMatch(/sheet 2 does not start with the first sheet's header row \(number, state, country, \.\.\.\)/);
     expect(t.inventory.db.prepare("SELECT count(*) FROM numbers WHERE number LIKE '+656999%'").pluck().get()).toBe(0);
   });
