@@ -47,6 +47,7 @@ import { countByState, searchNumbers } from './search/search';
 import { appSettings, settingsView, updateSettings } from './settings-store';
 import type { ListPage, NotificationListRequest, NotificationRecord, OutboxEmail, OutboxListRequest } from '../../shared/notifications';
 import { nextDueInstant, sweepWithNotices, type SweepReport } from './expiry/sweep';
+import { sweepInWorker } from './expiry/sweep-worker-host';
 import { listNotifications } from './notifications/list';
 import { emlFileName, emlOf } from './outbox/eml';
 import { getEmail, listOutbox, retryEmail } from './outbox/repository';
@@ -62,6 +63,11 @@ interface ServiceOptions {
   nativeBinding?: string;
   /** Which paths an import from the app may name (see import/source.ts); by default any, as the CLI asks. */
   importPaths?: ImportPathPolicy;
+  /**
+   * The background sweep (backgroundSweep) runs in a worker thread on its own connection, as the
+   * desktop app and browser mode ask, so their main process is never held by a catch-up sweep.
+   */
+  sweepInWorker?: boolean;
 }
 
 export interface InventoryOptions extends OpenOptions, ServiceOptions {}
@@ -71,6 +77,9 @@ export class Inventory implements InventoryPort {
   readonly clock: Clock;
   private readonly fixedActor: string | undefined;
   private readonly exports: ExportJobs;
+  /** Where the core's worker threads start from, with this connection's native binding. */
+  private readonly workerLocation: WorkerLocation;
+  private readonly sweepInWorker: boolean;
   private readonly importPaths: ImportPathPolicy;
   private readonly nativeBinding: string | undefined;
   private readonly bulk = new BulkJobs(() => this.context);
@@ -83,9 +92,11 @@ export class Inventory implements InventoryPort {
     this.nativeBinding = options.nativeBinding;
     this.clock = options.clock ?? systemClock;
     this.fixedActor = options.actor;
+    this.workerLocation = { ...options.exportWorker, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
+    this.sweepInWorker = options.sweepInWorker ?? false;
     this.exports = new ExportJobs(db.name, {
       ...(options.exportPaths ? { paths: options.exportPaths } : {}),
-      worker: { ...options.exportWorker, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) },
+      worker: this.workerLocation,
     });
   }
 
@@ -255,6 +266,16 @@ export class Inventory implements InventoryPort {
   /** One sweep as of now: every due expiry applied and every due warning and expiry notice queued. */
   async sweepReport(): Promise<SweepReport> {
     return this.checkingStock(sweepWithNotices(this.context, this.clock.now().toISOString()));
+  }
+
+  /**
+   * The app's background sweep as of now: in a worker thread when opened with `sweepInWorker`,
+   * else on this connection in batches of `batchSize`, yielding between them.
+   */
+  async backgroundSweep(batchSize: number): Promise<SweepReport> {
+    const now = this.clock.now().toISOString();
+    if (this.sweepInWorker) return sweepInWorker(this.db.name, now, this.workerLocation);
+    return sweepWithNotices(this.context, now, batchSize);
   }
 
   /** The next instant a sweep has work (a deadline or a warning), or null. */

@@ -36,6 +36,8 @@ export function openDesktopInventory(options: {
       clock,
       exportPaths: exportFiles,
       importPaths: importFiles,
+      // A catch-up sweep after a long closed period never holds the window (issue 13).
+      sweepInWorker: true,
     });
     return { ok: true, inventory, exportFiles, importFiles };
   } catch (error) {

@@ -98,7 +98,7 @@ describe('golden export', () => {
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await exported('xlsx'));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Numbers']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['numbers']);
     const rows: Record<string, string>[] = [];
     workbook.worksheets[0].eachRow((row) => {
       const cells: Record<string, string> = {};

@@ -7,7 +7,7 @@ import { XlsxStreamWriter } from '../../electron/core/export/xlsx-writer';
 import { typedRefusal } from '../../electron/core/failures';
 
 it('rejects, naming the cause, when the file cannot be written', async () => {
-  const writer = new XlsxStreamWriter(fs.openSync('/dev/full', 'w'));
+  const writer = new XlsxStreamWriter(fs.openSync('/dev/full', 'w'), { header: ['number'] });
   // Far more than the streams buffer, so the writer has to wait for the zip to drain.
   const row = Array.from({ length: 20 }, (_, i) => `cell ${i} ${'x'.repeat(40)}`);
   const write = async () => {

@@ -30,5 +30,5 @@ export function activityExportSource(db: Db, filter: ParsedActivityFilter): Expo
       yield [at, actor, action, number, from ?? '', to, remark ?? '', batch ?? '', details === '{}' ? '' : details];
     }
   }
-  return { header: COLUMNS, total, rows: cells(), sharedColumns: FEW_VALUED.map((c) => COLUMNS.indexOf(c)) };
+  return { header: COLUMNS, sheetName: 'activity', total, rows: cells(), sharedColumns: FEW_VALUED.map((c) => COLUMNS.indexOf(c)) };
 }

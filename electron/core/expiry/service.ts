@@ -9,13 +9,14 @@ import { nextAttemptAt } from '../outbox/repository';
 import { smtpSender, type MailSender } from '../outbox/transport';
 import { smtpConfigured, type AppSettings } from '../../../shared/settings';
 import { appSettings } from '../settings-store';
-import { nextDueInstant, sweepWithNotices, type SweepReport } from './sweep';
+import { nextDueInstant, type SweepReport } from './sweep';
 import { WakeLoop, type TimerFunctions } from './wake-loop';
 
 /**
- * Releases (or warnings) per transaction in the app's background sweep: smaller than the CLI's 500
- * so the main process, which also answers the window, is held only briefly (measured: 500 releases
- * with their notices took about 0.8 s on a heavily loaded 2-core machine).
+ * Releases (or warnings) per transaction in the app's background sweep when it runs on the main
+ * process (an inventory not opened with `sweepInWorker`): smaller than the CLI's 500 so the main
+ * process, which also answers the window, is held only briefly (measured: 500 releases with their
+ * notices took about 0.8 s on a heavily loaded 2-core machine). In a worker, batches are bounded by time.
  */
 const BACKGROUND_BATCH_SIZE = 100;
 
@@ -67,7 +68,7 @@ export function createBackgroundServices(options: BackgroundServiceOptions): Bac
     clock: inventory.clock,
     timers: options.timers,
     async run() {
-      const report = await sweepWithNotices(inventory.context, now(), options.batchSize ?? BACKGROUND_BATCH_SIZE);
+      const report = await inventory.backgroundSweep(options.batchSize ?? BACKGROUND_BATCH_SIZE);
       if (report.released.length || report.notified.length) options.onSwept?.(report);
       const batches = takeDesktopBatches(inventory.db, now());
       if (batches.length) options.onDesktopBatches?.(batches);

@@ -23,8 +23,24 @@ export interface SweepReport {
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function sweepWithNotices(ctx: CoreContext, now: string, batchSize = SWEEP_BATCH_SIZE): Promise<SweepReport> {
+/** What one committed batch of a sweep did: its releases (with their notices) or its warnings. */
+export type SweepBatch = Pick<SweepReport, 'released' | 'notified'>;
+
+export interface SweepOptions {
+  /** Ends a batch of releases once it has worked this long (ms), whatever its size (see SweepHooks). */
+  batchMs?: number;
+  /** After each commit; when given, the report's lists are left empty (a worker streams them). */
+  onBatch?: (batch: SweepBatch) => void;
+}
+
+export async function sweepWithNotices(
+  ctx: CoreContext,
+  now: string,
+  batchSize = SWEEP_BATCH_SIZE,
+  options: SweepOptions = {},
+): Promise<SweepReport> {
   const { db } = ctx;
+  const { onBatch } = options;
   const notified: NoticeSummary[] = [];
   const settings = appSettings(db);
   const released = await sweepAll(ctx, now, batchSize, {
@@ -33,10 +49,13 @@ export async function sweepWithNotices(ctx: CoreContext, now: string, batchSize 
       const notice = recordNotice(db, noticeOf(row, noticeKindOf(row.state, 'expired'), currentHoldEventId(db, row.id)), at, settings);
       if (notice) notified.push(notice);
     },
+    batchMs: options.batchMs,
+    onBatch: onBatch && ((batch) => onBatch({ released: batch, notified: notified.splice(0) })),
   });
   for (;;) {
     const batch = warnBatch(db, now, batchSize);
-    notified.push(...batch);
+    if (onBatch) onBatch({ released: [], notified: batch });
+    else notified.push(...batch);
     if (batch.length < batchSize) break;
     await yieldToOthers();
   }

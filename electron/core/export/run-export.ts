@@ -5,7 +5,6 @@
 // exclusively, see partial-file.ts) and renamed only when complete, so a cancelled or failed export
 // leaves nothing behind.
 import fs from 'node:fs';
-import { InventoryError } from '../../../shared/errors';
 import type { Db } from '../db/connection';
 import { activityExportSource } from '../activity/export-rows';
 import { parseOrThrow } from '../validation';
@@ -13,7 +12,7 @@ import { CsvStreamWriter } from './csv-writer';
 import { commitPartial, createPartial, discardPartial, reopenPartial, type PartialFile } from './partial-file';
 import { numbersExportSource } from './source';
 import { exportRequestSchema, type ExportProgress, type ExportSummary } from './types';
-import { XLSX_MAX_ROWS, XlsxStreamWriter } from './xlsx-writer';
+import { XlsxStreamWriter } from './xlsx-writer';
 
 const BATCH = 1000;
 
@@ -29,6 +28,8 @@ export interface ExportHooks {
   isCancelled?: () => boolean;
   /** Rows between progress reports. */
   progressEvery?: number;
+  /** Rows an XLSX sheet holds, header included (Excel's limit unless a test wants a small sheet). */
+  rowsPerSheet?: number;
 }
 
 /**
@@ -43,15 +44,19 @@ export async function exportToFile(db: Db, rawRequest: unknown, hooks: ExportHoo
   try {
     const source = request.activity ? activityExportSource(db, request.activity) : numbersExportSource(db, request.filter);
     const { total } = source;
-    if (request.format === 'xlsx' && total + 1 > XLSX_MAX_ROWS) {
-      throw new InventoryError(
-        'LIMIT_EXCEEDED',
-        `Export: ${total} rows do not fit in one XLSX sheet (at most ${XLSX_MAX_ROWS - 1}); export to CSV instead`,
-      );
-    }
     const every = hooks.progressEvery ?? 10_000;
-    writer = request.format === 'csv' ? new CsvStreamWriter(fd) : new XlsxStreamWriter(fd, { sharedColumns: source.sharedColumns });
-    await writer.writeRows([[...source.header]]);
+    if (request.format === 'csv') {
+      writer = new CsvStreamWriter(fd);
+      await writer.writeRows([[...source.header]]);
+    } else {
+      // More rows than a sheet holds continue on further sheets, each with the header.
+      writer = new XlsxStreamWriter(fd, {
+        header: source.header,
+        sheetName: source.sheetName,
+        sharedColumns: source.sharedColumns,
+        rowsPerSheet: hooks.rowsPerSheet,
+      });
+    }
     hooks.onProgress?.({ rows: 0, total });
     let batch: string[][] = [];
     for (const cells of source.rows) {

@@ -7,6 +7,8 @@ import { EXPORT_SELECT, exportRowToCells, FEW_VALUED_COLUMNS, TRANSFER_COLUMNS, 
 
 export interface ExportSource {
   header: readonly string[];
+  /** The XLSX workbook's first sheet; further sheets are "NAME (2)", ... */
+  sheetName: string;
   total: number;
   /** Read lazily, in one pass over one read snapshot; leaving the loop early closes the statement. */
   rows: IterableIterator<string[]>;
@@ -28,5 +30,11 @@ export function numbersExportSource(db: Db, filter: ParsedSearchFilter): ExportS
   function* cells(): Generator<string[]> {
     for (const row of raw) yield exportRowToCells(row);
   }
-  return { header: TRANSFER_COLUMNS, total, rows: cells(), sharedColumns: FEW_VALUED_COLUMNS.map((c) => TRANSFER_COLUMNS.indexOf(c)) };
+  return {
+    header: TRANSFER_COLUMNS,
+    sheetName: 'numbers',
+    total,
+    rows: cells(),
+    sharedColumns: FEW_VALUED_COLUMNS.map((c) => TRANSFER_COLUMNS.indexOf(c)),
+  };
 }

@@ -1,8 +1,11 @@
-// The export worker thread's entry: opens its own read-only connection, runs the export and
-// reports progress to the host. Bundled on its own (out/cli/export-worker.cjs for the CLI; the
-// desktop app's main bundle gets the same entry) because a worker needs a file to start from.
+// The core's worker thread entry (export-worker.cjs), running what its data names: an export (its
+// own read-only connection, progress to the host) or a sweep (expiry/sweep-worker.ts). Bundled on
+// its own (out/cli/export-worker.cjs for the CLI; the desktop app's main bundle gets the same entry)
+// because a worker needs a file to start from; one bundle serves both, so no build has two.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/connection';
+import { runSweepWorker } from '../expiry/sweep-worker';
+import { SWEEP_WORKER_KIND, type SweepWorkerData } from '../expiry/sweep-worker-protocol';
 import { errorInfoOf } from '../failures';
 import { ExportCancelled, exportToFile } from './run-export';
 import { EXPORT_WORKER_KIND, type ExportWorkerData, type ExportWorkerMessage } from './worker-protocol';
@@ -38,7 +41,9 @@ async function run(data: ExportWorkerData): Promise<ExportWorkerMessage> {
   }
 }
 
-const data = workerData as ExportWorkerData | undefined;
+const data = workerData as ExportWorkerData | SweepWorkerData | undefined;
 if (parentPort && data?.kind === EXPORT_WORKER_KIND) {
   void run(data).then((message) => parentPort?.postMessage(message));
+} else if (parentPort && data?.kind === SWEEP_WORKER_KIND) {
+  void runSweepWorker(data).then((message) => parentPort?.postMessage(message));
 }

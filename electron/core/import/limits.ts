@@ -8,6 +8,8 @@ export const IMPORT_LIMITS = {
   maxXlsxBytes: 300_000_000,
   /** Entries in an XLSX zip (a workbook has about ten). */
   maxZipEntries: 200,
+  /** Sheets in an XLSX workbook (an export of the most rows an import takes fills two). */
+  maxSheets: 100,
   /** Declared uncompressed bytes of all entries together. */
   maxUncompressedBytes: 1_500_000_000,
   /** Declared uncompressed / compressed size of any one entry: real sheets compress ~5-30x, bombs ~1000x. */

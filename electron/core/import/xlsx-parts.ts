@@ -1,4 +1,4 @@
-// Finding a workbook's first sheet and its shared strings: xl/workbook.xml names the sheets in tab
+// Finding a workbook's sheets and its shared strings: xl/workbook.xml names the sheets in tab
 // order, each by a relationship id, and xl/_rels/workbook.xml.rels says which part each id is.
 import path from 'node:path';
 import { IMPORT_LIMITS } from './limits';
@@ -12,7 +12,8 @@ const WORKBOOK_RELS_PART = 'xl/_rels/workbook.xml.rels';
 const SHARED_STRINGS_TYPE = /\/sharedStrings$/;
 
 export interface WorkbookParts {
-  sheet: string;
+  /** Every sheet's part, in tab order. */
+  sheets: string[];
   sharedStrings: string | null;
 }
 
@@ -22,28 +23,30 @@ const partName = (target: string) => path.posix.normalize(target.startsWith('/')
 export async function workbookParts(file: string, zip: XlsxZip): Promise<WorkbookParts> {
   if (!zip.has(WORKBOOK_PART)) throw refuseImport(file, 'it is a zip file but not an XLSX workbook');
   // Filled in by the parser's callbacks.
-  const found: { sheetId: string | null; sheet: string | null; sharedStrings: string | null } = {
-    sheetId: null,
-    sheet: null,
+  const found: { sheetIds: string[]; targets: Map<string, string>; sharedStrings: string | null } = {
+    sheetIds: [],
+    targets: new Map(),
     sharedStrings: null,
   };
   await readXml(file, WORKBOOK_PART, await zip.open(WORKBOOK_PART, IMPORT_LIMITS.maxWorkbookPartBytes), {
     open(name, attributes) {
-      if (name !== 'sheet' || found.sheetId !== null) return;
+      if (name !== 'sheet') return;
+      if (found.sheetIds.length >= IMPORT_LIMITS.maxSheets)
+        throw refuseImport(file, `its workbook has more than ${IMPORT_LIMITS.maxSheets} sheets`);
       // The relationship id is in the relationships namespace, whatever its prefix (r:id).
       const key = Object.keys(attributes).find((k) => k.endsWith(':id'));
-      found.sheetId = key === undefined ? null : attributes[key];
+      found.sheetIds.push(key === undefined ? '' : attributes[key]);
     },
     close() {},
     text() {},
   });
-  if (found.sheetId === null) throw refuseImport(file, 'its workbook has no sheet');
+  if (found.sheetIds.length === 0) throw refuseImport(file, 'its workbook has no sheet');
 
   if (zip.has(WORKBOOK_RELS_PART)) {
     await readXml(file, WORKBOOK_RELS_PART, await zip.open(WORKBOOK_RELS_PART, IMPORT_LIMITS.maxWorkbookPartBytes), {
       open(name, attributes) {
         if (name !== 'Relationship' || attributes.TargetMode === 'External' || !attributes.Target) return;
-        if (attributes.Id === found.sheetId) found.sheet = partName(attributes.Target);
+        if (attributes.Id) found.targets.set(attributes.Id, partName(attributes.Target));
         if (SHARED_STRINGS_TYPE.test(attributes.Type ?? '') && found.sharedStrings === null)
           found.sharedStrings = partName(attributes.Target);
       },
@@ -52,8 +55,8 @@ export async function workbookParts(file: string, zip: XlsxZip): Promise<Workboo
     });
   }
   // A workbook without relationships (no program writes one) is read by the parts' usual names.
-  const sheet = found.sheet ?? 'xl/worksheets/sheet1.xml';
-  if (!zip.has(sheet)) throw refuseImport(file, `it is not an XLSX workbook: it has no ${sheet}`);
+  const sheets = found.sheetIds.map((id, i) => found.targets.get(id) ?? `xl/worksheets/sheet${i + 1}.xml`);
+  for (const sheet of sheets) if (!zip.has(sheet)) throw refuseImport(file, `it is not an XLSX workbook: it has no ${sheet}`);
   const sharedStrings = found.sharedStrings ?? 'xl/sharedStrings.xml';
-  return { sheet, sharedStrings: zip.has(sharedStrings) ? sharedStrings : null };
+  return { sheets, sharedStrings: zip.has(sharedStrings) ? sharedStrings : null };
 }

@@ -22,7 +22,20 @@ export interface SweepHooks {
    * `row` is the number as it was held, before the release.
    */
   onRelease?: (row: NumberRow, now: string) => void;
+  /**
+   * After each batch's commit, with what it released. When given, the releases go only here and
+   * sweepAll returns none: a catch-up sweep of a million due need not hold them all at once.
+   */
+  onBatch?: (released: ExpiredRelease[]) => void;
+  /**
+   * Ends a batch once it has worked this long (ms), whatever its size: the write lock is held at
+   * most about this long, however slow the disk or busy the machine, so batches can be large.
+   */
+  batchMs?: number;
 }
+
+/** Releases between looks at the clock in a batch bounded by time. */
+const CLOCK_EVERY = 64;
 
 /**
  * Due numbers read at a time, in number order. Releases of neighbouring numbers rewrite the same
@@ -35,7 +48,7 @@ const DUE_READ = 50_000;
  * Who the audit trail names for a release by the sweep: the system, on whichever desktop or
  * scheduled job ran it, never the operator whose name happens to be in settings.
  */
-const SWEEP_ACTOR = 'system (expiry sweep)';
+export const SWEEP_ACTOR = 'system (expiry sweep)';
 
 /** The states the sweep releases from, as an SQL list: `'reserved', 'locked'`. */
 export const EXPIRING_STATES_SQL = EXPIRING_STATES.map((state) => `'${state}'`).join(', ');
@@ -71,14 +84,26 @@ export const releaseOf = (row: NumberRow): ExpiredRelease => ({ number: row.numb
 
 const isDue = (row: NumberRow, now: string) => EXPIRING_STATES.includes(row.state) && row.expires_at !== null && row.expires_at <= now;
 
-/** Releases those of these numbers still due, in one transaction; returns what it released. */
-function releaseBatch(ctx: CoreContext, now: string, ids: readonly number[], hooks: SweepHooks = {}): ExpiredRelease[] {
+/**
+ * Releases those of these numbers still due, in one transaction, stopping early once `hooks.batchMs`
+ * has passed; returns what it released and how many of the ids it went through.
+ */
+function releaseBatch(
+  ctx: CoreContext,
+  now: string,
+  ids: readonly number[],
+  hooks: SweepHooks = {},
+): { released: ExpiredRelease[]; done: number } {
   const { db } = ctx;
+  const deadline = hooks.batchMs === undefined ? Infinity : performance.now() + hooks.batchMs;
   return db
     .transaction(() => {
       const released: ExpiredRelease[] = [];
       const read = prepared(db, DUE_ROW_SQL);
+      let done = 0;
       for (const id of ids) {
+        if (done % CLOCK_EVERY === 0 && done > 0 && performance.now() > deadline) break;
+        done++;
         // Read again inside the transaction: an operator may have acted on it since it was listed.
         const row = read.get(id) as NumberRow | undefined;
         if (!row || !isDue(row, now)) continue;
@@ -87,7 +112,7 @@ function releaseBatch(ctx: CoreContext, now: string, ids: readonly number[], hoo
         hooks.onRelease?.(row, now);
         released.push(releaseOf(row));
       }
-      return released;
+      return { released, done };
     })
     .immediate();
 }
@@ -104,8 +129,11 @@ export async function sweepAll(
   const listDue = prepared(ctx.db, DUE_LIST_SQL).pluck();
   for (;;) {
     const due = listDue.all(now, dueRead) as number[];
-    for (let start = 0; start < due.length; start += batchSize) {
-      released.push(...releaseBatch(ctx, now, due.slice(start, start + batchSize), hooks));
+    for (let start = 0; start < due.length;) {
+      const batch = releaseBatch(ctx, now, due.slice(start, start + batchSize), hooks);
+      start += batch.done;
+      if (hooks.onBatch) hooks.onBatch(batch.released);
+      else released.push(...batch.released);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     // A full list may have left more due; a short one was all of them (numbers made due since are
