@@ -16,7 +16,7 @@ import type { ErrorInfo } from './errors';
 import type { OperatorAction } from './lifecycle';
 import { chooseImportFileSchema, importSourceSchema, type ChosenImportFile } from './import-source';
 import { phoneNumberSchema } from './phone';
-import { searchFilterSchema, searchRequestSchema, type SearchResult } from './search';
+import { searchFilterSchema, searchRequestSchema, type FieldValues, type SearchResult } from './search';
 import {
   EXPORT_FORMATS,
   exportStartSchema,
@@ -64,6 +64,7 @@ export const ORGANIZATIONS_CSV_MAX_CHARS = 10_000_000;
 export const contract = {
   'numbers:search': op(searchRequestSchema, returns<SearchResult<NumberRecord>>()),
   'numbers:counts': op(z.object({ filter: searchFilterSchema.default({}) }), returns<Record<NumberState, number>>()),
+  'numbers:values': op(z.object({}), returns<FieldValues>()),
   'numbers:show': op(numberRef, returns<NumberDetail>()),
   'numbers:add': op(addNumbersSchema, returns<AddResult[]>()),
   'numbers:reserve': op(actionInputSchemas.reserve, returns<NumberDetail>()),

@@ -10,7 +10,7 @@ import type { ImportJobStatus, ImportUpload } from '../../shared/import-app';
 import type { AddNumbersRequest } from '../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
 import type { OperatorAction } from '../../shared/lifecycle';
-import type { SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
+import type { FieldValues, SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
 import {
   importRequestSchema,
   type ExportStart,
@@ -51,6 +51,7 @@ import { importOrganizationsCsv } from './organizations-csv';
 import { listOrganizations, saveOrganization, type OrganizationInput } from './organizations';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from './saved-searches';
 import { countByState, searchNumbers } from './search/search';
+import { storedValues } from './search/stored-values';
 import { appSettings, settingsView, updateSettings } from './settings-store';
 import type { ListPage, NotificationListRequest, NotificationRecord, OutboxEmail, OutboxListRequest } from '../../shared/notifications';
 import { nextDueInstant, sweepWithNotices, type SweepReport } from './expiry/sweep';
@@ -261,6 +262,10 @@ export class Inventory implements InventoryPort {
 
   async counts(filter: SearchFilter = {}): Promise<Record<NumberState, number>> {
     return countByState(this.db, filter);
+  }
+
+  async fieldValues(): Promise<FieldValues> {
+    return storedValues(this.db);
   }
 
   /** Releases every reservation and lock due as of the clock's now, queueing their notices (see sweepReport). */

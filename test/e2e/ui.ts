@@ -62,10 +62,10 @@ export function actionButtons(detail: Locator): Locator {
   return detail.getByRole('region', { name: 'Actions' }).getByRole('button');
 }
 
-/** Step 5: choose the action; returns its dialog. */
+/** Step 5: choose the action; returns its dialog, named with the action and the number it acts on. */
 export async function chooseAction(page: Page, detail: Locator, label: string): Promise<Locator> {
   await detail.getByRole('button', { name: label, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: label, exact: true });
+  const dialog = page.getByRole('dialog', { name: new RegExp(`^${label} \\+\\d+$`) });
   await expect(dialog).toBeVisible();
   return dialog;
 }

@@ -40,6 +40,7 @@ const handlers: HandlerTable = {
   'numbers:swapped-out': (inventory, input) => inventory.act('swapped-out', input),
   'numbers:search': (inventory, input) => inventory.search(input),
   'numbers:counts': (inventory, input) => inventory.counts(input.filter),
+  'numbers:values': (inventory) => inventory.fieldValues(),
   'numbers:show': (inventory, input) => inventory.show(input.number),
   'numbers:add': (inventory, input) => inventory.add(input),
   'bulk:preview': (inventory, input) => inventory.previewBulk(input),

@@ -1,11 +1,15 @@
 // The basic search box: a number pattern or a UUID, applied server-side as filter.query.
-// Typing applies after a short pause; Enter applies at once.
+// Typing applies after a short pause; Enter applies at once. Words that are neither (a vendor, a
+// SKU) get a hint pointing to the advanced search, rather than silently finding nothing.
 import { useEffect, useState } from 'react';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import SearchIcon from '@mui/icons-material/Search';
 
 const PAUSE_MS = 300;
+
+/** Letters no number or UUID holds: the operator typed a word (a vendor, a SKU). */
+const WORD_LETTERS = /[g-z]/i;
 
 export function SearchBox({ onSearch }: { onSearch: (query: string) => void }) {
   const [text, setText] = useState('');
@@ -17,15 +21,11 @@ export function SearchBox({ onSearch }: { onSearch: (query: string) => void }) {
     <TextField
       type="search"
       label="Search"
-      placeholder="Number pattern or UUID, e.g. +65*"
+      placeholder="+65*, 888 or a UUID"
       value={text}
-      onChange={(event) => setText(event.target.value)}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') onSearch(text.trim());
-      }}
-      fullWidth={false}
-      sx={{ width: 360 }}
+      helperText={WORD_LETTERS.test(text) ? 'Searches numbers and UUIDs only; for vendor, SKU or routing use Advanced search' : undefined}
       slotProps={{
+        formHelperText: { role: 'status', sx: { position: 'absolute', top: '100%', m: 0, mt: 0.25 } },
         input: {
           startAdornment: (
             <InputAdornment position="start">
@@ -34,6 +34,12 @@ export function SearchBox({ onSearch }: { onSearch: (query: string) => void }) {
           ),
         },
       }}
+      onChange={(event) => setText(event.target.value)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') onSearch(text.trim());
+      }}
+      fullWidth={false}
+      sx={{ width: 360 }}
     />
   );
 }
