@@ -5,7 +5,7 @@
 // action dialogs named with their number.
 import { test, expect, screenshot } from './fixtures';
 import { addNumbers } from './seed';
-import { chooseAction, expectCounts, grid, openDetail, search } from './ui';
+import { chooseAction, confirm, expectCounts, grid, openDetail, search, selectTab } from './ui';
 
 test('Advanced search: focus in the first field, help that is no alert, any-case vendor offered, Enter applies, chips in their own row', async ({
   page,
@@ -158,4 +158,44 @@ test('Quick search: 00 is the international prefix, a word says what the box sea
   const detail = await openDetail(page, '+6561234567');
   const dialog = await chooseAction(page, detail, 'Reserve');
   await expect(dialog.getByRole('heading', { name: 'Reserve +6561234567' })).toBeVisible();
+});
+
+test('Reserving for an organization not in the directory warns and offers to add it; the history reads in words', async ({ page, app }) => {
+  const unknownOrg = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+  await addNumbers(app, ['+6561234567']);
+  await app.open();
+  await search(page, '+6561234567');
+  const detail = await openDetail(page, '+6561234567');
+  const dialog = await chooseAction(page, detail, 'Reserve');
+  await dialog.getByLabel('Org UUID').fill(unknownOrg);
+  await expect(
+    dialog.getByText('Not in Organizations: its expiry warning would have no recipient. Add the organization first.'),
+  ).toBeVisible();
+  await screenshot(page, 'dialog-reserve-unknown-org');
+  await dialog.getByRole('button', { name: `Add organization ${unknownOrg}` }).click();
+  const adding = page.getByRole('dialog', { name: 'Add organization' });
+  await expect(adding.getByLabel('UUID')).toHaveValue(unknownOrg);
+  await adding.getByLabel('Name').fill('Initech Asia');
+  await adding.getByLabel('Billing email').fill('billing@initech.example');
+  await adding.getByRole('button', { name: 'Save' }).click();
+  await expect(adding).toBeHidden();
+  await expect(dialog.getByText('Initech Asia (customer)')).toBeVisible();
+  await dialog.getByLabel('Remark').fill('Trial');
+  await confirm(dialog, 'Reserve');
+  await expect(dialog).toBeHidden();
+
+  // The history names the organization and the kind in words.
+  const latest = detail.getByRole('list', { name: 'History' }).getByRole('listitem').first();
+  await expect(latest).toContainText(`org UUID: Initech Asia (${unknownOrg})`);
+  await expect(latest).toContainText('kind: Free');
+  await expect(latest).toContainText('period days: 28 days');
+  await app.call('numbers:release', { number: '+6561234567', remark: 'back' });
+  await app.call('numbers:delete', { number: '+6561234567', reason: 'ported-out', remark: 'gone' });
+  await detail.getByRole('button', { name: 'Close detail' }).click();
+  await selectTab(page, 'Deleted');
+  await search(page, '+6561234567');
+  const deleted = await openDetail(page, '+6561234567');
+  const entry = deleted.getByRole('list', { name: 'History' }).getByRole('listitem').first();
+  await expect(entry).toContainText('reason: Ported out');
+  await expect(entry).not.toContainText('ported-out');
 });
