@@ -123,6 +123,8 @@ export const contract = {
   'import:refused-csv': op(refusedRowsSchema, returns<{ csv: string }>()),
   'activity:list': op(activityRequestSchema.prefault({}), returns<ActivityPage>()),
   'dashboard:summary': op(z.object({}).default({}), returns<DashboardSummary>()),
+  // The app's clock (the core's now: NUMBER_INVENTORY_NOW when fixed), which "days left" counts from.
+  'clock:now': op(z.object({}).default({}), returns<{ now: string }>()),
   // The file to import, for any import the app offers. The desktop app's main process answers with
   // the system's Open dialog (and accepts as a path source only a file chosen there); browser mode
   // answers upload: true, and the page uploads the file instead.

@@ -74,6 +74,8 @@ export interface InventoryPort {
   cancelImport(id: string): Promise<ImportJobStatus>;
   activity(request?: ActivityRequest): Promise<ActivityPage>;
   dashboard(): Promise<DashboardSummary>;
+  /** The inventory's "now" (ISO 8601): what deadlines and days left count from. */
+  currentTime(): Promise<string>;
   /** Stops running work and closes the store; a team database's connections are closed when the promise settles. */
   close(): void | Promise<void>;
 }

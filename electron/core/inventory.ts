@@ -272,6 +272,10 @@ export class Inventory implements InventoryPort {
     return listActivity(this.db, request);
   }
 
+  async currentTime(): Promise<string> {
+    return this.clock.now().toISOString();
+  }
+
   /** The dashboard's figures as of the clock's now. */
   async dashboard(): Promise<DashboardSummary> {
     return dashboardSummary(this.db, this.clock.now().toISOString());

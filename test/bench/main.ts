@@ -307,7 +307,7 @@ async function bench(): Promise<void> {
 
   // 4c. The grid in Chromium over browser mode, on the same inventory (nothing else running).
   if (phase('ui')) {
-    await measureUi({ dbFile, now: BENCH_NOW, runs: Math.max(runs, 20), add, log });
+    await measureUi({ dbFile, now: BENCH_NOW, runs, add, log });
     save();
   }
 

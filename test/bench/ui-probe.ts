@@ -11,7 +11,7 @@ export interface Awaited {
   text?: string;
 }
 
-export interface ProbeRequest {
+interface ProbeRequest {
   /** The contract channel, e.g. numbers:search. */
   channel: string;
   /** When the request left the page and when its answer was read, on the page's clock (ms). */

@@ -18,7 +18,9 @@ export async function selectTab(page: Page, label: StateLabel): Promise<void> {
 /** Every tab shows the live count of its state. */
 export async function expectCounts(page: Page, counts: Partial<Record<StateLabel, number>>): Promise<void> {
   for (const [label, count] of Object.entries(counts)) {
-    await expect(tab(page, label as StateLabel)).toHaveAccessibleDescription(`${count} ${count === 1 ? 'number' : 'numbers'}`);
+    await expect(tab(page, label as StateLabel)).toHaveAccessibleDescription(
+      `${count.toLocaleString('en-US')} ${count === 1 ? 'number' : 'numbers'}`,
+    );
   }
 }
 

@@ -74,6 +74,7 @@ const handlers: HandlerTable = {
   'import:refused-csv': async (_inventory, input) => ({ csv: refusedRowsCsv(input.rows) }),
   'activity:list': (inventory, input) => inventory.activity(input),
   'dashboard:summary': (inventory) => inventory.dashboard(),
+  'clock:now': async (inventory) => ({ now: await inventory.currentTime() }),
   'import:choose-file': (inventory) => inventory.chooseImportFile(),
   'billing:record': (inventory, input) => inventory.recordBillingEvent(input),
   'billing:import': (inventory, input) => inventory.importBillingEvents(input),

@@ -346,6 +346,10 @@ export class TeamInventory implements InventoryPort {
     throw notYet('The activity log');
   }
 
+  async currentTime(): Promise<string> {
+    return this.read((client) => this.now(client));
+  }
+
   async dashboard(): Promise<DashboardSummary> {
     throw notYet('The dashboard');
   }
