@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DELETE_REASONS } from './domain';
 import { textSchema, uuidSchema } from './fields';
+import { issueWords } from './issue-words';
 import type { OperatorAction } from './lifecycle';
 import { phoneNumberSchema } from './phone';
 import { DAY_MS } from './settings';
@@ -79,10 +80,5 @@ export type ActionRequest = { [A in OperatorAction]: { action: A; input: ParsedA
 
 /** One readable sentence naming every field that was wrong. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const path = issue.path.join('.');
-      return issue.message.includes(path) || path === '' ? issue.message : `${path}: ${issue.message}`;
-    })
-    .join('; ');
+  return error.issues.map(issueWords).join('; ');
 }

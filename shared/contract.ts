@@ -23,7 +23,7 @@ import {
   type ImportUpload,
 } from './import-source';
 import { phoneNumberSchema } from './phone';
-import { searchFilterSchema, searchRequestSchema, type SearchResult } from './search';
+import { searchFilterSchema, searchRequestSchema, type FieldValues, type SearchResult } from './search';
 import { EXPORT_FORMATS, exportStartSchema, saveSearchSchema, type ExportStatus, type ImportReport, type SavedSearch } from './transfer';
 import { settingsPatchSchema, type SettingsView } from './settings';
 import {
@@ -63,6 +63,7 @@ export const ORGANIZATIONS_CSV_MAX_CHARS = 10_000_000;
 export const contract = {
   'numbers:search': op(searchRequestSchema, returns<SearchResult<NumberRecord>>()),
   'numbers:counts': op(z.object({ filter: searchFilterSchema.default({}) }), returns<Record<NumberState, number>>()),
+  'numbers:values': op(z.object({}), returns<FieldValues>()),
   'numbers:show': op(numberRef, returns<NumberDetail>()),
   'numbers:add': op(addNumbersSchema, returns<AddResult[]>()),
   'numbers:reserve': op(actionInputSchemas.reserve, returns<NumberDetail>()),
@@ -122,6 +123,8 @@ export const contract = {
   'import:refused-csv': op(refusedRowsSchema, returns<{ csv: string }>()),
   'activity:list': op(activityRequestSchema.prefault({}), returns<ActivityPage>()),
   'dashboard:summary': op(z.object({}).default({}), returns<DashboardSummary>()),
+  // The app's clock (the core's now: NUMBER_INVENTORY_NOW when fixed), which "days left" counts from.
+  'clock:now': op(z.object({}).default({}), returns<{ now: string }>()),
   // The file to import, for any import the app offers. The desktop app's main process answers with
   // the system's Open dialog (and accepts as a path source only a file chosen there); browser mode
   // answers upload: true, and the page uploads the file instead.

@@ -4,6 +4,15 @@
 export const NUMBER_STATES = ['available', 'reserved', 'locked', 'assigned', 'deleted'] as const;
 export type NumberState = (typeof NUMBER_STATES)[number];
 
+/** Each state as the screens and messages name it. */
+export const STATE_LABELS: Record<NumberState, string> = {
+  available: 'Available',
+  reserved: 'Reserved',
+  locked: 'Locked',
+  assigned: 'Assigned',
+  deleted: 'Deleted',
+};
+
 export const CAPABILITIES = ['voice', 'fax', 'sms'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

@@ -48,6 +48,12 @@ export function allowedActions(state: NumberState): OperatorAction[] {
   return OPERATOR_ACTIONS.filter((action) => ACTION_RULES[action].from.includes(state));
 }
 
+/** What a state allows, in the words of the screens: "A reserved number can be: Extend Reservation, Release, Assign." */
+export function whatStateAllows(state: NumberState): string {
+  const labels = allowedActions(state).map((action) => ACTION_RULES[action].label);
+  return labels.length ? `A ${state} number can be: ${labels.join(', ')}.` : `Nothing can be done to a ${state} number.`;
+}
+
 /** Subscription events put the number on reservation for its owner for a set period. */
 export const SUBSCRIPTION_EVENTS = {
   'subscription-expired': { origin: 'subscription-expired', periodSetting: 'subscriptionExpiredDays' },

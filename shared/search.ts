@@ -19,6 +19,14 @@ const text = z.string().trim().min(1).max(200);
 export const PATTERN_CHARS = /^[+0-9*?]+$/;
 const PATTERN_CHAR = /^[+0-9*?]$/;
 
+/**
+ * The international prefix 00 as people dial it (0065 6123 4567) is the + of E.164: a pattern
+ * starting with 00 and a country code's first digit is that prefix (0065* is +65*).
+ */
+export function withPlusForZeroZero(pattern: string): string {
+  return pattern.replace(/^00(?=[1-9])/, '+');
+}
+
 export const searchFilterSchema = z.object({
   states: list(z.enum(NUMBER_STATES)),
   /** See PATTERN_HELP. The separators people write in numbers (spaces, dashes, brackets) are ignored. */
@@ -27,7 +35,7 @@ export const searchFilterSchema = z.object({
     .trim()
     .max(40, { error: 'Number pattern is longer than 40 characters' })
     .transform((v, ctx) => {
-      const pattern = withoutSeparators(v);
+      const pattern = withPlusForZeroZero(withoutSeparators(v));
       const foreign = foreignCharacters(pattern, PATTERN_CHAR);
       if (foreign)
         ctx.addIssue({ code: 'custom', message: `Number pattern ${quoteInput(v)} may hold only digits, +, * and ?, not ${foreign}` });
@@ -97,6 +105,14 @@ export interface SearchResult<Row> {
 
 export const PATTERN_HELP = [
   'With * or ? the pattern is a wildcard over the E.164 number: +65* starts with +65, *888 ends with 888, +65??88* has 88 in places 5 and 6 after +65.',
-  'Starting with + it is a prefix: +65 finds every number beginning +65.',
+  'Starting with + (or the international 00) it is a prefix: +65 or 0065 finds every number beginning +65.',
   'Digits alone match anywhere in the number: 888 finds every number containing 888.',
 ];
+
+/** The values the inventory holds in its free-text fields, offered as suggestions (search, Add new numbers). */
+export interface FieldValues {
+  vendors: string[];
+  skus: string[];
+  countries: string[];
+  routings: string[];
+}

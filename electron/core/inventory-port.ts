@@ -13,7 +13,7 @@ import type { DashboardSummary } from '../../shared/dashboard';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
 import type { OperatorAction } from '../../shared/lifecycle';
 import type { ListPage, NotificationListRequest, NotificationRecord, OutboxEmail, OutboxListRequest } from '../../shared/notifications';
-import type { SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
+import type { FieldValues, SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
 import type { AppSettings, SettingsView } from '../../shared/settings';
 import type { ExportStart, ExportStatus, ImportReport, SavedSearch, SaveSearchRequest } from '../../shared/transfer';
 import type { BillingFeedProgress } from './billing/run-feed';
@@ -31,6 +31,8 @@ export interface InventoryPort {
   show(number: string): Promise<NumberDetail>;
   search(request?: SearchRequest): Promise<SearchResult<NumberRecord>>;
   counts(filter?: SearchFilter): Promise<Record<NumberState, number>>;
+  /** The vendors, SKUs, countries and routings held, offered as suggestions. */
+  fieldValues(): Promise<FieldValues>;
   sweep(): Promise<ExpiredRelease[]>;
   sweepReport(): Promise<SweepReport>;
   nextDueInstant(): Promise<string | null>;
@@ -72,6 +74,8 @@ export interface InventoryPort {
   cancelImport(id: string): Promise<ImportJobStatus>;
   activity(request?: ActivityRequest): Promise<ActivityPage>;
   dashboard(): Promise<DashboardSummary>;
+  /** The inventory's "now" (ISO 8601): what deadlines and days left count from. */
+  currentTime(): Promise<string>;
   /** Stops running work and closes the store; a team database's connections are closed when the promise settles. */
   close(): void | Promise<void>;
 }

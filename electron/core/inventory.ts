@@ -10,7 +10,7 @@ import type { ImportJobStatus } from '../../shared/import-app';
 import type { AddNumbersRequest } from '../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
 import type { OperatorAction } from '../../shared/lifecycle';
-import type { SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
+import type { FieldValues, SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
 import { type ExportStart, type ExportStatus, type ImportReport, type SavedSearch, type SaveSearchRequest } from '../../shared/transfer';
 import type { AppSettings, SettingsView } from '../../shared/settings';
 import { readBulkRequest } from './bulk/bulk-request';
@@ -44,6 +44,7 @@ import { importOrganizationsCsv } from './organizations-csv';
 import { listOrganizations, saveOrganization, type OrganizationInput } from './organizations';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from './saved-searches';
 import { countByState, searchNumbers } from './search/search';
+import { storedValues } from './search/stored-values';
 import { appSettings, settingsView, updateSettings } from './settings-store';
 import type { ListPage, NotificationListRequest, NotificationRecord, OutboxEmail, OutboxListRequest } from '../../shared/notifications';
 import { nextDueInstant, sweepWithNotices, type SweepReport } from './expiry/sweep';
@@ -258,6 +259,10 @@ export class Inventory implements InventoryPort {
     return countByState(this.db, filter);
   }
 
+  async fieldValues(): Promise<FieldValues> {
+    return storedValues(this.db);
+  }
+
   /** Releases every reservation and lock due as of the clock's now, queueing their notices (see sweepReport). */
   async sweep(): Promise<ExpiredRelease[]> {
     return (await this.sweepReport()).released;
@@ -286,6 +291,10 @@ export class Inventory implements InventoryPort {
   /** One page of the activity log: every audit event, newest first, filtered. */
   async activity(request: ActivityRequest = {}): Promise<ActivityPage> {
     return listActivity(this.db, request);
+  }
+
+  async currentTime(): Promise<string> {
+    return this.clock.now().toISOString();
   }
 
   /** The dashboard's figures as of the clock's now. */

@@ -41,6 +41,11 @@ function getOrganization(db: Db, uuid: string): Organization | null {
   return row ? toOrganization(row) : null;
 }
 
+/** Names an organization for a message: its directory name, or its UUID when it is not in the directory. */
+export function orgNamer(db: Db): (uuid: string) => string {
+  return (uuid) => getOrganization(db, uuid)?.name ?? uuid;
+}
+
 type ValidOrganization = z.output<typeof organizationInputSchema>;
 
 /**

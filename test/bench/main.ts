@@ -19,6 +19,7 @@ import { bulkBuild, insertBenchRows } from './build';
 import { BENCH_NOW, benchRows } from './dataset';
 import { measureRefusals } from './refusals';
 import { percentile, round, table, time, timeAsync, type Measurement } from './stats';
+import { measureUi } from './ui';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -174,7 +175,7 @@ async function bench(): Promise<void> {
     fs.writeFileSync(path.join(process.cwd(), 'out', 'bench', `result-${n}.json`), JSON.stringify(report, null, 2));
     return report;
   };
-  // --only import,refusals,pages,counts,export,sweep,main runs some phases; --reuse keeps the inventory an
+  // --only import,refusals,pages,counts,dashboard,ui,export,sweep,main runs some phases; --reuse keeps the inventory an
   // earlier --keep run built in the same --dir (migrations added since then apply on open), and
   // never removes it at the end.
   const only = arg('only')?.split(',');
@@ -285,9 +286,31 @@ async function bench(): Promise<void> {
     }
     save();
   }
+  // 4b. The dashboard as it opens: stock, low stock and the release forecast by day, in one snapshot.
+  if (phase('dashboard')) {
+    const ours: number[] = [];
+    await inventory.dashboard(); // warm up
+    for (let i = 0; i < runs; i++) ours.push((await timeAsync(() => inventory.dashboard())).ms);
+    const until = new Date(Date.parse(BENCH_NOW) + 90 * 86_400_000).toISOString();
+    const raw = queryDb.prepare(
+      `SELECT state, substr(expires_at, 1, 10) AS day, count(*) FROM numbers WHERE state IN ('reserved', 'locked')
+         AND expires_at >= ? AND expires_at < ? GROUP BY state, day`,
+    );
+    const base = samples(() => raw.all(BENCH_NOW, until), runs);
+    add({ name: 'dashboard p50', unit: 'ms', value: percentile(ours, 50), baseline: percentile(base, 50), target: '-', met: null });
+    const p95 = percentile(ours, 95);
+    add({ name: 'dashboard p95', unit: 'ms', value: p95, baseline: percentile(base, 95), target: '< 100 ms', met: p95 < 100 });
+    save();
+  }
   queryDb.close();
   inventory.db.pragma('wal_checkpoint(TRUNCATE)');
   inventory.close();
+
+  // 4c. The grid in Chromium over browser mode, on the same inventory (nothing else running).
+  if (phase('ui')) {
+    await measureUi({ dbFile, now: BENCH_NOW, runs, add, log });
+    save();
+  }
 
   // 5. Export, each in its own process.
   if (phase('export')) {

@@ -1,5 +1,5 @@
 // Assign, from Available and from Reserved, and the refusals the core gives: a number reserved for
-// another org (ORG_MISMATCH) and a stale view (STALE_VERSION), shown in the dialog with the input kept.
+// another org (ORG_MISMATCH) and a stale view and says so in words, shown in the dialog with the input kept.
 import { test, expect, screenshot } from './fixtures';
 import { ACME, GLOBEX, SUBSCRIPTION, addNumbers, addOrganizations, reserve } from './seed';
 import { actionButtons, chooseAction, closeDetail, confirm, expectCounts, field, grid, history, openDetail, search, selectTab } from './ui';
@@ -58,7 +58,7 @@ test('Assign a reserved number to its reserver: the owner starts as the reserver
   await expectCounts(page, { Reserved: 0, Assigned: 1 });
 });
 
-test('Assign refused: a number reserved for another org shows ORG_MISMATCH in the dialog and keeps the input', async ({ page, app }) => {
+test('Assign refused: a number reserved for another org says who holds it, in the dialog, and keeps the input', async ({ page, app }) => {
   await addOrganizations(app);
   await addNumbers(app, [NUMBER]);
   await reserve(app, NUMBER, GLOBEX.uuid);
@@ -71,8 +71,10 @@ test('Assign refused: a number reserved for another org shows ORG_MISMATCH in th
   await dialog.getByLabel('Owner UUID').fill(ACME.uuid);
   await confirm(dialog, 'Assign');
   const alert = dialog.getByRole('alert');
-  await expect(alert).toContainText('ORG_MISMATCH');
-  await expect(alert).toContainText(`it is reserved for ${GLOBEX.uuid}`);
+  // In words, with the organizations' names from the directory; no code, no UUIDs.
+  await expect(alert).toHaveText(
+    `${NUMBER} is reserved for ${GLOBEX.name} and can be assigned only to them. To assign it to ${ACME.name}, release it first.`,
+  );
   await expect(dialog.getByLabel('Subscription UUID')).toHaveValue(SUBSCRIPTION);
   await expect(dialog.getByLabel('Owner UUID')).toHaveValue(ACME.uuid);
   await screenshot(page, 'dialog-assign-refused');
@@ -83,7 +85,7 @@ test('Assign refused: a number reserved for another org shows ORG_MISMATCH in th
   await expectCounts(page, { Reserved: 1, Assigned: 0 });
 });
 
-test('A stale view is refused: the number changed after its detail was shown (STALE_VERSION)', async ({ page, cli, app }) => {
+test('A stale view is refused: the number changed after its detail was shown and says so in words', async ({ page, cli, app }) => {
   await addOrganizations(app);
   await addNumbers(app, [NUMBER]);
   await app.open();
@@ -94,7 +96,9 @@ test('A stale view is refused: the number changed after its detail was shown (ST
   // Another operator reserves it meanwhile, from the command line (another process on the same file).
   cli('reserve', NUMBER, '--org', ACME.uuid, '--remark', 'Taken meanwhile');
   await confirm(dialog, 'Lock');
-  await expect(dialog.getByRole('alert')).toContainText('STALE_VERSION');
+  await expect(dialog.getByRole('alert')).toHaveText(
+    `${NUMBER} was changed by someone else after you opened it; it is now Reserved. Nothing was changed: look at the number again, then retry.`,
+  );
   await expect(dialog.getByLabel('Remark')).toHaveValue('Hold it');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(field(detail, 'State')).toHaveText('Reserved');

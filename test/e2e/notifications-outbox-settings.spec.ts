@@ -49,7 +49,10 @@ test('a due warning shows in Notifications and Outbox; clicking it opens the Res
   await notice.click();
   await expect(page.getByRole('heading', { name: 'Inventory' })).toBeVisible();
   await expect(page.getByRole('tab', { name: /Reserved/, selected: true })).toBeVisible();
-  await expect(page.getByText(`From a notification: ${NUMBER}`)).toBeVisible();
+  // The notification's filter reads as the search's own condition: one chip, removable.
+  const conditions = page.getByRole('group', { name: 'Search conditions' }).getByRole('button');
+  await expect(conditions).toHaveCount(1);
+  await expect(conditions).toContainText(`Number pattern: ${NUMBER}`);
   await expect(page.getByRole('gridcell', { name: NUMBER, exact: true })).toBeVisible();
 });
 

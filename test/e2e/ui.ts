@@ -18,7 +18,9 @@ export async function selectTab(page: Page, label: StateLabel): Promise<void> {
 /** Every tab shows the live count of its state. */
 export async function expectCounts(page: Page, counts: Partial<Record<StateLabel, number>>): Promise<void> {
   for (const [label, count] of Object.entries(counts)) {
-    await expect(tab(page, label as StateLabel)).toHaveAccessibleDescription(`${count} ${count === 1 ? 'number' : 'numbers'}`);
+    await expect(tab(page, label as StateLabel)).toHaveAccessibleDescription(
+      `${count.toLocaleString('en-US')} ${count === 1 ? 'number' : 'numbers'}`,
+    );
   }
 }
 
@@ -62,10 +64,10 @@ export function actionButtons(detail: Locator): Locator {
   return detail.getByRole('region', { name: 'Actions' }).getByRole('button');
 }
 
-/** Step 5: choose the action; returns its dialog. */
+/** Step 5: choose the action; returns its dialog, named with the action and the number it acts on. */
 export async function chooseAction(page: Page, detail: Locator, label: string): Promise<Locator> {
   await detail.getByRole('button', { name: label, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: label, exact: true });
+  const dialog = page.getByRole('dialog', { name: new RegExp(`^${label} \\+\\d+$`) });
   await expect(dialog).toBeVisible();
   return dialog;
 }

@@ -252,6 +252,12 @@ describe('npm run dev:browser (the real command)', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
+  it("tells the page the core's time for each call (Server-Timing), which the UI benchmark reads", async () => {
+    const answer = await post(base, 'numbers:search', token, { filter: { states: ['available'] } });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['server-timing']).toMatch(/^core;dur=\d+\.\d{2}$/);
+  });
+
   it('survives malformed request lines, from anyone, and answers them 400', async () => {
     const port = Number(new URL(base).port);
     const host = `127.0.0.1:${port}`;

@@ -1,6 +1,7 @@
 // The dashboard's figures: stock per state by country, SKU and vendor (kept by triggers, so they
 // follow every change), releases forecast by day and within 7/30/90 days, and low stock.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RELEASES_WITHIN_SQL } from '../../electron/core/dashboard/queries';
 import { addSgNumbers, freshInventory, ORG_A, type TestInventory } from '../helpers/inventory';
 
 let t: TestInventory;
@@ -60,6 +61,25 @@ describe('dashboard', () => {
       30: { reserved: 2, locked: 1 },
       90: { reserved: 3, locked: 1 },
     });
+  });
+
+  it('counts each day of the forecast on the deadline index alone: no table read, no sort', () => {
+    const plan = t.inventory.db
+      .prepare(`EXPLAIN QUERY PLAN ${RELEASES_WITHIN_SQL}`)
+      .all('reserved', '2026-01-05T09:00:00.000Z', '2026-01-06T00:00:00.000Z') as { detail: string }[];
+    expect(plan.map((step) => step.detail)).toEqual([
+      expect.stringMatching(/^SEARCH numbers USING COVERING INDEX numbers_state_expires_at /),
+    ]);
+  });
+
+  it('leaves out a release exactly at the horizon, from the days and the 90-day total alike', async () => {
+    // Now is 09:00 on 5 Jan: a reservation of 90 days ends at 09:00 on 5 Apr, where the forecast ends.
+    await t.inventory.updateSettings({ reservationDays: 90 });
+    await t.inventory.act('reserve', { number: '+6561230000', orgUuid: ORG_A, remark: 'ends at the horizon' });
+    const summary = await t.inventory.dashboard();
+    // The horizon itself is excluded, as the 90-day total always excluded it.
+    expect(summary.releases).toEqual([]);
+    expect(summary.releaseTotals[90]).toEqual({ reserved: 0, locked: 0 });
   });
 
   it('lists the country and SKU pairs below the low-stock threshold, none when it is 0', async () => {

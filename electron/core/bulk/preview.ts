@@ -5,6 +5,7 @@ import type { BulkPreview, BulkPreviewRow } from '../../../shared/bulk';
 import type { CoreContext } from '../context';
 import { checkAction } from '../lifecycle/perform';
 import { requireRow } from '../numbers/repository';
+import { orgNamer } from '../organizations';
 import type { NumberRow } from '../numbers/rows';
 import { appSettings } from '../settings-store';
 import type { BulkPlan } from './bulk-request';
@@ -15,6 +16,7 @@ import { nextTurn } from './next-turn';
 const PREVIEW_CHUNK = 100;
 
 export async function previewBulk(ctx: CoreContext, plan: BulkPlan): Promise<BulkPreview> {
+  const names = orgNamer(ctx.db);
   const rows: BulkPreviewRow[] = plan.unreadable.map(({ number, ...refusal }) => ({ number, state: null, outcome: 'refused', refusal }));
   for (let start = 0; start < plan.numbers.length; start += PREVIEW_CHUNK) {
     if (start > 0) await nextTurn();
@@ -24,7 +26,7 @@ export async function previewBulk(ctx: CoreContext, plan: BulkPlan): Promise<Bul
       let row: NumberRow | undefined;
       try {
         row = requireRow(ctx.db, e164);
-        checkAction(row, plan.requestFor(e164), now, settings);
+        checkAction(row, plan.requestFor(e164), now, settings, names);
         rows.push({ number: e164, state: row.state, outcome: 'apply' });
       } catch (error) {
         const { code, message } = refusalOf(error, row, e164);

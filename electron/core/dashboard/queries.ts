@@ -1,13 +1,11 @@
 // The dashboard's SQL. The breakdowns and the low-stock check read number_stock_counts (kept by
-// triggers, migration 008): a few hundred rows at any inventory size. The forecast reads the
-// (state, expires_at, number) index of each held state, one range per state, without the table.
+// triggers, migration 008): a few hundred rows at any inventory size. The forecast counts one
+// range of the (state, expires_at, number) index per held state and UTC day, without the table:
+// a count of an index range is a walk of its entries, while grouping the same entries by day
+// (substr of the deadline) sorted every one of them through a temporary tree, four times slower.
 import { EXPIRING_STATES } from '../../../shared/lifecycle';
 
 export const STOCK_SQL = 'SELECT state, country, vendor, sku, count FROM number_stock_counts WHERE count > 0';
-
-/** Releases per UTC day of one held state (parameters: state, from, until). */
-export const RELEASES_BY_DAY_SQL = `SELECT substr(expires_at, 1, 10) AS day, count(*) AS count FROM numbers
-  WHERE state = ? AND expires_at >= ? AND expires_at < ? GROUP BY day`;
 
 /** Releases of one held state within [from, until) (parameters: state, from, until). */
 export const RELEASES_WITHIN_SQL = 'SELECT count(*) FROM numbers WHERE state = ? AND expires_at >= ? AND expires_at < ?';

@@ -16,7 +16,7 @@ import type { Db } from '../db/connection';
 import { prepared } from '../db/statements';
 import { countByState } from '../search/search';
 import { appSettings } from '../settings-store';
-import { FORECAST_STATES, LOW_STOCK_SQL, RELEASES_BY_DAY_SQL, RELEASES_WITHIN_SQL, STOCK_SQL } from './queries';
+import { FORECAST_STATES, LOW_STOCK_SQL, RELEASES_WITHIN_SQL, STOCK_SQL } from './queries';
 
 interface StockRow {
   state: NumberState;
@@ -47,16 +47,18 @@ function stockBy(rows: StockRow[]): Record<StockDimension, StockGroup[]> {
 
 function releasesFrom(db: Db, now: string): ReleaseDay[] {
   const until = addDays(now, FORECAST_DAYS);
-  const days = new Map<string, ReleaseDay>();
-  for (const state of FORECAST_STATES) {
-    const key = state === 'reserved' ? 'reserved' : 'locked';
-    for (const { day, count } of prepared(db, RELEASES_BY_DAY_SQL).all(state, now, until) as { day: string; count: number }[]) {
-      const entry = days.get(day) ?? { day, reserved: 0, locked: 0 };
-      entry[key] += count;
-      days.set(day, entry);
-    }
+  const within = prepared(db, RELEASES_WITHIN_SQL).pluck();
+  const days: ReleaseDay[] = [];
+  // One range per UTC day: from now to the next midnight, whole days, then up to the horizon.
+  for (let start = now; start < until;) {
+    const midnight = addDays(`${start.slice(0, 10)}T00:00:00.000Z`, 1);
+    const end = midnight < until ? midnight : until;
+    const counts = Object.fromEntries(FORECAST_STATES.map((state) => [state, within.get(state, start, end) as number]));
+    const entry = { day: start.slice(0, 10), reserved: counts.reserved ?? 0, locked: counts.locked ?? 0 };
+    if (entry.reserved > 0 || entry.locked > 0) days.push(entry);
+    start = end;
   }
-  return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
+  return days;
 }
 
 /** Low-stock pairs under a threshold; none when the threshold is 0 (off). */

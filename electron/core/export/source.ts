@@ -1,5 +1,6 @@
 // What an export writes, whatever it exports (the numbers a search matches, the activity log's
 // events): a header, the count for progress and the XLSX limit, and the rows as cells.
+import { withStoredCase } from '../search/stored-values';
 import type { Db } from '../db/connection';
 import { whereClause } from '../search/where';
 import type { ParsedSearchFilter } from '../../../shared/search';
@@ -18,7 +19,7 @@ export interface ExportSource {
 
 /** Every number the filter matches, in number order, as an inventory file's rows. */
 export function numbersExportSource(db: Db, filter: ParsedSearchFilter): ExportSource {
-  const where = whereClause(filter);
+  const where = whereClause(withStoredCase(db, filter));
   const total = db
     .prepare(`SELECT count(*) FROM numbers n WHERE ${where.sql}`)
     .pluck()

@@ -2,18 +2,19 @@
 // apply the transition, write it with its audit event. A refusal writes nothing.
 import { actionInputSchemas, type ActionRequest } from '../../../shared/actions';
 import { BATCH_DETAIL_KEY } from '../../../shared/activity';
-import type { NumberDetail } from '../../../shared/domain';
+import { STATE_LABELS, type NumberDetail } from '../../../shared/domain';
 import { InventoryError, isInventoryError } from '../../../shared/errors';
-import { ACTION_RULES, allowedActions, OPERATOR_ACTIONS, type OperatorAction } from '../../../shared/lifecycle';
+import { ACTION_RULES, OPERATOR_ACTIONS, type OperatorAction } from '../../../shared/lifecycle';
 import { readPhoneNumber } from '../../../shared/phone';
 import type { LifecycleSettings } from '../../../shared/settings';
 import type { CoreContext } from '../context';
 import type { Db } from '../db/connection';
 import { detailOf, findRow, insertEvent, requireRow, updateState } from '../numbers/repository';
 import type { NumberRow } from '../numbers/rows';
+import { orgNamer } from '../organizations';
 import { appSettings } from '../settings-store';
 import { parseOrThrow } from '../validation';
-import { transition, type TransitionResult } from './transition';
+import { transition, type OrgNamer, type TransitionResult } from './transition';
 
 const isAction = (value: unknown): value is OperatorAction => (OPERATOR_ACTIONS as readonly unknown[]).includes(value);
 
@@ -79,9 +80,15 @@ export function performAction(ctx: CoreContext, rawAction: unknown, rawInput: un
  * What the action would do to the number as it is now, or the refusal (thrown): the version the
  * caller saw, then the transition. Writes nothing, so a bulk preview asks the same rules.
  */
-export function checkAction(row: NumberRow, request: ActionRequest, now: string, settings: LifecycleSettings): TransitionResult {
+export function checkAction(
+  row: NumberRow,
+  request: ActionRequest,
+  now: string,
+  settings: LifecycleSettings,
+  orgName?: OrgNamer,
+): TransitionResult {
   refuseStale(row, request.input.expectedVersion);
-  return transition(row, request, now, settings);
+  return transition(row, request, now, settings, orgName);
 }
 
 /**
@@ -107,7 +114,7 @@ export interface AuditNaming {
 export function writeTransition(ctx: CoreContext, row: NumberRow, request: ActionRequest, naming: AuditNaming = {}): number {
   const { db } = ctx;
   const now = ctx.clock.now().toISOString();
-  const result = checkAction(row, request, now, appSettings(db));
+  const result = checkAction(row, request, now, appSettings(db), orgNamer(db));
   if (!updateState(db, row, result.fields, now)) throw changedMeanwhile(row.number, request.action);
   return insertEvent(db, {
     numberId: row.id,
@@ -126,24 +133,27 @@ export function refuseStale(row: Pick<NumberRow, 'number' | 'state' | 'version'>
   if (expectedVersion !== undefined && expectedVersion !== row.version) {
     throw new InventoryError(
       'STALE_VERSION',
-      `${row.number} changed since it was shown (version ${expectedVersion}, now ${row.version}, ${row.state}). Review it and try again.`,
+      `${row.number} was changed by someone else after you opened it; it is now ${STATE_LABELS[row.state]}. Nothing was changed: look at the number again, then retry.`,
     );
   }
 }
 
 /** The number's version moved between reading it and writing it: someone else's action won. */
 export function changedMeanwhile(e164: string, action: OperatorAction): InventoryError {
-  return new InventoryError('STALE_VERSION', `${e164} was changed by someone else while ${action} was in progress. Try again.`);
+  return new InventoryError(
+    'STALE_VERSION',
+    `${e164} was changed by someone else while "${ACTION_RULES[action].label}" was in progress. Nothing was changed: look at the number again, then retry.`,
+  );
 }
 
 /**
- * Every refusal of an action on a known number names the number, its state and the actions allowed
- * in that state, so the operator knows what can be done instead. Illegal-transition messages already do.
+ * Every refusal of an action on a known number names the number, so a message read later (a bulk
+ * action's refusals, the CLI's output) still says which one. The actions a state allows are named
+ * only where the state is the reason (an illegal transition), never beside a mistyped field.
  */
 export function withStateContext(error: unknown, row: Pick<NumberRow, 'number' | 'state'> | undefined): unknown {
-  if (!row || !isInventoryError(error) || error.code === 'ILLEGAL_TRANSITION' || error.code === 'INTERNAL') return error;
-  const allowed = allowedActions(row.state).join(', ') || 'none';
-  return new InventoryError(error.code, `${error.message} (${row.number} is ${row.state}; allowed while ${row.state}: ${allowed}.)`);
+  if (!row || !isInventoryError(error) || error.code === 'INTERNAL' || error.message.includes(row.number)) return error;
+  return new InventoryError(error.code, `${row.number}: ${error.message}`);
 }
 
 /** The number an unvalidated input names, when it is readable and in the inventory. */

@@ -3,7 +3,8 @@
 // action is allowed, the per-state field rules what the new state carries; this says what it writes.
 import type { ActionRequest } from '../../../shared/actions';
 import { InventoryError } from '../../../shared/errors';
-import { ACTION_RULES, SUBSCRIPTION_EVENTS, allowedActions, type OperatorAction } from '../../../shared/lifecycle';
+import { STATE_LABELS } from '../../../shared/domain';
+import { ACTION_RULES, SUBSCRIPTION_EVENTS, whatStateAllows, type OperatorAction } from '../../../shared/lifecycle';
 import { addDays, LONGEST_PERIOD_DAYS, type LifecycleSettings } from '../../../shared/settings';
 import { formatUtc } from '../../../shared/time';
 import type { NumberRow } from '../numbers/rows';
@@ -16,19 +17,29 @@ export interface TransitionResult {
 }
 
 function refuseIllegal(row: Pick<NumberRow, 'number' | 'state'>, action: OperatorAction): InventoryError {
-  const allowed = allowedActions(row.state);
   return new InventoryError(
     'ILLEGAL_TRANSITION',
-    `Cannot ${action} ${row.number}: it is ${row.state}. Allowed while ${row.state}: ${allowed.join(', ') || 'none'}.`,
+    `"${ACTION_RULES[action].label}" is not possible for ${row.number}: it is ${STATE_LABELS[row.state]}. ${whatStateAllows(row.state)}`,
   );
 }
+
+/** How a message names an organization: its name from the directory when it is there, else its UUID. */
+export type OrgNamer = (uuid: string) => string;
+
+const byUuid: OrgNamer = (uuid) => uuid;
 
 /** Reached only if an action is added to the union without a case here: the compiler refuses that. */
 function unhandled(request: never): never {
   throw new InventoryError('INTERNAL', `No transition for ${JSON.stringify(request)}`);
 }
 
-export function transition(row: NumberRow, request: ActionRequest, now: string, settings: LifecycleSettings): TransitionResult {
+export function transition(
+  row: NumberRow,
+  request: ActionRequest,
+  now: string,
+  settings: LifecycleSettings,
+  orgName: OrgNamer = byUuid,
+): TransitionResult {
   const { action, input } = request;
   const rule = ACTION_RULES[action];
   if (!rule.from.includes(row.state)) throw refuseIllegal(row, action);
@@ -77,9 +88,10 @@ export function transition(row: NumberRow, request: ActionRequest, now: string, 
     case 'assign': {
       const { subscriptionUuid, ownerUuid } = request.input;
       if (row.state === 'reserved' && row.reservation_org_uuid !== ownerUuid) {
+        const reserver = orgName(row.reservation_org_uuid ?? '');
         throw new InventoryError(
           'ORG_MISMATCH',
-          `Cannot assign ${row.number} to ${ownerUuid}: it is reserved for ${row.reservation_org_uuid}. Release it first or assign it to the reserver.`,
+          `${row.number} is reserved for ${reserver} and can be assigned only to them. To assign it to ${orgName(ownerUuid)}, release it first.`,
         );
       }
       return into(
@@ -97,7 +109,7 @@ export function transition(row: NumberRow, request: ActionRequest, now: string, 
       if (Date.parse(effectiveAt) > Date.parse(now)) {
         throw new InventoryError(
           'INVALID_INPUT',
-          `Cannot record ${request.action} for ${row.number} at ${formatUtc(effectiveAt)}: that time is in the future.`,
+          `Cannot record "${rule.label}" for ${row.number} at ${formatUtc(effectiveAt)}: that time is in the future. Leave the time empty for now.`,
         );
       }
       const periodDays = settings[event.periodSetting];
@@ -116,7 +128,10 @@ export function transition(row: NumberRow, request: ActionRequest, now: string, 
 function checkPaidUntil(row: NumberRow, expiresAt: string, now: string): void {
   const ends = Date.parse(expiresAt);
   const refuse = (why: string) =>
-    new InventoryError('INVALID_INPUT', `Cannot extend ${row.number}: the reservation would end at ${formatUtc(expiresAt)}, ${why}.`);
+    new InventoryError(
+      'INVALID_INPUT',
+      `Cannot extend ${row.number}: the reservation would end at ${formatUtc(expiresAt)}, ${why}. Check the paid-until date.`,
+    );
   if (ends <= Date.parse(now)) throw refuse('which is not in the future');
   if (row.expires_at !== null && ends <= Date.parse(row.expires_at)) {
     throw refuse(`which is not after its current expiry ${formatUtc(row.expires_at)}`);

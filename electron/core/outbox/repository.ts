@@ -1,5 +1,6 @@
 // The outbox table: listing, reading and the status changes of delivery and retry.
 import { InventoryError } from '../../../shared/errors';
+import { formatUtc } from '../../../shared/time';
 import {
   outboxListSchema,
   type ListPage,
@@ -103,7 +104,10 @@ export function retryEmail(db: Db, id: number, now: string): OutboxEmail {
     .transaction(() => {
       const email = getEmail(db, id);
       if (email.status === 'sent')
-        throw new InventoryError('INVALID_INPUT', `Email ${id} was already sent on ${email.sentAt}; it is not sent twice.`);
+        throw new InventoryError(
+          'INVALID_INPUT',
+          `Email ${id} was already sent on ${formatUtc(email.sentAt ?? '')}; it is not sent twice.`,
+        );
       let recipient = email.recipient;
       if (email.status === 'no-recipient') {
         const orgUuid = email.notificationId

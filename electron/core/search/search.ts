@@ -23,6 +23,7 @@ import type { Db } from '../db/connection';
 import { prepared } from '../db/statements';
 import { NUMBER_COLUMNS, toRecord, type NumberRow } from '../numbers/rows';
 import { parseOrThrow } from '../validation';
+import { withStoredCase } from './stored-values';
 import { trigramGlobs, whereClause, type WhereOptions } from './where';
 
 const SORT_COLUMNS: Record<SortField, string> = {
@@ -140,7 +141,8 @@ export function pageQuery(
 }
 
 export function searchNumbers(db: Db, rawRequest: unknown): SearchResult<NumberRecord> {
-  const request = parseOrThrow(searchRequestSchema, rawRequest ?? {}, 'Search');
+  const parsed = parseOrThrow(searchRequestSchema, rawRequest ?? {}, 'Search');
+  const request = { ...parsed, filter: withStoredCase(db, parsed.filter) };
   const trigrams = trigramPlan(db, request.filter);
   // Without withTotal the total is still given when it costs nothing: the maintained per-state
   // totals. (A leading pattern needs none: its few matches are sorted, never walked backwards.)
@@ -185,7 +187,7 @@ export function countQueries(filter: ParsedSearchFilter, trigrams?: Trigrams): Q
 
 /** Numbers per state under a filter, ignoring the filter's own state choice (the tabs show every state). */
 export function countByState(db: Db, rawFilter: unknown): Record<NumberState, number> {
-  const filter = parseOrThrow(searchFilterSchema, rawFilter ?? {}, 'Search');
+  const filter = withStoredCase(db, parseOrThrow(searchFilterSchema, rawFilter ?? {}, 'Search'));
   if (onlyStates(filter)) return maintainedCounts(db);
   const counts = Object.fromEntries(NUMBER_STATES.map((s) => [s, 0])) as Record<NumberState, number>;
   for (const query of countQueries(filter, trigramPlan(db, filter, TRIGRAM_COUNT_LIMIT))) {
@@ -201,7 +203,7 @@ export function countByState(db: Db, rawFilter: unknown): Record<NumberState, nu
  * "every number matching" resolved here, so the selection is the same search the grid shows.
  */
 export function matchingNumbers(db: Db, rawFilter: unknown, limit: number): string[] {
-  const filter = parseOrThrow(searchFilterSchema, rawFilter ?? {}, 'Search');
+  const filter = withStoredCase(db, parseOrThrow(searchFilterSchema, rawFilter ?? {}, 'Search'));
   const where = whereClause(filter, { trigrams: trigramPlan(db, filter) });
   return db
     .prepare(`SELECT n.number FROM numbers n WHERE ${where.sql} ORDER BY n.number LIMIT ?`)

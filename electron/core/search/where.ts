@@ -1,5 +1,5 @@
 // Builds the SQL condition for a search filter. Every value is a bound parameter.
-import { PATTERN_CHARS, type ParsedSearchFilter } from '../../../shared/search';
+import { PATTERN_CHARS, withPlusForZeroZero, type ParsedSearchFilter } from '../../../shared/search';
 import { patternCondition, prefixUpperBound, trigramGlob } from './pattern';
 
 export interface SqlCondition {
@@ -66,7 +66,7 @@ export const isUuidQuery = (compact: string) => UUID_FRAGMENT.test(compact) && c
 export function queryPattern(query: string): string | null {
   const compact = compactQuery(query);
   if (isUuidQuery(compact)) return null;
-  const pattern = compact.replace(/-/g, '');
+  const pattern = withPlusForZeroZero(compact.replace(/-/g, ''));
   return pattern !== '' && PATTERN_CHARS.test(pattern) ? pattern : null;
 }
 

@@ -1,17 +1,12 @@
 // How values are written on screen. Instants are shown in UTC, the zone deadlines are stored in,
 // so every desktop shows the same deadline for the same number.
-import type { Capability, DeleteReason, NumberState, ReservationKind } from '../../../shared/domain';
+import type { Capability, DeleteReason, ReservationKind } from '../../../shared/domain';
 import { DELETE_REASON_LABELS } from '../../../shared/domain';
 import { DAY_MS } from '../../../shared/settings';
 import { formatUtc } from '../../../shared/time';
 
-export const STATE_LABELS: Record<NumberState, string> = {
-  available: 'Available',
-  reserved: 'Reserved',
-  locked: 'Locked',
-  assigned: 'Assigned',
-  deleted: 'Deleted',
-};
+// The state names live beside the states, as the core's messages use them too.
+export { STATE_LABELS } from '../../../shared/domain';
 
 export const CAPABILITY_LABELS: Record<Capability, string> = { voice: 'Voice', fax: 'Fax', sms: 'SMS' };
 

@@ -1,6 +1,6 @@
-// A refusal or failure, shown where the operator is working, with the core's error code.
+// A refusal or failure, shown where the operator is working, in the core's own words. The error
+// code is kept for the program (and the CLI's --json) but not shown: it means nothing to an ops user.
 import Alert from '@mui/material/Alert';
-import AlertTitle from '@mui/material/AlertTitle';
 import { ApiError } from '../api/client';
 
 export interface ShownError {
@@ -17,7 +17,6 @@ export function ErrorAlert({ error }: { error: ShownError | null }) {
   if (!error) return null;
   return (
     <Alert severity="error" role="alert">
-      {error.code && <AlertTitle>{error.code}</AlertTitle>}
       {error.message}
     </Alert>
   );

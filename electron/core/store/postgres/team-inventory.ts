@@ -21,7 +21,7 @@ import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState
 import { InventoryError } from '../../../../shared/errors';
 import type { OperatorAction } from '../../../../shared/lifecycle';
 import type { ListPage, NotificationRecord, OutboxEmail } from '../../../../shared/notifications';
-import type { SearchFilter, SearchRequest, SearchResult } from '../../../../shared/search';
+import type { FieldValues, SearchFilter, SearchRequest, SearchResult } from '../../../../shared/search';
 import type { AppSettings, SettingsView } from '../../../../shared/settings';
 import type { ExportStatus, ImportReport, SavedSearch } from '../../../../shared/transfer';
 import type { Clock } from '../../clock';
@@ -175,6 +175,10 @@ export class TeamInventory implements InventoryPort {
 
   async counts(filter: SearchFilter = {}): Promise<Record<NumberState, number>> {
     return this.read((client) => countByState(client, filter));
+  }
+
+  async fieldValues(): Promise<FieldValues> {
+    throw notYet('Suggested values');
   }
 
   async allSettings(): Promise<AppSettings> {
@@ -340,6 +344,10 @@ export class TeamInventory implements InventoryPort {
 
   async activity(): Promise<ActivityPage> {
     throw notYet('The activity log');
+  }
+
+  async currentTime(): Promise<string> {
+    return this.read((client) => this.now(client));
   }
 
   async dashboard(): Promise<DashboardSummary> {

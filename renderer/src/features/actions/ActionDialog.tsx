@@ -98,7 +98,10 @@ export function ActionDialog({ action, detail, onCancel, onDone }: Props) {
   return (
     <Dialog open onClose={busy ? undefined : onCancel} aria-labelledby={titleId}>
       <form onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>{rule.label}</DialogTitle>
+        {/* Named with its number, so a dialog over the detail (or a screen reader) says which one it acts on. */}
+        <DialogTitle id={titleId}>
+          {rule.label} {detail.number}
+        </DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>
             {detail.number} · {STATE_LABELS[detail.state]} → {STATE_LABELS[rule.to]}. {ACTION_HELP[action]}

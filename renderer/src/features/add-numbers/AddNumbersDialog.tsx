@@ -1,5 +1,7 @@
 // Add new numbers: up to 50 numbers at once with their vendor, country, SKU and optional
 // attributes; validated with the shared schema before submit; the per-number result shown after.
+// The numbers added leave the box (what is left is what still needs fixing), a new attempt clears
+// the last one's results, and vendor, SKU and routing offer the values already in the inventory.
 import { useState, type FormEvent } from 'react';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -16,8 +18,10 @@ import { MAX_NUMBERS_PER_ADD, addNumbersSchema, splitNumberList } from '../../..
 import { CAPABILITIES, type AddResult, type Capability } from '../../../../shared/domain';
 import { call } from '../../api/client';
 import { useChanges } from '../../app/changes';
+import { useFieldValues } from '../../app/field-values';
 import { CAPABILITY_LABELS } from '../../app/format';
 import { ErrorAlert, toShownError, type ShownError } from '../../components/ErrorAlert';
+import { SuggestField } from '../../components/SuggestField';
 import { fieldErrors } from '../../components/zod-errors';
 import { AddResults } from './AddResults';
 
@@ -60,6 +64,8 @@ export function AddNumbersDialog({ open, onClose }: { open: boolean; onClose: ()
   const [failure, setFailure] = useState<ShownError | null>(null);
   const [results, setResults] = useState<AddResult[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const known = useFieldValues(open);
+  const entered = splitNumberList(draft.numbers).length;
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((current) => ({ ...current, [key]: value }));
@@ -76,6 +82,8 @@ export function AddNumbersDialog({ open, onClose }: { open: boolean; onClose: ()
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
+    // The last attempt's results say nothing about this one.
+    setResults(null);
     const request = {
       numbers: draft.numbers,
       vendor: draft.vendor,
@@ -99,7 +107,12 @@ export function AddNumbersDialog({ open, onClose }: { open: boolean; onClose: ()
     setFailure(null);
     setBusy(true);
     try {
-      setResults(await call('numbers:add', request));
+      const added = await call('numbers:add', request);
+      setResults(added);
+      // What is in the inventory now (added, or already there) leaves the box; the invalid entries
+      // stay, to be fixed and added again.
+      const left = added.filter((result) => result.status === 'invalid').map((result) => result.input);
+      setDraft((current) => ({ ...current, numbers: left.join(', ') }));
       bump('numbers');
     } catch (error) {
       setFailure(toShownError(error));
@@ -122,7 +135,27 @@ export function AddNumbersDialog({ open, onClose }: { open: boolean; onClose: ()
       minRows={extra.multiline ? 3 : undefined}
       error={Boolean(errors[key])}
       helperText={errors[key] ?? extra.helper}
+      slotProps={key === 'numbers' ? { formHelperText: { 'aria-live': 'polite' } } : undefined}
       autoFocus={key === 'numbers'}
+      sx={{ flex: 1, minWidth: 0 }}
+    />
+  );
+
+  const suggest = (
+    key: 'vendor' | 'sku' | 'routing',
+    label: string,
+    options: readonly string[],
+    extra: { required?: boolean; helper: string; noun: string },
+  ) => (
+    <SuggestField
+      label={label}
+      value={draft[key]}
+      onChange={(value) => set(key, value)}
+      options={options}
+      required={extra.required}
+      error={errors[key]}
+      helper={extra.helper}
+      noun={extra.noun}
     />
   );
 
@@ -135,12 +168,12 @@ export function AddNumbersDialog({ open, onClose }: { open: boolean; onClose: ()
             {text('numbers', 'Numbers', {
               required: true,
               multiline: true,
-              helper: `Up to ${MAX_NUMBERS_PER_ADD} numbers in international form, separated by commas, e.g. +6561234567, +6561234568`,
+              helper: `${entered} / ${MAX_NUMBERS_PER_ADD} · in international form, separated by commas or new lines, e.g. +6561234567, +6561234568`,
             })}
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-              {text('vendor', 'Vendor', { required: true, helper: 'Vendor of the numbers' })}
+              {suggest('vendor', 'Vendor', known.vendors, { required: true, helper: 'Vendor of the numbers', noun: 'vendor' })}
               {text('country', 'Country', { required: true, helper: 'Country code, e.g. SG' })}
-              {text('sku', 'SKU', { required: true, helper: 'Number SKU' })}
+              {suggest('sku', 'SKU', known.skus, { required: true, helper: 'Number SKU', noun: 'SKU' })}
             </Stack>
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={4}>
               <FormGroup aria-labelledby="add-capabilities-label" row>
@@ -180,7 +213,7 @@ export function AddNumbersDialog({ open, onClose }: { open: boolean; onClose: ()
               </FormGroup>
             </Stack>
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-              {text('routing', 'Routing', { helper: 'Optional' })}
+              {suggest('routing', 'Routing', known.routings, { helper: 'Optional', noun: 'routing' })}
               {text('visibleTo', 'Visible to', { helper: 'Optional: domains, comma separated, e.g. example.com' })}
             </Stack>
             <ErrorAlert error={failure} />

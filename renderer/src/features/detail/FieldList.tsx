@@ -4,6 +4,7 @@ import Typography from '@mui/material/Typography';
 import type { NumberDetail } from '../../../../shared/domain';
 import { formatInternational } from '../../../../shared/phone';
 import { KIND_LABELS, STATE_LABELS, capabilitiesLabel, daysLeft, formatInstant, reasonLabel } from '../../app/format';
+import { useAppNow } from '../../api/app-clock';
 import { useOrgDirectory } from '../../app/org-directory';
 import { MONO_FONTS } from '../../app/theme';
 
@@ -16,13 +17,14 @@ const ORIGIN_LABELS: Record<string, string> = {
 
 export function FieldList({ detail }: { detail: NumberDetail }) {
   const { byUuid } = useOrgDirectory();
+  const now = useAppNow();
   const withOrg = (uuid: string | null | undefined) => {
     if (!uuid) return null;
     const name = byUuid.get(uuid.toLowerCase())?.name;
     return name ? `${name} (${uuid})` : uuid;
   };
   const reservation = detail.reservation;
-  const left = daysLeft(detail.expiresAt);
+  const left = now === null ? null : daysLeft(detail.expiresAt, now);
   const fields: [string, string | null, boolean?][] = [
     ['Number', detail.number, true],
     ['Formatted', formatInternational(detail.number)],

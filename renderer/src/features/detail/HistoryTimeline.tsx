@@ -3,8 +3,9 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { BATCH_DETAIL_KEY, actionLabel } from '../../../../shared/activity';
-import type { HistoryEvent } from '../../../../shared/domain';
-import { STATE_LABELS, formatInstant } from '../../app/format';
+import { DELETE_REASON_LABELS, type DeleteReason, type HistoryEvent, type ReservationKind } from '../../../../shared/domain';
+import { KIND_LABELS, STATE_LABELS, formatInstant } from '../../app/format';
+import { useOrgDirectory } from '../../app/org-directory';
 
 /** orgUuid -> "org UUID", periodDays -> "period days". */
 function humanKey(key: string): string {
@@ -22,6 +23,19 @@ function billingText(value: Record<string, unknown>): string {
   return `${String(value.event)} of ${String(value.kind)} ${String(value.uuid)} at ${at} (${source})`;
 }
 
+/** Words for the values the life-cycle document names: a reason, a kind, a period, an organization. */
+function wordsFor(key: string, value: unknown, orgName: (uuid: string) => string | undefined): string | null {
+  if ((key === 'reason' || key === 'previousReason') && typeof value === 'string' && value in DELETE_REASON_LABELS)
+    return DELETE_REASON_LABELS[value as DeleteReason];
+  if (key === 'kind' && typeof value === 'string' && value in KIND_LABELS) return KIND_LABELS[value as ReservationKind];
+  if (key === 'periodDays' && typeof value === 'number') return `${value} day${value === 1 ? '' : 's'}`;
+  if ((key === 'orgUuid' || key === 'ownerUuid') && typeof value === 'string') {
+    const name = orgName(value);
+    return name ? `${name} (${value})` : null;
+  }
+  return null;
+}
+
 function humanValue(value: unknown): string {
   // The billing object of an audit event's details (billing/apply.ts writes it); JSON gives plain objects.
   if (typeof value === 'object' && value !== null && 'kind' in value && 'event' in value)
@@ -30,21 +44,23 @@ function humanValue(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-function detailsText(details: Record<string, unknown>): string {
+function detailsText(details: Record<string, unknown>, orgName: (uuid: string) => string | undefined): string {
   return Object.entries(details)
     .filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .map(([key, value]) => `${humanKey(key)}: ${humanValue(value)}`)
+    .map(([key, value]) => `${humanKey(key)}: ${wordsFor(key, value, orgName) ?? humanValue(value)}`)
     .join(' · ');
 }
 
 export function HistoryTimeline({ history }: { history: HistoryEvent[] }) {
   const events = [...history].sort((a, b) => b.id - a.id);
+  const { byUuid } = useOrgDirectory();
+  const orgName = (uuid: string) => byUuid.get(uuid.toLowerCase())?.name;
   return (
     <Box component="ol" aria-label="History" sx={{ listStyle: 'none', m: 0, p: 0 }}>
       {events.map((event, index) => {
         // A bulk action's batch id gets a line of its own: it ties this event to the others of that action.
         const { [BATCH_DETAIL_KEY]: batchId, ...rest } = event.details;
-        const details = detailsText(rest);
+        const details = detailsText(rest, orgName);
         return (
           <Box
             component="li"
@@ -87,7 +103,12 @@ export function HistoryTimeline({ history }: { history: HistoryEvent[] }) {
               </Typography>
             )}
             {details && (
-              <Typography variant="caption" color="text.secondary" component="p" sx={{ wordBreak: 'break-all' }}>
+              <Typography
+                variant="caption"
+                color="text.secondary"
+                component="p" // Long UUIDs may wrap anywhere; words wrap only between words.
+                sx={{ overflowWrap: 'anywhere' }}
+              >
                 {details}
               </Typography>
             )}

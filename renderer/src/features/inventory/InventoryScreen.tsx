@@ -1,6 +1,7 @@
 // The inventory: one tab per state with its live count, a basic search box, the toolbar extension
 // slot, Add new numbers, the grid of the tab on screen, and the detail of the number being viewed.
 import { useCallback, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
@@ -23,12 +24,21 @@ import { INVENTORY_TABS } from './tabs';
 import { activeConditions } from '../search/filter-fields';
 import { INVENTORY_TOOLBAR_ITEMS } from './toolbar-items';
 import { useCounts } from './useCounts';
+import { sortOf, useGridPreferences } from './grid-preferences';
+import { pageRequest, useApplyWithPage } from './page-request';
+import { numberDetailQuery } from '../../api/queries';
 import { useInventoryNavigation } from '../notifications/inventory-navigation';
 import { useNavigationRequests } from '../notifications/navigation';
 
 export function InventoryScreen() {
-  // The tab the operator chose; the tab on screen is view.tab (the conditions may leave it out).
-  const [chosen, setChosen] = useState<NumberState>('available');
+  const client = useQueryClient();
+  const [preferences, updatePreferences] = useGridPreferences();
+  // The tab the operator chose (remembered); the tab on screen is view.tab (the conditions may leave it out).
+  const chosen = preferences.tab;
+  const setChosen = useCallback(
+    (tab: NumberState) => updatePreferences((current) => (current.tab === tab ? current : { ...current, tab })),
+    [updatePreferences],
+  );
   const [query, setQuery] = useState('');
   const [extraFilter, setExtraFilter] = useState<SearchFilter>({});
   // A click on a notification opens the tab it is about, with its filter.
@@ -51,8 +61,28 @@ export function InventoryScreen() {
   // The tab counts, the grid, the export and the chips all follow the same view.
   const { counts: perState, current: countsCurrent } = useCounts(view.countFilter);
   const counts = perState && tabCounts(view, perState);
-  const onView = useCallback((number: string) => setViewing(number), []);
-  const onSearch = useCallback((text: string) => setQuery(text), []);
+  // The detail is fetched from the click itself, while its drawer opens.
+  const onView = useCallback(
+    (number: string) => {
+      void client.prefetchQuery(numberDetailQuery(number));
+      setViewing(number);
+    },
+    [client],
+  );
+  // A new tab or search fetches its first page from the event itself, and shows once it is at hand.
+  const firstPage = useCallback(
+    (tab: NumberState, nextConditions: SearchFilter) => {
+      const next = tabView(tab, nextConditions);
+      return pageRequest(next.filter, 0, preferences.pageSize, sortOf(preferences, next.tab));
+    },
+    [preferences],
+  );
+  const applyTab = useApplyWithPage(client);
+  const applySearch = useApplyWithPage(client);
+  const onSearch = useCallback(
+    (text: string) => applySearch(firstPage(chosen, { ...extraFilter, ...(text ? { query: text } : {}) }), () => setQuery(text)),
+    [applySearch, firstPage, chosen, extraFilter],
+  );
   const tabId = (s: NumberState) => `inventory-tab-${s}`;
   const chips = activeConditions(view.conditions).length;
 
@@ -62,7 +92,7 @@ export function InventoryScreen() {
         <Tabs
           value={view.tab}
           selectionFollowsFocus
-          onChange={(_event, value: NumberState) => setChosen(value)}
+          onChange={(_event, value: NumberState) => applyTab(firstPage(value, conditions), () => setChosen(value))}
           aria-label="Number states"
           variant="scrollable"
           scrollButtons="auto"
@@ -111,7 +141,14 @@ export function InventoryScreen() {
         aria-labelledby={tabId(view.tab)}
         sx={{ flex: 1, minHeight: 0, minWidth: 0, display: 'flex' }}
       >
-        <NumbersGrid state={view.tab} filter={view.filter} total={countsCurrent ? (counts?.[view.tab] ?? null) : null} onView={onView} />
+        <NumbersGrid
+          state={view.tab}
+          filter={view.filter}
+          total={countsCurrent ? (counts?.[view.tab] ?? null) : null}
+          onView={onView}
+          preferences={preferences}
+          updatePreferences={updatePreferences}
+        />
       </Box>
       {viewing && <NumberDetailDrawer number={viewing} onClose={() => setViewing(null)} onNotice={setNotice} />}
       <AddNumbersDialog open={adding} onClose={() => setAdding(false)} />

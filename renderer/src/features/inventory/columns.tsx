@@ -1,10 +1,12 @@
-// The grid columns of each tab: what is common to every number, then what matters in that state.
-// Sortable columns are exactly those the core can sort on (SORT_FIELDS); the field names match.
+// The grid columns of each tab: View and Number first (pinned: they stay in place while the grid
+// scrolls sideways), then what matters in that state, then what is common to every number.
+// Sortable columns are exactly those the core can sort on (SORT_FIELDS); the field names match,
+// except Days left, which sorts as its deadline does.
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import VisibilityOutlined from '@mui/icons-material/VisibilityOutlined';
-import { GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
+import { GRID_CHECKBOX_SELECTION_COL_DEF, GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
 import type { NumberRecord, NumberState, Organization } from '../../../../shared/domain';
 import { formatInternational } from '../../../../shared/phone';
 import { SORT_FIELDS, type SortField } from '../../../../shared/search';
@@ -15,10 +17,33 @@ export function isSortField(field: string): field is SortField {
   return (SORT_FIELDS as readonly string[]).includes(field);
 }
 
-type Column = GridColDef<NumberRecord>;
+/** The core's sort field of a column: its own field, but Days left sorts by the deadline. */
+export const sortFieldOf = (column: string): string => (column === 'daysLeft' ? 'expiresAt' : column);
+
+/** A row as the grid shows it: the record, with its days left counted from the app's clock. */
+export type GridRow = NumberRecord & { daysLeft: number | null };
+
+/** `now` null: the app's clock is not known yet, and days left are not shown. */
+export function gridRows(rows: NumberRecord[], now: number | null): GridRow[] {
+  return rows.map((row) => ({ ...row, daysLeft: now === null ? null : daysLeft(row.expiresAt, now) }));
+}
+
+type Column = GridColDef<GridRow>;
 
 /** Wide enough for "2026-03-30 09:00 UTC" in full. */
 const INSTANT_WIDTH = 190;
+const VIEW_WIDTH = 64;
+const NUMBER_WIDTH = 150;
+
+/** The pinned columns and where each sticks, from the grid's left edge. */
+export const PINNED_COLUMNS: { field: string; left: number }[] = [
+  { field: GRID_CHECKBOX_SELECTION_COL_DEF.field, left: 0 },
+  { field: 'view', left: GRID_CHECKBOX_SELECTION_COL_DEF.width ?? 50 },
+  { field: 'number', left: (GRID_CHECKBOX_SELECTION_COL_DEF.width ?? 50) + VIEW_WIDTH },
+];
+
+/** Hidden unless the operator shows it (Columns menu): Number already shows the same number. */
+export const HIDDEN_BY_DEFAULT: Record<string, boolean> = { formatted: false };
 
 function orgLabel(uuid: string | null | undefined, orgs: Map<string, Organization>): string {
   if (!uuid) return '';
@@ -26,7 +51,7 @@ function orgLabel(uuid: string | null | undefined, orgs: Map<string, Organizatio
   return name ? `${name} (${uuid})` : uuid;
 }
 
-const text = (field: string, headerName: string, width: number, value: (row: NumberRecord) => string, sortable = false): Column => ({
+const text = (field: string, headerName: string, width: number, value: (row: GridRow) => string, sortable = false): Column => ({
   field,
   headerName,
   width,
@@ -34,13 +59,23 @@ const text = (field: string, headerName: string, width: number, value: (row: Num
   valueGetter: (_value, row) => value(row),
 });
 
-function common(onView: (number: string) => void): Column[] {
+const daysLeftColumn: Column = {
+  field: 'daysLeft',
+  headerName: 'Days left',
+  type: 'number',
+  width: 100,
+  valueGetter: (_value, row) => row.daysLeft,
+};
+
+function leading(onView: (number: string) => void): Column[] {
   return [
     {
       field: 'view',
       type: 'actions',
       headerName: 'View',
-      width: 64,
+      width: VIEW_WIDTH,
+      resizable: false,
+      hideable: false,
       getActions: ({ row }) => [
         <GridActionsCellItem key="view" icon={<VisibilityOutlined />} label={`View ${row.number}`} onClick={() => onView(row.number)} />,
       ],
@@ -48,14 +83,20 @@ function common(onView: (number: string) => void): Column[] {
     {
       field: 'number',
       headerName: 'Number',
-      width: 150,
+      width: NUMBER_WIDTH,
+      resizable: false,
+      hideable: false,
       renderCell: ({ row }) => (
         <Box component="span" sx={{ fontFamily: MONO_FONTS, fontWeight: 600 }}>
           {row.number}
         </Box>
       ),
     },
-    text('formatted', 'Formatted', 160, (row) => formatInternational(row.number)),
+  ];
+}
+
+function common(): Column[] {
+  return [
     text('country', 'Country', 90, (row) => row.country, true),
     text('vendor', 'Vendor', 130, (row) => row.vendor, true),
     text('sku', 'SKU', 120, (row) => row.sku, true),
@@ -73,48 +114,68 @@ function common(onView: (number: string) => void): Column[] {
         </Stack>
       ),
     },
+    text('formatted', 'Formatted', 160, (row) => formatInternational(row.number)),
   ];
 }
 
-function byState(state: NumberState, orgs: Map<string, Organization>, now: number): Column[] {
+/** The columns that matter in a state: before the common ones, so they show without scrolling. */
+function byState(state: NumberState, orgs: Map<string, Organization>): { first: Column[]; last: Column[] } {
   switch (state) {
     case 'available':
-      return [
-        text('routing', 'Routing', 130, (row) => row.routing ?? '', true),
-        text('createdAt', 'Added', INSTANT_WIDTH, (row) => formatInstant(row.createdAt), true),
-      ];
+      return {
+        first: [],
+        last: [
+          text('routing', 'Routing', 130, (row) => row.routing ?? '', true),
+          text('createdAt', 'Added', INSTANT_WIDTH, (row) => formatInstant(row.createdAt), true),
+        ],
+      };
     case 'reserved':
-      return [
-        text('reserver', 'Reserver org', 240, (row) => orgLabel(row.reservation?.orgUuid, orgs)),
-        text('kind', 'Kind', 90, (row) => (row.reservation ? KIND_LABELS[row.reservation.kind] : '')),
-        text('expiresAt', 'Expires', INSTANT_WIDTH, (row) => formatInstant(row.expiresAt), true),
-        {
-          field: 'daysLeft',
-          headerName: 'Days left',
-          type: 'number',
-          width: 100,
-          sortable: false,
-          valueGetter: (_value, row) => daysLeft(row.expiresAt, now),
-        },
-      ];
+      return {
+        first: [
+          text('reserver', 'Reserver org', 240, (row) => orgLabel(row.reservation?.orgUuid, orgs)),
+          text('kind', 'Kind', 90, (row) => (row.reservation ? KIND_LABELS[row.reservation.kind] : '')),
+          text('expiresAt', 'Expires', INSTANT_WIDTH, (row) => formatInstant(row.expiresAt), true),
+          daysLeftColumn,
+        ],
+        last: [],
+      };
     case 'locked':
-      return [
-        text('expiresAt', 'Expires', INSTANT_WIDTH, (row) => (row.lockExpiresAt ? formatInstant(row.lockExpiresAt) : 'Permanent'), true),
-        text('updatedAt', 'Locked since', INSTANT_WIDTH, (row) => formatInstant(row.updatedAt), true),
-      ];
+      return {
+        first: [
+          text('expiresAt', 'Expires', INSTANT_WIDTH, (row) => (row.lockExpiresAt ? formatInstant(row.lockExpiresAt) : 'Permanent'), true),
+          daysLeftColumn,
+          text('updatedAt', 'Locked since', INSTANT_WIDTH, (row) => formatInstant(row.updatedAt), true),
+        ],
+        last: [],
+      };
     case 'assigned':
-      return [
-        text('subscription', 'Subscription', 300, (row) => row.subscriptionUuid ?? ''),
-        text('owner', 'Owner', 300, (row) => orgLabel(row.ownerUuid, orgs)),
-      ];
+      return {
+        first: [
+          text('subscription', 'Subscription', 300, (row) => row.subscriptionUuid ?? ''),
+          text('owner', 'Owner', 300, (row) => orgLabel(row.ownerUuid, orgs)),
+        ],
+        last: [],
+      };
     case 'deleted':
-      return [
-        text('reason', 'Reason', 170, (row) => reasonLabel(row.deletedReason)),
-        text('updatedAt', 'Deleted at', INSTANT_WIDTH, (row) => formatInstant(row.updatedAt), true),
-      ];
+      return {
+        first: [
+          text('reason', 'Reason', 170, (row) => reasonLabel(row.deletedReason)),
+          text('updatedAt', 'Deleted at', INSTANT_WIDTH, (row) => formatInstant(row.updatedAt), true),
+        ],
+        last: [],
+      };
   }
 }
 
-export function columnsFor(state: NumberState, onView: (number: string) => void, orgs: Map<string, Organization>, now: number): Column[] {
-  return [...common(onView), ...byState(state, orgs, now)];
+/** A tab's columns, with the widths the operator set. */
+export function columnsFor(
+  state: NumberState,
+  onView: (number: string) => void,
+  orgs: Map<string, Organization>,
+  widths: Record<string, number> = {},
+): Column[] {
+  const { first, last } = byState(state, orgs);
+  return [...leading(onView), ...first, ...common(), ...last].map((column) =>
+    widths[column.field] && column.resizable !== false ? { ...column, width: widths[column.field] } : column,
+  );
 }

@@ -7,7 +7,6 @@ import type { NumberState } from '../../../../shared/domain';
 import type { SearchFilter } from '../../../../shared/search';
 import { importBillingEventsToolbarItem } from '../billing/toolbar-item';
 import { exportToolbarItem } from '../export/toolbar-item';
-import { notificationFilterToolbarItem } from '../notifications/inventory-navigation';
 import { advancedSearchToolbarItem } from '../search/toolbar-item';
 
 export interface InventoryToolbarContext {
@@ -30,6 +29,5 @@ export interface InventoryToolbarItem {
 export const INVENTORY_TOOLBAR_ITEMS: InventoryToolbarItem[] = [
   advancedSearchToolbarItem,
   exportToolbarItem,
-  notificationFilterToolbarItem,
   importBillingEventsToolbarItem,
 ];

@@ -2,10 +2,9 @@
 // process) or on an entry of the in-app notification list: switch to the screen it names and hand
 // the request to that screen. A request for a screen not mounted yet waits until it mounts. The
 // state lives in <NavigationProvider> (one per window), not in the module.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { api } from '../../api/client';
 import type { NavigationRequest } from '../../../../shared/notifications';
-import type { SearchFilter } from '../../../../shared/search';
 
 type View = NavigationRequest['view'];
 type Listener = (request: NavigationRequest) => void;
@@ -20,9 +19,6 @@ interface Navigation {
   navigateTo: (request: NavigationRequest) => void;
   /** Registers a screen's listener; hands it the request made before it mounted, if any. Returns the unsubscribe. */
   listen: (view: View, listener: Listener) => () => void;
-  /** The extra filter the last notification put on the inventory, to tell it apart from the operator's own. */
-  notificationFilter: SearchFilter | null;
-  setNotificationFilter: (filter: SearchFilter | null) => void;
 }
 
 const NavigationContext = createContext<Navigation | null>(null);
@@ -31,7 +27,6 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
   // Refs, not state: requests and listeners change nothing on screen by themselves.
   const pending = useRef(new Map<View, NavigationRequest>());
   const listeners = useRef(new Map<View, Set<Listener>>());
-  const [notificationFilter, setNotificationFilter] = useState<SearchFilter | null>(null);
 
   const navigateTo = useCallback((request: NavigationRequest) => {
     pending.current.set(request.view, request);
@@ -63,10 +58,7 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     [navigateTo],
   );
 
-  const value = useMemo(
-    () => ({ navigateTo, listen, notificationFilter, setNotificationFilter }),
-    [navigateTo, listen, notificationFilter],
-  );
+  const value = useMemo(() => ({ navigateTo, listen }), [navigateTo, listen]);
   return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
 }
 

@@ -23,12 +23,14 @@ interface Props {
   editing: Organization | null;
   onClose: () => void;
   onSaved: (organization: Organization) => void;
+  /** A new organization's UUID, already known (typed in an action dialog). */
+  newUuid?: string;
 }
 
-export function OrganizationDialog({ editing, onClose, onSaved }: Props) {
+export function OrganizationDialog({ editing, onClose, onSaved, newUuid }: Props) {
   const { bump } = useChanges();
   const [draft, setDraft] = useState({
-    uuid: editing?.uuid ?? '',
+    uuid: editing?.uuid ?? newUuid ?? '',
     name: editing?.name ?? '',
     type: editing?.type ?? 'customer',
     billingEmail: editing?.billingEmail ?? '',

@@ -5,6 +5,7 @@
 // will be on screen (shared/tab-filter.ts), the basic search box's text included.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
@@ -24,6 +25,7 @@ import { call } from '../../api/client';
 import { CAPABILITIES, NUMBER_STATES, type Capability, type NumberState } from '../../../../shared/domain';
 import { compactFilter, PATTERN_HELP, searchFilterSchema, type SearchFilter } from '../../../../shared/search';
 import { tabCounts, tabView, type TabView } from '../../../../shared/tab-filter';
+import { useFieldValues } from '../../app/field-values';
 import { CAPABILITY_LABELS, STATE_LABELS } from '../../app/format';
 import { FIELD_LABELS, fromLocalInput, toLocalInput, withTypedValues, type MultiValueKey } from './filter-fields';
 import { MultiValueField } from './MultiValueField';
@@ -64,6 +66,9 @@ export function AdvancedSearchPanel(props: {
   const [typed, setTyped] = useState<Partial<Record<MultiValueKey, string>>>({});
   const [counted, setCounted] = useState<{ key: string; perState: Record<NumberState, number> | null }>({ key: '', perState: null });
   const [message, setMessage] = useState<string | null>(null);
+  const known = useFieldValues(open);
+  // Clear all also forgets the saved search picked: a new key starts the saved searches afresh.
+  const [savedSearchesKey, setSavedSearchesKey] = useState(0);
 
   const set = <K extends keyof SearchFilter>(key: K, value: SearchFilter[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const conditions = useMemo(() => compactFilter(withTypedValues(draft, typed)), [draft, typed]);
@@ -126,6 +131,28 @@ export function AdvancedSearchPanel(props: {
       <DialogTitle id="advanced-search-title">Advanced search</DialogTitle>
       <DialogContent dividers>
         <Grid container spacing={2}>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField
+              fullWidth
+              size="small"
+              label="Number pattern"
+              // The first field: the panel opens with the cursor in it.
+              autoFocus
+              value={draft.pattern ?? ''}
+              onChange={(event) => set('pattern', event.target.value || undefined)}
+              helperText="e.g. +65*, *888, +65??88*, +65, 888"
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            {/* Help, not news: a plain note (an Alert would be announced as an alert on every opening). */}
+            <Box id="pattern-help" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, px: 1.5, py: 0.5 }}>
+              <Typography variant="caption" component="div" color="text.secondary">
+                {PATTERN_HELP.map((line) => (
+                  <div key={line}>{line}</div>
+                ))}
+              </Typography>
+            </Box>
+          </Grid>
           <Grid size={12}>
             <FormControl component="fieldset">
               <FormLabel component="legend">State (only the ticked states' tabs; none ticked: every tab)</FormLabel>
@@ -143,35 +170,21 @@ export function AdvancedSearchPanel(props: {
             </FormControl>
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField
-              fullWidth
-              size="small"
-              label="Number pattern"
-              value={draft.pattern ?? ''}
-              onChange={(event) => set('pattern', event.target.value || undefined)}
-              helperText="e.g. +65*, *888, +65??88*, +65, 888"
+            <MultiValueField label="SKU" {...typedField('skus')} options={known.skus} />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <MultiValueField label="Vendor" {...typedField('vendors')} options={known.vendors} />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <MultiValueField
+              label="Country"
+              {...typedField('countries')}
+              options={known.countries}
+              helperText="ISO codes such as SG; any of them matches"
             />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <Alert severity="info" variant="outlined" sx={{ py: 0 }}>
-              <Typography variant="caption" component="div">
-                {PATTERN_HELP.map((line) => (
-                  <div key={line}>{line}</div>
-                ))}
-              </Typography>
-            </Alert>
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <MultiValueField label="SKU" {...typedField('skus')} />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <MultiValueField label="Vendor" {...typedField('vendors')} />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <MultiValueField label="Country" {...typedField('countries')} helperText="ISO codes such as SG; any of them matches" />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <MultiValueField label="Routing" {...typedField('routings')} />
+            <MultiValueField label="Routing" {...typedField('routings')} options={known.routings} />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
             <FormControl component="fieldset">
@@ -277,6 +290,7 @@ export function AdvancedSearchPanel(props: {
         </Grid>
         <Divider sx={{ my: 2 }} />
         <SavedSearches
+          key={savedSearchesKey}
           filter={conditions}
           onPick={(filter) => {
             setDraft(filter);
@@ -309,6 +323,8 @@ export function AdvancedSearchPanel(props: {
           onClick={() => {
             setDraft({});
             setTyped({});
+            setMessage(null);
+            setSavedSearchesKey((key) => key + 1);
           }}
         >
           Clear all
