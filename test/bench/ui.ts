@@ -27,6 +27,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const TARGET_MS = 100;
+const SAMPLE_TIMEOUT_MS = 30_000;
 const PAGE_SIZE = 50;
 const TAB_NAMES: Record<NumberState, string> = {
   available: 'Available',
@@ -125,7 +126,15 @@ export async function measureUi(options: { dbFile: string; now: string; runs: nu
       await page.evaluate(`window.__uiProbe.arm(${JSON.stringify(awaited)})`);
       const workBefore = await workSoFar();
       await act();
-      const result = (await page.evaluate('window.__uiProbe.result()')) as ProbeSample;
+      const result = (await Promise.race([
+        page.evaluate('window.__uiProbe.result()'),
+        new Promise((_resolve, reject) =>
+          setTimeout(
+            () => reject(new Error(`not on screen within ${SAMPLE_TIMEOUT_MS} ms: ${JSON.stringify(awaited)}`)),
+            SAMPLE_TIMEOUT_MS,
+          ),
+        ),
+      ])) as ProbeSample;
       const workAfter = await workSoFar();
       const behind = result.requests.filter((r) => r.channel === channel && r.end <= result.visibleAt).sort((a, b) => b.start - a.start)[0];
       return {
@@ -227,10 +236,7 @@ export async function measureUi(options: { dbFile: string; now: string; runs: nu
       (row) => row.number,
     );
     for (const number of numbers.slice(0, runs)) {
-      const awaited: Awaited[] = [
-        { selector: '#number-detail-title', text: number },
-        { selector: '[role="dialog"] ol[aria-label="History"]' },
-      ];
+      const awaited: Awaited[] = [{ selector: '#number-detail-title', text: number }, { selector: '#detail-actions-title' }];
       details.push(await sample(awaited, 'numbers:show', () => page.getByRole('button', { name: `View ${number}`, exact: true }).click()));
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });

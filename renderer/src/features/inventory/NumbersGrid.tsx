@@ -24,7 +24,7 @@ import type { OperatorAction } from '../../../../shared/lifecycle';
 import { BulkActionDialog } from '../bulk/BulkActionDialog';
 import { BulkBar } from '../bulk/BulkBar';
 import { NOTHING_SELECTED, type BulkSelection } from '../bulk/selection';
-import { HIDDEN_BY_DEFAULT, PINNED_COLUMNS, columnsFor, gridRows, type GridRow } from './columns';
+import { HIDDEN_BY_DEFAULT, NUMBER_CELL_SX, PINNED_COLUMNS, columnsFor, gridRows, type GridRow } from './columns';
 import { PAGE_SIZES, sortOf, type GridPreferences, type TabSort } from './grid-preferences';
 import { fetchPage, pageRequest, useApplyWithPage } from './page-request';
 
@@ -54,7 +54,7 @@ const PINNED_SX = Object.fromEntries(
     { position: 'sticky', left, zIndex: 2, bgcolor: 'background.paper' },
   ]),
 );
-const GRID_SX = { bgcolor: 'background.paper', ...PINNED_SX };
+const GRID_SX = { bgcolor: 'background.paper', ...PINNED_SX, ...NUMBER_CELL_SX };
 const COLUMN_BUFFER_PX = 4000;
 // The rows on screen stay visible under a thin progress bar while the next ones load.
 const SLOT_PROPS = { loadingOverlay: { variant: 'linear-progress', noRowsVariant: 'skeleton' } } as const;
