@@ -23,8 +23,18 @@ export interface StoreUnderTest {
   insertLegacyLock(number: string, at: string): Promise<void>;
   /** The same inventory with no fixed actor: the operator name from settings is recorded. */
   withoutActor(): InventoryPort;
+  /** Another client of the same inventory (a second connection to the file, a second pool to the team database), closed with the store. */
+  anotherClient(actor?: string): InventoryPort;
+  /** Runs SQL both engines read alike (plain SELECTs, no placeholders) behind the port's back. */
+  rows(sql: string): Promise<unknown[]>;
+  /** The stock counts the triggers keep, per state, country, vendor and SKU (those above 0), sorted. */
+  stockCounts(): Promise<unknown[]>;
   close(): Promise<void>;
 }
+
+/** Counted afresh from the numbers, to hold stockCounts() to. */
+export const FRESH_STOCK_SQL =
+  'SELECT state, country, vendor, sku, CAST(count(*) AS integer) AS count FROM numbers GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4';
 
 export interface StoreKind {
   name: string;
@@ -36,6 +46,7 @@ const sqlite: StoreKind = {
   async open() {
     const t = freshInventory();
     const db = t.inventory.db;
+    const others: Inventory[] = [];
     return {
       inventory: t.inventory,
       clock: t.clock,
@@ -50,7 +61,18 @@ const sqlite: StoreKind = {
         ).run(number, at, at);
       },
       withoutActor: () => new Inventory(db, { clock: t.clock }),
-      close: async () => t.close(),
+      rows: async (sql) => db.prepare(sql).all(),
+      stockCounts: async () =>
+        db.prepare('SELECT state, country, vendor, sku, count FROM number_stock_counts WHERE count > 0 ORDER BY 1, 2, 3, 4').all(),
+      anotherClient(actor = 'tester') {
+        const other = Inventory.open(t.file, { clock: t.clock, actor });
+        others.push(other);
+        return other;
+      },
+      async close() {
+        for (const other of others) other.close();
+        t.close();
+      },
     };
   },
 };
@@ -77,8 +99,18 @@ const team: StoreKind = {
           [number, at],
         );
       },
+      rows: (sql) => t.database.query(sql),
+      stockCounts: () =>
+        t.database.query(
+          'SELECT state, country, vendor, sku, CAST(count AS integer) AS count FROM number_stock WHERE count > 0 ORDER BY 1, 2, 3, 4',
+        ),
       withoutActor() {
         const other = new TeamInventory(t.database.url, { clock: t.clock });
+        others.push(other);
+        return other;
+      },
+      anotherClient(actor = 'tester') {
+        const other = new TeamInventory(t.database.url, { clock: t.clock, actor });
         others.push(other);
         return other;
       },
