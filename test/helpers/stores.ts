@@ -6,12 +6,16 @@ import type { InventoryPort } from '../../electron/core/inventory-port';
 import { TeamInventory } from '../../electron/core/store/postgres/team-inventory';
 import type { ManualClock } from '../../electron/core/clock';
 import { expect } from 'vitest';
+import { deliverDue, type DeliveryResult } from '../../electron/core/outbox/deliver';
+import type { MailSender } from '../../electron/core/outbox/transport';
+import type { AppSettings } from '../../shared/settings';
 import { isInventoryError, type ErrorCode, type InventoryError } from '../../shared/errors';
 import { dumpDatabase, eventCount } from './dump';
 import { freshInventory } from './inventory';
 import { dumpTeamDatabase, freshTeamInventory } from './team-inventory';
 
 export interface StoreUnderTest {
+  engine: 'sqlite' | 'postgres';
   inventory: InventoryPort;
   clock: ManualClock;
   eventCount(): Promise<number>;
@@ -25,7 +29,9 @@ export interface StoreUnderTest {
   withoutActor(): InventoryPort;
   /** Another client of the same inventory (a second connection to the file, a second pool to the team database), closed with the store. */
   anotherClient(actor?: string): InventoryPort;
-  /** Runs SQL both engines read alike (plain SELECTs, no placeholders) behind the port's back. */
+  /** One round of email delivery (the desktop's delivery loop), with this sender. */
+  deliver(senderFor: (settings: AppSettings) => MailSender): Promise<DeliveryResult>;
+  /** Runs one SQL statement both engines read alike (no placeholders) behind the port's back; a SELECT's rows. */
   rows(sql: string): Promise<unknown[]>;
   /** The stock counts the triggers keep, per state, country, vendor and SKU (those above 0), sorted. */
   stockCounts(): Promise<unknown[]>;
@@ -48,6 +54,7 @@ const sqlite: StoreKind = {
     const db = t.inventory.db;
     const others: Inventory[] = [];
     return {
+      engine: 'sqlite',
       inventory: t.inventory,
       clock: t.clock,
       eventCount: async () => eventCount(db),
@@ -61,7 +68,13 @@ const sqlite: StoreKind = {
         ).run(number, at, at);
       },
       withoutActor: () => new Inventory(db, { clock: t.clock }),
-      rows: async (sql) => db.prepare(sql).all(),
+      deliver: (senderFor) => deliverDue(db, t.clock, senderFor),
+      async rows(sql) {
+        const statement = db.prepare(sql);
+        if (statement.reader) return statement.all();
+        statement.run();
+        return [];
+      },
       stockCounts: async () =>
         db.prepare('SELECT state, country, vendor, sku, count FROM number_stock_counts WHERE count > 0 ORDER BY 1, 2, 3, 4').all(),
       anotherClient(actor = 'tester') {
@@ -83,6 +96,7 @@ const team: StoreKind = {
     const t = await freshTeamInventory();
     const others: TeamInventory[] = [];
     return {
+      engine: 'postgres',
       inventory: t.inventory,
       clock: t.clock,
       eventCount: async () => (await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM events'))[0].n,
@@ -99,7 +113,12 @@ const team: StoreKind = {
           [number, at],
         );
       },
-      rows: (sql) => t.database.query(sql),
+      // Instants as the SQLite file holds them (ISO 8601 text), so one expectation fits both.
+      deliver: (senderFor) => t.inventory.deliverDue(senderFor),
+      rows: async (sql) =>
+        (await t.database.query(sql)).map((row) =>
+          Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value])),
+        ),
       stockCounts: () =>
         t.database.query(
           'SELECT state, country, vendor, sku, CAST(count AS integer) AS count FROM number_stock WHERE count > 0 ORDER BY 1, 2, 3, 4',

@@ -275,9 +275,9 @@ export class TeamInventory implements InventoryPort {
    * Sends the due outbox emails with SMTP as configured, each taken by this desktop alone: several
    * desktops delivering at once never send one email twice (see outbox.ts).
    */
-  async deliverDue(senderFor: (settings: AppSettings) => MailSender = smtpSender): Promise<DeliveryResult> {
+  async deliverDue(senderFor: (settings: AppSettings) => MailSender = smtpSender, batch?: number): Promise<DeliveryResult> {
     const store = teamDeliveryStore({ transaction: (work) => this.transaction(work), settings: () => this.allSettings() });
-    return deliverFrom(store, await this.deliveryClock(), senderFor);
+    return deliverFrom(store, await this.deliveryClock(), senderFor, batch);
   }
 
   /** The fixed clock if given, else the server's: this desktop's clock plus its offset from the server, read once. */
