@@ -7,7 +7,7 @@ import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIRST_RETRY_MS } from '../../electron/core/outbox/deliver';
 import { smtpSender } from '../../electron/core/outbox/transport';
-import { TeamInventory } from '../../electron/core/store/postgres/team-inventory';
+import type { TeamInventory } from '../../electron/core/store/postgres/team-inventory';
 import { addSgNumbers, T0 } from '../helpers/inventory';
 import { STORES, type StoreUnderTest } from '../helpers/stores';
 import { CUSTOMER_ORG, plusDays } from '../helpers/expiry';

@@ -23,9 +23,11 @@ export async function findRow(client: Queryable, e164: string): Promise<NumberRo
 
 export async function requireRow(client: Queryable, e164: string): Promise<NumberRow> {
   const row = await findRow(client, e164);
-  if (!row) throw new InventoryError('NOT_FOUND', `${e164} is not in the inventory`);
+  if (!row) throw notInInventory(e164);
   return row;
 }
+
+export const notInInventory = (e164: string) => new InventoryError('NOT_FOUND', `${e164} is not in the inventory`);
 
 /** Writes new state fields if the row is still at the version read; false when someone else changed it first. */
 export async function updateState(

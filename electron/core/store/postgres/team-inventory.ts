@@ -11,7 +11,7 @@
 import type pg from 'pg';
 import type { ActionInput } from '../../../../shared/actions';
 import type { ActivityPage, ActivityRequest } from '../../../../shared/activity';
-import type { BulkPreview, BulkStatus } from '../../../../shared/bulk';
+import { MAX_BULK_NUMBERS, type BulkPreview, type BulkRequest, type BulkStatus } from '../../../../shared/bulk';
 import type { ImportJobStatus, ImportUpload } from '../../../../shared/import-app';
 import type { BillingEventReport, BillingFeedReport, NumberBilling } from '../../../../shared/billing';
 import type { ChosenImportFile } from '../../../../shared/import-source';
@@ -35,16 +35,20 @@ import { actorOf } from '../../context';
 import type { SweepReport } from '../../expiry/sweep';
 import type { ExportFileOffer } from '../../export/jobs';
 import type { InventoryPort } from '../../inventory-port';
-import { changedMeanwhile, readAction, readRequest, refuseStale, withStateContext } from '../../lifecycle/perform';
-import { transition } from '../../lifecycle/transition';
+import { readAction, readRequest, withStateContext } from '../../lifecycle/perform';
 import { readAddEntries, readAddRequest } from '../../numbers/add';
 import { fieldsFor, numberKey } from '../../numbers/repository';
 import { readPhoneNumber } from '../../../../shared/phone';
 import { readSettingsPatch, settingsFromRows, settingsView } from '../../settings-store';
-import { detailOf, findRow, insertEvent, insertNumberIfNew, requireRow, updateState } from './numbers';
-import { countByState, searchNumbers } from './search';
+import { detailOf, findRow, insertEvent, insertNumberIfNew, requireRow } from './numbers';
+import { countByState, matchingNumbers, searchNumbers } from './search';
 import { sweepTeamDatabase } from './sweep';
 import { connectTeamDatabase, type TeamDatabase } from './team-database';
+import { applyBatch, previewChunk } from './bulk';
+import { writeTransition, type ActingAs } from './transitions';
+import { planOf, readBulkTarget, type BulkPlan } from '../../bulk/bulk-request';
+import { BulkJobs, type BulkChange } from '../../bulk/jobs';
+import { previewPlan } from '../../bulk/preview';
 import { listActivity } from './activity';
 import { dashboardSummary, nextDueInstant } from './dashboard';
 import { deleteSavedSearch, listOrganizations, listSavedSearches, saveOrganization, saveSearch, upsertOrganizations } from './directory';
@@ -75,6 +79,9 @@ const notYet = (what: string) =>
 
 export class TeamInventory implements InventoryPort {
   private connection: Promise<TeamDatabase> | undefined;
+  private readonly bulk = new BulkJobs((plan, batchId, batch) =>
+    this.transaction(async (client) => applyBatch(client, plan, batchId, batch, await this.acting(client))),
+  );
 
   constructor(
     readonly url: string,
@@ -118,6 +125,20 @@ export class TeamInventory implements InventoryPort {
     return this.options.actor ?? actorOf(await this.settings(client));
   }
 
+  /** Now, who acts and the settings in force, read in the transaction about to write. */
+  private async acting(client: Client): Promise<ActingAs> {
+    const settings = await this.settings(client);
+    return { now: await this.now(client), actor: this.options.actor ?? actorOf(settings), settings };
+  }
+
+  /** A bulk request's plan, its filter matched on this database. */
+  private async bulkPlan(request: BulkRequest): Promise<BulkPlan> {
+    const target = readBulkTarget(request);
+    const filter = target.filter;
+    const matched = filter ? await this.read((client) => matchingNumbers(client, filter, MAX_BULK_NUMBERS + 1)) : undefined;
+    return planOf(target, matched);
+  }
+
   async close(): Promise<void> {
     const connection = this.connection;
     this.connection = undefined;
@@ -140,20 +161,7 @@ export class TeamInventory implements InventoryPort {
     return this.transaction(async (client) => {
       const row = await requireRow(client, request.input.number);
       try {
-        refuseStale(row, request.input.expectedVersion);
-        const now = await this.now(client);
-        const result = transition(row, request, now, await this.settings(client));
-        if (!(await updateState(client, row, result.fields, now))) throw changedMeanwhile(row.number, request.action);
-        await insertEvent(client, {
-          numberId: row.id,
-          at: now,
-          actor: await this.actor(client),
-          action: request.action,
-          from: row.state,
-          to: result.fields.state,
-          remark: result.remark,
-          details: result.details,
-        });
+        await writeTransition(client, row, request, await this.acting(client));
         return detailOf(client, await requireRow(client, row.number));
       } catch (error) {
         throw withStateContext(error, row);
@@ -360,24 +368,41 @@ export class TeamInventory implements InventoryPort {
     throw notYet('Billing events');
   }
 
-  async previewBulk(): Promise<BulkPreview> {
-    throw notYet('Bulk actions');
+  /** A bulk action's dry run: per number, will apply or refused and why; writes nothing. */
+  async previewBulk(request: BulkRequest): Promise<BulkPreview> {
+    const plan = await this.bulkPlan(request);
+    return previewPlan(plan, (numbers) =>
+      this.read(async (client) => {
+        const acting = await this.acting(client);
+        return previewChunk(client, numbers, acting.now, acting.settings);
+      }),
+    );
   }
 
-  async startBulk(): Promise<BulkStatus> {
-    throw notYet('Bulk actions');
+  /**
+   * Starts a bulk action: every number its own audited event, all sharing the status's batch id,
+   * in batches of one transaction each; follow it with bulkStatus. `onChange` hears once, when it
+   * ends, what it changed.
+   */
+  async startBulk(request: BulkRequest, onChange?: (change: BulkChange) => void): Promise<BulkStatus> {
+    const plan = await this.bulkPlan(request);
+    return this.bulk.start(plan, (change) => {
+      void this.noteStock();
+      onChange?.(change);
+    });
   }
 
-  async bulkStatus(): Promise<BulkStatus> {
-    throw notYet('Bulk actions');
+  async bulkStatus(id: string): Promise<BulkStatus> {
+    return this.bulk.status(id);
   }
 
-  async cancelBulk(): Promise<BulkStatus> {
-    throw notYet('Bulk actions');
+  async cancelBulk(id: string): Promise<BulkStatus> {
+    return this.bulk.cancel(id);
   }
 
-  async bulkFinished(): Promise<BulkStatus> {
-    throw notYet('Bulk actions');
+  /** Waits for a bulk action to end and answers how it ended. */
+  async bulkFinished(id: string): Promise<BulkStatus> {
+    return this.bulk.finished(id);
   }
 
   async uploadImportFile(): Promise<ImportUpload> {

@@ -1,0 +1,40 @@
+// Writing one life-cycle transition on a team database, in the caller's transaction: the core's
+// checkAction (the version the caller saw, then the transition table), then the conditional
+// UPDATE and the audit event. Shared by the operator's action, bulk actions and billing events.
+import type pg from 'pg';
+import type { ActionRequest } from '../../../../shared/actions';
+import type { LifecycleSettings } from '../../../../shared/settings';
+import { changedMeanwhile, checkAction, type AuditNaming } from '../../lifecycle/perform';
+import type { NumberRow } from '../../numbers/rows';
+import { insertEvent, updateState } from './numbers';
+
+type Client = Pick<pg.ClientBase, 'query'>;
+
+/** Who acts, when, under which settings: read once per transaction by the caller. */
+export interface ActingAs {
+  now: string;
+  actor: string;
+  settings: LifecycleSettings;
+}
+
+/** Checks the action against the number as read and writes it with its audit event; returns the event's id. */
+export async function writeTransition(
+  client: Client,
+  row: NumberRow,
+  request: ActionRequest,
+  acting: ActingAs,
+  naming: AuditNaming = {},
+): Promise<number> {
+  const result = checkAction(row, request, acting.now, acting.settings);
+  if (!(await updateState(client, row, result.fields, acting.now))) throw changedMeanwhile(row.number, request.action);
+  return insertEvent(client, {
+    numberId: row.id,
+    at: acting.now,
+    actor: acting.actor,
+    action: naming.action ?? request.action,
+    from: row.state,
+    to: result.fields.state,
+    remark: result.remark,
+    details: { ...result.details, ...naming.details },
+  });
+}
