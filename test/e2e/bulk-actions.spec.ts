@@ -108,3 +108,32 @@ test('Lock numbers checked one by one on two pages; the selection is of the tab 
   await expect(grid(page, 'Locked').getByRole('row').filter({ hasText: all[52] })).toBeVisible();
   await expect(grid(page, 'Locked').getByRole('row').filter({ hasText: all[0] })).toBeVisible();
 });
+
+test('Cancel stops a running bulk action between batches: the numbers done keep their change, the rest are untouched', async ({
+  page,
+  app,
+}) => {
+  const total = 5000;
+  await addMany(app, numbers(total));
+  await app.open();
+  await selectTab(page, 'Available');
+  const available = grid(page, 'Available');
+  await available.getByRole('checkbox', { name: 'Select all rows' }).check();
+  const bar = page.getByRole('toolbar', { name: 'Selected numbers' });
+  await bar.getByRole('button', { name: 'Select all 5,000 matching' }).click();
+  await bar.getByRole('button', { name: 'Lock', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Lock 5,000 numbers' });
+  await dialog.getByLabel('Remark').fill('Held for the audit');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('5,000 will change, 0 refused. Nothing has been changed yet.', { timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Lock 5,000 numbers' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Working:');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  const ended = dialog.getByRole('status');
+  await expect(ended).toContainText('Cancelled after', { timeout: 30_000 });
+  const changed = Number((/: ([\d,]+) changed, 0 refused/.exec((await ended.textContent()) ?? '')?.[1] ?? 'NaN').replace(/,/g, ''));
+  expect(changed).toBeGreaterThanOrEqual(0);
+  expect(changed).toBeLessThan(total);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expectCounts(page, { Available: total - changed, Locked: changed });
+});

@@ -2,6 +2,7 @@
 // with counts and filters, the rows not imported downloaded with their reasons, then the import
 // with its progress, and the new numbers in the grid.
 import fs from 'node:fs';
+import { IMPORT_BATCH_SIZE } from '../../electron/core/import/run-import';
 import { test, expect, screenshot } from './fixtures';
 import { addNumbers } from './seed';
 import { expectCounts, grid, selectTab } from './ui';
@@ -71,8 +72,38 @@ test('A file that is not an inventory file is refused in words, and another can 
   await page.getByRole('button', { name: 'Import numbers' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import numbers' });
   await dialog.getByLabel('Inventory file').setInputFiles(notes);
-  await expect(dialog.getByRole('alert')).toContainText('Choose a CSV or XLSX file');
+  await expect(dialog.getByRole('alert')).toContainText('notes.txt cannot be imported here: choose a file ending in .csv or .xlsx');
   await dialog.getByLabel('Inventory file').setInputFiles(wrong);
   await expect(dialog.getByRole('alert')).toContainText('Import: wrong.csv is not an inventory file');
   await screenshot(page, 'import-refused');
+});
+
+test('Cancel stops a running import between batches: what was added stays, the rest of the file is not read', async ({
+  page,
+  app,
+}, testInfo) => {
+  // Enough rows (40 batches) that the import is still running when Cancel is clicked.
+  const total = 200_000;
+  const lines = ['number,state,country,vendor,sku'];
+  for (let i = 0; i < total; i++) lines.push(`+65${String(60_000_000 + i)},available,SG,Singtel,SG-DID-STD`);
+  const file = testInfo.outputPath('big.csv');
+  fs.writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+
+  await app.open();
+  await page.getByRole('toolbar', { name: 'Inventory tools' }).getByRole('button', { name: 'Import numbers' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import numbers' });
+  await dialog.getByLabel('Inventory file').setInputFiles(file);
+  await expect(dialog.getByRole('status')).toContainText('big.csv: 200,000 to add', { timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Import 200,000 numbers' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Importing:');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  const ended = dialog.getByRole('status');
+  await expect(ended).toContainText('Cancelled:', { timeout: 30_000 });
+  const added = Number((/Cancelled: ([\d,]+) numbers were added/.exec((await ended.textContent()) ?? '')?.[1] ?? '').replace(/,/g, ''));
+  expect(added).toBeGreaterThanOrEqual(0);
+  expect(added).toBeLessThan(total);
+  // Whole batches only.
+  expect(added % IMPORT_BATCH_SIZE).toBe(0);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expectCounts(page, { Available: added });
 });
