@@ -56,7 +56,7 @@ describe('a later hold ending at the same deadline as an earlier one', () => {
       expect(swept.notified.map((x) => [x.number, x.kind, x.deadline])).toEqual([[n, 'reservation-expired', now]]);
     }
     expect(await t.inventory.sweepReport()).toMatchObject({ released: [], notified: [] });
-    expect((await noticeDump(t.inventory.db))).toEqual([
+    expect(await noticeDump(t.inventory.db)).toEqual([
       { number: n, kind: 'reservation-expired', deadline: now },
       { number: n, kind: 'reservation-expired', deadline: now },
     ]);

@@ -122,7 +122,7 @@ export function writeTransition(ctx: CoreContext, row: NumberRow, request: Actio
 }
 
 /** Refuses an action that expected another version of the number than the one read. */
-export function refuseStale(row: Pick<NumberRow, 'number' | 'state' | 'version'>, expectedVersion: number | undefined): void {
+function refuseStale(row: Pick<NumberRow, 'number' | 'state' | 'version'>, expectedVersion: number | undefined): void {
   if (expectedVersion !== undefined && expectedVersion !== row.version) {
     throw new InventoryError(
       'STALE_VERSION',

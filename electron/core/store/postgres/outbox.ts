@@ -17,7 +17,7 @@ import { reserverOrg } from './notices';
 type Client = Pick<pg.ClientBase, 'query'>;
 
 /** How long a deliverer holds the emails it took before another may take them (longer than any SMTP attempt). */
-export const DELIVERY_LEASE_MS = 10 * 60_000;
+const DELIVERY_LEASE_MS = 10 * 60_000;
 
 export async function listOutbox(client: Client, request: OutboxListRequest = {}): Promise<ListPage<OutboxEmail>> {
   const { statuses, page, pageSize } = parseOrThrow(outboxListSchema, request, 'Outbox list');
