@@ -10,24 +10,12 @@ import {
   type ActivityPage,
   type ParsedActivityFilter,
 } from '../../../../shared/activity';
-import type { HistoryEvent } from '../../../../shared/domain';
 import { batchIdOf } from '../../activity/list';
 import { parseOrThrow } from '../../validation';
+import { PG_EVENT_COLUMNS, toHistoryEvent, type PgEventRow } from './numbers';
 import { Conditions, patternCondition } from './search';
 
 type Client = Pick<pg.ClientBase, 'query'>;
-
-interface PgEventRow {
-  id: number;
-  number: string;
-  at: string;
-  actor: string;
-  action: string;
-  from_state: HistoryEvent['from'];
-  to_state: HistoryEvent['to'];
-  remark: string | null;
-  details: Record<string, unknown>;
-}
 
 /** ASCII letters in lower case, as lower() in COLLATE "C" and SQLite's NOCASE fold them. */
 const asciiLower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -43,18 +31,7 @@ function whereOf(c: Conditions, filter: ParsedActivityFilter, after?: { at: stri
 }
 
 function toEvent(r: PgEventRow): ActivityEvent {
-  return {
-    id: r.id,
-    number: r.number,
-    action: r.action,
-    from: r.from_state,
-    to: r.to_state,
-    at: r.at,
-    actor: r.actor,
-    remark: r.remark,
-    details: r.details,
-    batchId: batchIdOf(r.details),
-  };
+  return { ...toHistoryEvent(r), batchId: batchIdOf(r.details) };
 }
 
 export async function listActivity(client: Client, rawRequest: unknown): Promise<ActivityPage> {
@@ -64,8 +41,7 @@ export async function listActivity(client: Client, rawRequest: unknown): Promise
   // One row more than the page tells whether another page follows.
   const rows = (
     await client.query<PgEventRow>(
-      `SELECT e.id, n.number, e.at, e.actor, e.action, e.from_state, e.to_state, e.remark, e.details
-       FROM events e JOIN numbers n ON n.id = e.number_id WHERE ${pageWhere}
+      `SELECT ${PG_EVENT_COLUMNS} FROM events e JOIN numbers n ON n.id = e.number_id WHERE ${pageWhere}
        ORDER BY e.at DESC, e.id DESC LIMIT ${page.bind(request.pageSize + 1)}`,
       page.params,
     )

@@ -9,7 +9,6 @@
 import type pg from 'pg';
 import type { LowStock } from '../../../../shared/dashboard';
 import {
-  notificationKey,
   notificationListSchema,
   type ListPage,
   type NoticeSummary,
@@ -21,7 +20,7 @@ import {
 import type { AppSettings } from '../../../../shared/settings';
 import { NOTICE_EMAILS_SQL, toNotificationRecord, type NotificationRow } from '../../notifications/list';
 import { composeLowStockEmail, pairKey } from '../../notifications/low-stock';
-import { noticeEmail, type NoticeInput } from '../../notifications/record';
+import { noticeEmail, noticeSummary, type NoticeInput } from '../../notifications/record';
 import { recipientsOf, type ReserverOrg } from '../../notifications/recipients';
 import { parseOrThrow } from '../../validation';
 import { listPage } from './list-page';
@@ -73,15 +72,7 @@ export async function recordNotice(client: Client, notice: NoticeInput, now: str
   if (notificationId === undefined) return null;
   const org = await reserverOrg(client, notice.orgUuid);
   const { subject, body } = noticeEmail(notice, now, org?.name ?? null, settings);
-  const emails = await queueEmails(client, { notificationId, kind: notice.kind, org, subject, body }, now, settings);
-  return {
-    key: notificationKey(notice),
-    holdEventId: notice.holdEventId,
-    number: notice.number,
-    kind: notice.kind,
-    deadline: notice.deadline,
-    emails,
-  };
+  return noticeSummary(notice, await queueEmails(client, { notificationId, kind: notice.kind, org, subject, body }, now, settings));
 }
 
 export async function listNotifications(client: Client, request: NotificationListRequest = {}): Promise<ListPage<NotificationRecord>> {

@@ -114,7 +114,8 @@ export async function insertNumberIfNew(
   return id;
 }
 
-interface EventRow {
+/** An audit event as the history and the activity log read it (PG_EVENT_COLUMNS): the details already parsed by the driver. */
+export interface PgEventRow {
   id: number;
   number: string;
   at: string;
@@ -126,13 +127,11 @@ interface EventRow {
   details: Record<string, unknown>;
 }
 
-export async function detailOf(client: Queryable, row: NumberRow): Promise<NumberDetail> {
-  const { rows } = await client.query<EventRow>(
-    `SELECT e.id, n.number, e.at, e.actor, e.action, e.from_state, e.to_state, e.remark, e.details
-     FROM events e JOIN numbers n ON n.id = e.number_id WHERE e.number_id = $1 ORDER BY e.id`,
-    [row.id],
-  );
-  const history: HistoryEvent[] = rows.map((r) => ({
+/** The columns of a PgEventRow, from events `e` joined with numbers `n`. */
+export const PG_EVENT_COLUMNS = 'e.id, n.number, e.at, e.actor, e.action, e.from_state, e.to_state, e.remark, e.details';
+
+export function toHistoryEvent(r: PgEventRow): HistoryEvent {
+  return {
     id: r.id,
     number: r.number,
     action: r.action,
@@ -142,6 +141,14 @@ export async function detailOf(client: Queryable, row: NumberRow): Promise<Numbe
     actor: r.actor,
     remark: r.remark,
     details: r.details,
-  }));
+  };
+}
+
+export async function detailOf(client: Queryable, row: NumberRow): Promise<NumberDetail> {
+  const { rows } = await client.query<PgEventRow>(
+    `SELECT ${PG_EVENT_COLUMNS} FROM events e JOIN numbers n ON n.id = e.number_id WHERE e.number_id = $1 ORDER BY e.id`,
+    [row.id],
+  );
+  const history = rows.map(toHistoryEvent);
   return { ...toRecord(row), history };
 }

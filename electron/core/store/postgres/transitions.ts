@@ -4,7 +4,7 @@
 import type pg from 'pg';
 import type { ActionRequest } from '../../../../shared/actions';
 import type { LifecycleSettings } from '../../../../shared/settings';
-import { changedMeanwhile, checkAction, type AuditNaming } from '../../lifecycle/perform';
+import { changedMeanwhile, checkAction, transitionEvent, type AuditNaming } from '../../lifecycle/perform';
 import type { NumberRow } from '../../numbers/rows';
 import { insertEvent, updateState } from './numbers';
 
@@ -27,14 +27,5 @@ export async function writeTransition(
 ): Promise<number> {
   const result = checkAction(row, request, acting.now, acting.settings);
   if (!(await updateState(client, row, result.fields, acting.now))) throw changedMeanwhile(row.number, request.action);
-  return insertEvent(client, {
-    numberId: row.id,
-    at: acting.now,
-    actor: acting.actor,
-    action: naming.action ?? request.action,
-    from: row.state,
-    to: result.fields.state,
-    remark: result.remark,
-    details: { ...result.details, ...naming.details },
-  });
+  return insertEvent(client, transitionEvent(row, request, result, { at: acting.now, actor: acting.actor }, naming));
 }
