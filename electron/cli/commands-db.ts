@@ -1,10 +1,14 @@
 // Administering the inventory's database: `db migrate` (for an administrator: bring a team
-// database to this version's schema) and `db grant ROLE` (give an operator's login exactly what the
-// app needs).
+// database to this version's schema), `db grant ROLE` (give an operator's login exactly what the
+// app needs) and `db copy` (move a local inventory file into an empty team database).
 import type { Command } from 'commander';
 import { InventoryError } from '../../shared/errors';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../core/db/connection';
 import { Inventory } from '../core/inventory';
-import type { StoreLocation } from '../core/store/location';
+import { isTeamDatabaseUrl, type StoreLocation } from '../core/store/location';
+import { copyToTeamDatabase } from '../core/store/postgres/copy';
 import { grantStatements } from '../core/store/postgres/grant';
 import { migrateTeamDatabase, schemaStatus } from '../core/store/postgres/migrate';
 import { refusingAs } from '../core/store/postgres/refusals';
@@ -14,7 +18,7 @@ import type { Output } from './output';
 
 const ROLE_NAME = /^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/;
 
-export function registerDbCommands(program: Command, store: () => StoreLocation, out: Output): void {
+export function registerDbCommands(program: Command, store: () => StoreLocation, out: Output, stderr: NodeJS.WritableStream): void {
   const db = program.command('db').description('the inventory database: schema upgrades, operator roles on a team database');
 
   db.command('migrate')
@@ -76,6 +80,38 @@ export function registerDbCommands(program: Command, store: () => StoreLocation,
         out.print({ database: team.server, role }, () => [`${role} may now work the inventory on ${team.server}`]);
       } finally {
         await team.close();
+      }
+    });
+
+  db.command('copy')
+    .description('copy a local inventory file into an empty team database (progress on stderr; refuses a target that is not empty)')
+    .requiredOption('--from <file>', 'the inventory file (SQLite) to copy')
+    .requiredOption('--to <url>', 'the team database, postgres://user@host:port/database (migrated first if the login may)')
+    .action(async (options: { from: string; to: string }) => {
+      if (!isTeamDatabaseUrl(options.to)) throw new UsageError(`--to must be a team database URL (postgres://...), not "${options.to}"`);
+      const file = path.resolve(options.from);
+      if (!fs.existsSync(file))
+        throw new InventoryError('NOT_FOUND', `${file} does not exist: give the inventory file to copy with --from`);
+      const source = openDatabase(file, { readonly: true });
+      try {
+        const team = await connectTeamDatabase(options.to, { applicationName: 'Number Inventory db copy' });
+        try {
+          let last = '';
+          const report = await copyToTeamDatabase(source, team, ({ table, copied, total }) => {
+            const line = `copying ${table.replace(/_/g, ' ')}: ${copied} of ${total}`;
+            if (line !== last) stderr.write(`${line}\n`);
+            last = line;
+          });
+          out.print({ from: file, to: team.server, copied: report.tables }, () => [
+            `copied ${file} into ${team.server}: ${Object.entries(report.tables)
+              .map(([table, n]) => `${n} ${table.replace(/_/g, ' ')}`)
+              .join(', ')}`,
+          ]);
+        } finally {
+          await team.close();
+        }
+      } finally {
+        source.close();
       }
     });
 }

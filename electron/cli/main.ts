@@ -78,7 +78,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
   registerTransferCommands(program, open, output, { stdout, stderr });
   registerOpsCommands(program, open, output);
   registerActivityCommands(program, open, output, { stdout, stderr });
-  registerDbCommands(program, store, output);
+  registerDbCommands(program, store, output, stderr);
   registerBillingCommands(program, open, output, stderr);
 
   try {

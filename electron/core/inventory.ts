@@ -16,7 +16,7 @@ import type { AppSettings, SettingsView } from '../../shared/settings';
 import { readBulkRequest } from './bulk/bulk-request';
 import { ImportJobs } from './import-app/jobs';
 import { ImportUploads } from './import/uploads';
-import { BulkJobs, type BulkChange } from './bulk/jobs';
+import { BulkJobs, sqliteBatches, type BulkChange } from './bulk/jobs';
 import { previewBulk } from './bulk/preview';
 import type { ActivityPage, ActivityRequest } from '../../shared/activity';
 import type { DashboardSummary } from '../../shared/dashboard';
@@ -83,7 +83,7 @@ export class Inventory implements InventoryPort {
   private readonly sweepInWorker: boolean;
   private readonly importPaths: ImportPathPolicy;
   private readonly nativeBinding: string | undefined;
-  private readonly bulk = new BulkJobs(() => this.context);
+  private readonly bulk = new BulkJobs(sqliteBatches(() => this.context));
   private readonly imports = new ImportJobs();
   private readonly uploads = new ImportUploads();
 

@@ -6,7 +6,7 @@ import { ORGANIZATIONS_CSV_MAX_CHARS } from '../../shared/contract';
 import type { Organization } from '../../shared/domain';
 import { InventoryError } from '../../shared/errors';
 import type { CoreContext } from './context';
-import { organizationInputSchema, upsertOrganizations } from './organizations';
+import { organizationInputSchema, upsertOrganizations, type ValidOrganization } from './organizations';
 import { describeIssues } from '../../shared/actions';
 
 const HEADER_ALIASES: Record<string, keyof Organization> = {
@@ -18,7 +18,8 @@ const HEADER_ALIASES: Record<string, keyof Organization> = {
   owneremail: 'ownerEmail',
 };
 
-export function importOrganizationsCsv(ctx: CoreContext, csvText: string): Organization[] {
+/** Every row of an organizations CSV, validated; the first bad row refuses the whole file. */
+export function readOrganizationsCsv(csvText: string): ValidOrganization[] {
   if (csvText.length > ORGANIZATIONS_CSV_MAX_CHARS)
     throw new InventoryError('INVALID_INPUT', `Organizations CSV is larger than ${ORGANIZATIONS_CSV_MAX_CHARS} characters`);
   let records: string[][];
@@ -37,7 +38,7 @@ export function importOrganizationsCsv(ctx: CoreContext, csvText: string): Organ
       );
     }
   }
-  const inputs = records.slice(1).map((cells, index) => {
+  return records.slice(1).map((cells, index) => {
     // A plain object with no prototype: header names from a file never reach Object.prototype.
     const row: Record<string, string> = Object.create(null);
     header.forEach((field, column) => {
@@ -47,5 +48,9 @@ export function importOrganizationsCsv(ctx: CoreContext, csvText: string): Organ
     if (!parsed.success) throw new InventoryError('INVALID_INPUT', `Organizations CSV line ${index + 2}: ${describeIssues(parsed.error)}`);
     return parsed.data;
   });
+}
+
+export function importOrganizationsCsv(ctx: CoreContext, csvText: string): Organization[] {
+  const inputs = readOrganizationsCsv(csvText);
   return ctx.db.transaction(() => upsertOrganizations(ctx, inputs)).immediate();
 }

@@ -10,7 +10,7 @@ import { parseOrThrow } from './validation';
 export const organizationInputSchema = organizationSchema('Org UUID');
 export type OrganizationInput = z.input<typeof organizationInputSchema>;
 
-interface OrgRow {
+export interface OrgRow {
   uuid: string;
   name: string;
   type: Organization['type'];
@@ -20,7 +20,7 @@ interface OrgRow {
   updated_at: string;
 }
 
-function toOrganization(row: OrgRow): Organization {
+export function toOrganization(row: OrgRow): Organization {
   return {
     uuid: row.uuid,
     name: row.name,
@@ -46,7 +46,7 @@ export function orgNamer(db: Db): (uuid: string) => string {
   return (uuid) => getOrganization(db, uuid)?.name ?? uuid;
 }
 
-type ValidOrganization = z.output<typeof organizationInputSchema>;
+export type ValidOrganization = z.output<typeof organizationInputSchema>;
 
 /**
  * Writes validated organizations, adding or updating each, with one statement prepared once; runs
@@ -64,15 +64,23 @@ export function upsertOrganizations(ctx: CoreContext, orgs: readonly ValidOrgani
   return orgs.map((org) => toOrganization(upsert.get({ ...org, at }) as OrgRow));
 }
 
+export type SaveMode = 'add' | 'update' | 'upsert';
+
+export const readOrganization = (raw: unknown): ValidOrganization => parseOrThrow(organizationInputSchema, raw, 'Organization');
+
+/** Adding one that exists, or updating one that does not, is refused. */
+export function refuseSaveMode(org: ValidOrganization, exists: boolean, mode: SaveMode): void {
+  if (mode === 'add' && exists) throw new InventoryError('ALREADY_EXISTS', `Organization ${org.uuid} already exists`);
+  if (mode === 'update' && !exists) throw new InventoryError('NOT_FOUND', `Organization ${org.uuid} does not exist`);
+}
+
 /** Adds an organization, or updates it when `mode` is 'upsert'. */
-export function saveOrganization(ctx: CoreContext, raw: unknown, mode: 'add' | 'update' | 'upsert' = 'add'): Organization {
-  const org = parseOrThrow(organizationInputSchema, raw, 'Organization');
+export function saveOrganization(ctx: CoreContext, raw: unknown, mode: SaveMode = 'add'): Organization {
+  const org = readOrganization(raw);
   const { db } = ctx;
   return db
     .transaction(() => {
-      const exists = getOrganization(db, org.uuid) !== null;
-      if (mode === 'add' && exists) throw new InventoryError('ALREADY_EXISTS', `Organization ${org.uuid} already exists`);
-      if (mode === 'update' && !exists) throw new InventoryError('NOT_FOUND', `Organization ${org.uuid} does not exist`);
+      refuseSaveMode(org, getOrganization(db, org.uuid) !== null, mode);
       return upsertOrganizations(ctx, [org])[0];
     })
     .immediate();

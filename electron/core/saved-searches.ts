@@ -6,7 +6,7 @@ import type { CoreContext } from './context';
 import type { Db } from './db/connection';
 import { parseOrThrow } from './validation';
 
-interface SavedSearchRow {
+export interface SavedSearchRow {
   id: number;
   name: string;
   filter: string;
@@ -14,7 +14,7 @@ interface SavedSearchRow {
   updated_at: string;
 }
 
-function toSavedSearch(row: SavedSearchRow): SavedSearch {
+export function toSavedSearch(row: SavedSearchRow): SavedSearch {
   // Stored filters were validated on save; parse again so a filter saved by an older version that
   // no longer validates is shown empty rather than breaking the list.
   const parsed = searchFilterSchema.safeParse(JSON.parse(row.filter));
@@ -31,17 +31,30 @@ export function listSavedSearches(db: Db): SavedSearch[] {
   return (db.prepare('SELECT * FROM saved_searches ORDER BY name COLLATE NOCASE').all() as SavedSearchRow[]).map(toSavedSearch);
 }
 
-export function saveSearch(ctx: CoreContext, raw: unknown): SavedSearch {
+/** A save request validated, its filter as stored (only the conditions in force). */
+export function readSaveSearch(raw: unknown) {
   const input = parseOrThrow(saveSearchSchema, raw, 'Save search');
+  return { ...input, filter: compactFilter(input.filter) };
+}
+
+/** A name in use is refused unless the request overwrites it. */
+export function refuseNameInUse(existing: Pick<SavedSearchRow, 'name'> | undefined, overwrite: boolean | undefined): void {
+  if (existing && !overwrite)
+    throw new InventoryError('ALREADY_EXISTS', `Save search: a saved search named "${existing.name}" already exists`);
+}
+
+/** Deleting a saved search that is not there. */
+export const noSavedSearch = (id: number) => new InventoryError('NOT_FOUND', `Saved search ${id} does not exist`);
+
+export function saveSearch(ctx: CoreContext, raw: unknown): SavedSearch {
+  const input = readSaveSearch(raw);
   const { db } = ctx;
   const at = ctx.clock.now().toISOString();
-  const filter = compactFilter(input.filter);
+  const { filter } = input;
   return db
     .transaction(() => {
       const existing = db.prepare('SELECT * FROM saved_searches WHERE name = ?').get(input.name) as SavedSearchRow | undefined;
-      if (existing && !input.overwrite) {
-        throw new InventoryError('ALREADY_EXISTS', `Save search: a saved search named "${existing.name}" already exists`);
-      }
+      refuseNameInUse(existing, input.overwrite);
       if (existing) {
         db.prepare('UPDATE saved_searches SET name = ?, filter = ?, updated_at = ? WHERE id = ?').run(
           input.name,
@@ -61,5 +74,5 @@ export function saveSearch(ctx: CoreContext, raw: unknown): SavedSearch {
 
 export function deleteSavedSearch(db: Db, id: number): void {
   const { changes } = db.prepare('DELETE FROM saved_searches WHERE id = ?').run(id);
-  if (changes === 0) throw new InventoryError('NOT_FOUND', `Saved search ${id} does not exist`);
+  if (changes === 0) throw noSavedSearch(id);
 }

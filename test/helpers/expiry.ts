@@ -22,26 +22,32 @@ export interface OutboxDump {
   status: string;
 }
 
+const OUTBOX_DUMP_SQL = `SELECT t.number, t.kind, t.deadline, o.recipient_role AS role, o.recipient, o.status
+  FROM outbox o JOIN notifications t ON t.id = o.notification_id ORDER BY o.id`;
+const NOTICE_DUMP_SQL = 'SELECT number, kind, deadline FROM notifications ORDER BY id';
+
+type NoticeDump = { number: string; kind: string; deadline: string };
+/** A store's rows read behind the port (see stores.ts): the same SQL on both engines. */
+type RowSource = Db | { rows(sql: string): Promise<unknown[]> };
+
 /** Every queued email with the notice it belongs to, in insertion order. */
-export function outboxDump(db: Db): OutboxDump[] {
-  return db
-    .prepare(
-      `SELECT t.number, t.kind, t.deadline, o.recipient_role AS role, o.recipient, o.status
-       FROM outbox o JOIN notifications t ON t.id = o.notification_id ORDER BY o.id`,
-    )
-    .all() as OutboxDump[];
+export async function outboxDump(source: RowSource): Promise<OutboxDump[]> {
+  return (await rowsOf(source, OUTBOX_DUMP_SQL)) as OutboxDump[];
 }
 
-export function noticeDump(db: Db): { number: string; kind: string; deadline: string }[] {
-  return db.prepare('SELECT number, kind, deadline FROM notifications ORDER BY id').all() as {
-    number: string;
-    kind: string;
-    deadline: string;
-  }[];
+export async function noticeDump(source: RowSource): Promise<NoticeDump[]> {
+  return (await rowsOf(source, NOTICE_DUMP_SQL)) as NoticeDump[];
+}
+
+async function rowsOf(source: RowSource, sql: string): Promise<unknown[]> {
+  return 'rows' in source ? source.rows(sql) : source.prepare(sql).all();
 }
 
 /** Sets the test's clock to `instant` and sweeps. */
-export async function sweepAt(t: TestInventory, instant: string): Promise<SweepReport> {
+export async function sweepAt(
+  t: Pick<TestInventory, 'clock'> & { inventory: Pick<TestInventory['inventory'], 'sweepReport'> },
+  instant: string,
+): Promise<SweepReport> {
   t.clock.set(instant);
   return t.inventory.sweepReport();
 }

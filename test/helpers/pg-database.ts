@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { connectTeamDatabase } from '../../electron/core/store/postgres/team-database';
 
 export interface PgTestDatabase {
   name: string;
@@ -36,9 +37,23 @@ export async function superuserQuery<R extends pg.QueryResultRow = pg.QueryResul
   }
 }
 
-export async function freshPgDatabase(): Promise<PgTestDatabase> {
+let migratedTemplate: Promise<string> | undefined;
+
+/** This test process's template: an inventory at the latest schema, made once, copied by freshPgDatabase({ migrated: true }). */
+function template(): Promise<string> {
+  migratedTemplate ??= (async () => {
+    const name = `ni_template_${randomBytes(6).toString('hex')}`;
+    await superuserQuery('postgres', `CREATE DATABASE ${name}`);
+    await (await connectTeamDatabase(clusterUrl(name))).close();
+    return name;
+  })();
+  return migratedTemplate;
+}
+
+/** An empty database, or (`migrated`) one at the latest schema, copied from a template: much quicker than migrating each. */
+export async function freshPgDatabase(options: { migrated?: boolean } = {}): Promise<PgTestDatabase> {
   const name = `ni_${randomBytes(6).toString('hex')}`;
-  await superuserQuery('postgres', `CREATE DATABASE ${name}`);
+  await superuserQuery('postgres', `CREATE DATABASE ${name}${options.migrated ? ` TEMPLATE ${await template()}` : ''}`);
   return {
     name,
     url: clusterUrl(name),

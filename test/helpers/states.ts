@@ -1,10 +1,10 @@
 // Puts numbers into each life-cycle state through the real actions, for tests of what each state allows.
 import type { NumberState } from '../../shared/domain';
-import type { Inventory } from '../../electron/core/inventory';
+import type { InventoryPort } from '../../electron/core/inventory-port';
 import { ORG_A, SUB_1 } from './inventory';
 
 /** Moves an Available number into `state` by the ordinary path, recording the usual events. */
-export async function driveTo(inventory: Inventory, number: string, state: NumberState): Promise<void> {
+export async function driveTo(inventory: Pick<InventoryPort, 'act'>, number: string, state: NumberState): Promise<void> {
   switch (state) {
     case 'available':
       return;

@@ -6,12 +6,16 @@ import type { InventoryPort } from '../../electron/core/inventory-port';
 import { TeamInventory } from '../../electron/core/store/postgres/team-inventory';
 import type { ManualClock } from '../../electron/core/clock';
 import { expect } from 'vitest';
+import { deliverDue, type DeliveryResult } from '../../electron/core/outbox/deliver';
+import type { MailSender } from '../../electron/core/outbox/transport';
+import type { AppSettings } from '../../shared/settings';
 import { isInventoryError, type ErrorCode, type InventoryError } from '../../shared/errors';
 import { dumpDatabase, eventCount } from './dump';
 import { freshInventory } from './inventory';
 import { dumpTeamDatabase, freshTeamInventory } from './team-inventory';
 
 export interface StoreUnderTest {
+  engine: 'sqlite' | 'postgres';
   inventory: InventoryPort;
   clock: ManualClock;
   eventCount(): Promise<number>;
@@ -23,8 +27,20 @@ export interface StoreUnderTest {
   insertLegacyLock(number: string, at: string): Promise<void>;
   /** The same inventory with no fixed actor: the operator name from settings is recorded. */
   withoutActor(): InventoryPort;
+  /** Another client of the same inventory (a second connection to the file, a second pool to the team database), closed with the store. */
+  anotherClient(actor?: string): InventoryPort;
+  /** One round of email delivery (the desktop's delivery loop), with this sender. */
+  deliver(senderFor: (settings: AppSettings) => MailSender): Promise<DeliveryResult>;
+  /** Runs one SQL statement both engines read alike (no placeholders) behind the port's back; a SELECT's rows. */
+  rows(sql: string): Promise<unknown[]>;
+  /** The stock counts the triggers keep, per state, country, vendor and SKU (those above 0), sorted. */
+  stockCounts(): Promise<unknown[]>;
   close(): Promise<void>;
 }
+
+/** Counted afresh from the numbers, to hold stockCounts() to. */
+export const FRESH_STOCK_SQL =
+  'SELECT state, country, vendor, sku, CAST(count(*) AS integer) AS count FROM numbers GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4';
 
 export interface StoreKind {
   name: string;
@@ -36,7 +52,9 @@ const sqlite: StoreKind = {
   async open() {
     const t = freshInventory();
     const db = t.inventory.db;
+    const others: Inventory[] = [];
     return {
+      engine: 'sqlite',
       inventory: t.inventory,
       clock: t.clock,
       eventCount: async () => eventCount(db),
@@ -50,7 +68,24 @@ const sqlite: StoreKind = {
         ).run(number, at, at);
       },
       withoutActor: () => new Inventory(db, { clock: t.clock }),
-      close: async () => t.close(),
+      deliver: (senderFor) => deliverDue(db, t.clock, senderFor),
+      async rows(sql) {
+        const statement = db.prepare(sql);
+        if (statement.reader) return statement.all();
+        statement.run();
+        return [];
+      },
+      stockCounts: async () =>
+        db.prepare('SELECT state, country, vendor, sku, count FROM number_stock_counts WHERE count > 0 ORDER BY 1, 2, 3, 4').all(),
+      anotherClient(actor = 'tester') {
+        const other = Inventory.open(t.file, { clock: t.clock, actor });
+        others.push(other);
+        return other;
+      },
+      async close() {
+        for (const other of others) other.close();
+        t.close();
+      },
     };
   },
 };
@@ -61,6 +96,7 @@ const team: StoreKind = {
     const t = await freshTeamInventory();
     const others: TeamInventory[] = [];
     return {
+      engine: 'postgres',
       inventory: t.inventory,
       clock: t.clock,
       eventCount: async () => (await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM events'))[0].n,
@@ -77,8 +113,23 @@ const team: StoreKind = {
           [number, at],
         );
       },
+      // Instants as the SQLite file holds them (ISO 8601 text), so one expectation fits both.
+      deliver: (senderFor) => t.inventory.deliverDue(senderFor),
+      rows: async (sql) =>
+        (await t.database.query(sql)).map((row) =>
+          Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value])),
+        ),
+      stockCounts: () =>
+        t.database.query(
+          'SELECT state, country, vendor, sku, CAST(count AS integer) AS count FROM number_stock WHERE count > 0 ORDER BY 1, 2, 3, 4',
+        ),
       withoutActor() {
         const other = new TeamInventory(t.database.url, { clock: t.clock });
+        others.push(other);
+        return other;
+      },
+      anotherClient(actor = 'tester') {
+        const other = new TeamInventory(t.database.url, { clock: t.clock, actor });
         others.push(other);
         return other;
       },

@@ -12,8 +12,24 @@ export interface TestTeamInventory {
   close(): Promise<void>;
 }
 
+/** Databases of this test process emptied after their test, to be used again: emptying is far quicker than creating and dropping. */
+const emptied: PgTestDatabase[] = [];
+
+/** Every row gone and every id back to 1, the schema as migrated; false when that could not be done (then it is dropped). */
+async function empty(database: PgTestDatabase): Promise<boolean> {
+  try {
+    const tables = await database.query<{ name: string }>(
+      "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'number_inventory_schema'",
+    );
+    await database.query(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(', ')} RESTART IDENTITY CASCADE`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function freshTeamInventory(start = T0): Promise<TestTeamInventory> {
-  const database = await freshPgDatabase();
+  const database = emptied.pop() ?? (await freshPgDatabase({ migrated: true }));
   const clock = new ManualClock(start);
   const inventory = new TeamInventory(database.url, { clock, actor: 'tester' });
   await inventory.database();
@@ -23,7 +39,8 @@ export async function freshTeamInventory(start = T0): Promise<TestTeamInventory>
     database,
     async close() {
       await inventory.close();
-      await database.drop();
+      if (await empty(database)) emptied.push(database);
+      else await database.drop();
     },
   };
 }

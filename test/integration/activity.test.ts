@@ -1,5 +1,6 @@
 // The activity log: every audit event across the inventory, newest first, filtered by operator,
-// action, time range and number pattern, paged from a cursor with a bounded count.
+// action, time range and number pattern, paged from a cursor with a bounded count, on both stores
+// (the batch column, the count's bound and the export on an inventory file).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,33 +9,32 @@ import { Inventory } from '../../electron/core/inventory';
 import { isInventoryError } from '../../shared/errors';
 import type { ActivityEvent, ActivityRequest } from '../../shared/activity';
 import { addSgNumbers, freshInventory, ORG_A, type TestInventory } from '../helpers/inventory';
+import { STORES, type StoreUnderTest } from '../helpers/stores';
+import type { InventoryPort } from '../../electron/core/inventory-port';
 
-let t: TestInventory;
-let alice: Inventory;
 const HOUR = 3_600_000;
-
-beforeEach(async () => {
-  t = freshInventory('2026-01-05T09:00:00.000Z');
-  alice = Inventory.open(t.file, { clock: t.clock, actor: 'Alice' });
-  // 09:00 tester adds three numbers; 10:00 Alice reserves the first; 11:00 tester locks the second;
-  // 12:00 Alice releases the first.
-  await addSgNumbers(t.inventory, 3);
-  t.clock.advance(HOUR);
-  await alice.act('reserve', { number: '+6561230000', orgUuid: ORG_A, remark: 'for the pilot' });
-  t.clock.advance(HOUR);
-  await t.inventory.act('lock', { number: '+6561230001', remark: 'faulty line' });
-  t.clock.advance(HOUR);
-  await alice.act('release', { number: '+6561230000', remark: 'pilot ended' });
-});
-afterEach(() => {
-  alice.close();
-  t.close();
-});
-
 const brief = (e: ActivityEvent) => `${e.at.slice(11, 16)} ${e.actor} ${e.action} ${e.number} ${e.from ?? '-'}>${e.to}`;
-const list = async (request: ActivityRequest) => (await t.inventory.activity(request)).rows.map(brief);
 
-describe('activity log', () => {
+/** 09:00 tester adds three numbers; 10:00 Alice reserves the first; 11:00 tester locks the second; 12:00 Alice releases the first. */
+async function workday(inventory: InventoryPort, alice: InventoryPort, clock: { advance(ms: number): void }): Promise<void> {
+  await addSgNumbers(inventory, 3);
+  clock.advance(HOUR);
+  await alice.act('reserve', { number: '+6561230000', orgUuid: ORG_A, remark: 'for the pilot' });
+  clock.advance(HOUR);
+  await inventory.act('lock', { number: '+6561230001', remark: 'faulty line' });
+  clock.advance(HOUR);
+  await alice.act('release', { number: '+6561230000', remark: 'pilot ended' });
+}
+
+describe.each(STORES)('activity log on the $name', (store) => {
+  let t: StoreUnderTest;
+  beforeEach(async () => {
+    t = await store.open();
+    await workday(t.inventory, t.anotherClient('Alice'), t.clock);
+  });
+  afterEach(() => t.close());
+  const list = async (request: ActivityRequest) => (await t.inventory.activity(request)).rows.map(brief);
+
   it('lists every event across the inventory, newest first, with its remark', async () => {
     const page = await t.inventory.activity({});
     expect(page.rows.map(brief)).toEqual([
@@ -86,6 +86,20 @@ describe('activity log', () => {
   it('a pattern matching many numbers walks the log in time order and finds the same events', async () => {
     // +65 matches every number: the same rows as no pattern, newest first.
     expect(await list({ filter: { pattern: '+65' } })).toEqual(await list({}));
+  });
+});
+
+describe('activity log on an inventory file', () => {
+  let t: TestInventory;
+  let alice: Inventory;
+  beforeEach(async () => {
+    t = freshInventory('2026-01-05T09:00:00.000Z');
+    alice = Inventory.open(t.file, { clock: t.clock, actor: 'Alice' });
+    await workday(t.inventory, alice, t.clock);
+  });
+  afterEach(() => {
+    alice.close();
+    t.close();
   });
 
   it('shows the batch of a bulk action from the event details', async () => {

@@ -1,19 +1,21 @@
 // The dashboard's figures: stock per state by country, SKU and vendor (kept by triggers, so they
-// follow every change), releases forecast by day and within 7/30/90 days, and low stock.
+// follow every change), releases forecast by day and within 7/30/90 days, and low stock, on both
+// stores.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RELEASES_WITHIN_SQL } from '../../electron/core/dashboard/queries';
-import { addSgNumbers, freshInventory, ORG_A, type TestInventory } from '../helpers/inventory';
+import { addSgNumbers, freshInventory, ORG_A } from '../helpers/inventory';
+import { FRESH_STOCK_SQL, STORES, type StoreUnderTest } from '../helpers/stores';
 
-let t: TestInventory;
-beforeEach(async () => {
-  // 2026-01-05 09:00: five Singapore numbers, two British.
-  t = freshInventory('2026-01-05T09:00:00.000Z');
-  await addSgNumbers(t.inventory, 5);
-  await t.inventory.add({ numbers: '+442071230000,+442071230001', vendor: 'BT', country: 'GB', sku: 'GB-GEO' });
-});
-afterEach(() => t.close());
+describe.each(STORES)('dashboard on the $name', (store) => {
+  let t: StoreUnderTest;
+  beforeEach(async () => {
+    // 2026-01-05 09:00 (the stores' T0): five Singapore numbers, two British.
+    t = await store.open();
+    await addSgNumbers(t.inventory, 5);
+    await t.inventory.add({ numbers: '+442071230000,+442071230001', vendor: 'BT', country: 'GB', sku: 'GB-GEO' });
+  });
+  afterEach(() => t.close());
 
-describe('dashboard', () => {
   it('counts each state by country, SKU and vendor, following every change', async () => {
     await t.inventory.updateSettings({ reservationDays: 5 });
     await t.inventory.act('reserve', { number: '+6561230000', orgUuid: ORG_A, remark: 'pilot' });
@@ -31,14 +33,7 @@ describe('dashboard', () => {
     ]);
     expect(summary.totals).toEqual({ available: 4, reserved: 1, locked: 1, assigned: 0, deleted: 1 });
     // The maintained counts equal a count of the table itself.
-    const counted = t.inventory.db
-      .prepare('SELECT state, country, vendor, sku, count(*) AS count FROM numbers GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4')
-      .all();
-    expect(
-      t.inventory.db
-        .prepare('SELECT state, country, vendor, sku, count FROM number_stock_counts WHERE count > 0 ORDER BY 1, 2, 3, 4')
-        .all(),
-    ).toEqual(counted);
+    expect(await t.stockCounts()).toEqual(await t.rows(FRESH_STOCK_SQL));
   });
 
   it('forecasts the releases by day and within 7, 30 and 90 days', async () => {
@@ -61,15 +56,6 @@ describe('dashboard', () => {
       30: { reserved: 2, locked: 1 },
       90: { reserved: 3, locked: 1 },
     });
-  });
-
-  it('counts each day of the forecast on the deadline index alone: no table read, no sort', () => {
-    const plan = t.inventory.db
-      .prepare(`EXPLAIN QUERY PLAN ${RELEASES_WITHIN_SQL}`)
-      .all('reserved', '2026-01-05T09:00:00.000Z', '2026-01-06T00:00:00.000Z') as { detail: string }[];
-    expect(plan.map((step) => step.detail)).toEqual([
-      expect.stringMatching(/^SEARCH numbers USING COVERING INDEX numbers_state_expires_at /),
-    ]);
   });
 
   it('leaves out a release exactly at the horizon, from the days and the 90-day total alike', async () => {
@@ -96,5 +82,21 @@ describe('dashboard', () => {
     ]);
     await t.inventory.updateSettings({ lowStockThreshold: 0 });
     expect((await t.inventory.dashboard()).lowStock).toEqual([]);
+  });
+});
+
+describe('the dashboard on the inventory file', () => {
+  it('counts each day of the forecast on the deadline index alone: no table read, no sort', () => {
+    const t = freshInventory('2026-01-05T09:00:00.000Z');
+    try {
+      const plan = t.inventory.db
+        .prepare(`EXPLAIN QUERY PLAN ${RELEASES_WITHIN_SQL}`)
+        .all('reserved', '2026-01-05T09:00:00.000Z', '2026-01-06T00:00:00.000Z') as { detail: string }[];
+      expect(plan.map((step) => step.detail)).toEqual([
+        expect.stringMatching(/^SEARCH numbers USING COVERING INDEX numbers_state_expires_at /),
+      ]);
+    } finally {
+      t.close();
+    }
   });
 });

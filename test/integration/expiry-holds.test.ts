@@ -37,7 +37,7 @@ describe('a later hold ending at the same deadline as an earlier one', () => {
     const released = await sweepAt(t, deadline);
     expect(released.released).toEqual([{ number: n, from: 'reserved', expiredAt: deadline }]);
     expect(released.notified.map((x) => [x.kind, x.deadline])).toEqual([['reservation-expired', deadline]]);
-    expect(outboxDump(t.inventory.db).map((e) => [e.kind, e.deadline, e.recipient])).toEqual([
+    expect((await outboxDump(t.inventory.db)).map((e) => [e.kind, e.deadline, e.recipient])).toEqual([
       ['reservation-warning', deadline, 'billing@acme.test'],
       ['reservation-warning', deadline, 'owner@pat.test'],
     ]);
@@ -56,7 +56,7 @@ describe('a later hold ending at the same deadline as an earlier one', () => {
       expect(swept.notified.map((x) => [x.number, x.kind, x.deadline])).toEqual([[n, 'reservation-expired', now]]);
     }
     expect(await t.inventory.sweepReport()).toMatchObject({ released: [], notified: [] });
-    expect(noticeDump(t.inventory.db)).toEqual([
+    expect(await noticeDump(t.inventory.db)).toEqual([
       { number: n, kind: 'reservation-expired', deadline: now },
       { number: n, kind: 'reservation-expired', deadline: now },
     ]);
@@ -73,6 +73,6 @@ describe('a later hold ending at the same deadline as an earlier one', () => {
       expect(await t.inventory.sweepReport()).toMatchObject({ notified: [] });
       await t.inventory.act('unlock', { number: n, remark: `unlock ${hold + 1}` });
     }
-    expect(noticeDump(t.inventory.db).map((x) => x.kind)).toEqual(['lock-warning', 'lock-warning']);
+    expect((await noticeDump(t.inventory.db)).map((x) => x.kind)).toEqual(['lock-warning', 'lock-warning']);
   });
 });

@@ -75,7 +75,7 @@ describe('an operator action racing the sweep', () => {
         if (actions[0] === 'expire') expect(released.has(row.number)).toBe(true);
         else expect(released.has(row.number)).toBe(false);
       }
-      const noticed = noticeDump(t.inventory.db).filter((x) => x.kind.endsWith('expired'));
+      const noticed = (await noticeDump(t.inventory.db)).filter((x) => x.kind.endsWith('expired'));
       expect(noticed.map((x) => x.number).sort()).toEqual([...released].sort());
       // Both sides really acted, so the race was run, not one side alone.
       expect(released.size).toBeGreaterThan(0);

@@ -1,39 +1,47 @@
 // Low-stock notices: recorded once when a country and SKU's available numbers fall below the
 // threshold, again only after the pair rose back and fell again; each queues an email to operator
-// support, shows in the notification list and as one desktop notification.
+// support, shows in the notification list (on both stores) and as one desktop notification.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { takeDesktopBatches } from '../../electron/core/notifications/desktop';
+import type { InventoryPort } from '../../electron/core/inventory-port';
 import { addSgNumbers, freshInventory, ORG_A, type TestInventory } from '../helpers/inventory';
+import { STORES, type StoreUnderTest } from '../helpers/stores';
 
-let t: TestInventory;
-beforeEach(async () => {
-  t = freshInventory('2026-01-05T09:00:00.000Z');
-  await t.inventory.updateSettings({ operatorSupportEmail: 'noc@b3.example', lowStockThreshold: 3 });
-  await addSgNumbers(t.inventory, 4);
-});
-afterEach(() => t.close());
-
-const lowStockNotices = async () =>
-  (await t.inventory.notifications({ kinds: ['low-stock'] })).rows.map((n) => ({
+const lowStockNotices = async (inventory: InventoryPort) =>
+  (await inventory.notifications({ kinds: ['low-stock'] })).rows.map((n) => ({
     stock: n.stock,
     emails: n.emails.map((e) => e.recipient),
   }));
 
-describe('low-stock notices', () => {
+async function stocked(inventory: InventoryPort): Promise<void> {
+  await inventory.updateSettings({ operatorSupportEmail: 'noc@b3.example', lowStockThreshold: 3 });
+  await addSgNumbers(inventory, 4);
+}
+
+describe.each(STORES)('low-stock notices on the $name', (store) => {
+  let t: StoreUnderTest;
+  beforeEach(async () => {
+    t = await store.open();
+    await stocked(t.inventory);
+  });
+  afterEach(() => t.close());
+
   it('are recorded once when a pair falls below the threshold, and again after it recovered and fell again', async () => {
-    expect(await lowStockNotices()).toEqual([]);
+    expect(await lowStockNotices(t.inventory)).toEqual([]);
     await t.inventory.act('lock', { number: '+6561230000', remark: 'faulty' }); // 3 available: not below 3
-    expect(await lowStockNotices()).toEqual([]);
+    expect(await lowStockNotices(t.inventory)).toEqual([]);
     await t.inventory.act('reserve', { number: '+6561230001', orgUuid: ORG_A, remark: 'pilot' }); // 2: below
     await t.inventory.act('lock', { number: '+6561230002', remark: 'faulty' }); // 1: still below, no second notice
-    expect(await lowStockNotices()).toEqual([{ stock: { country: 'SG', sku: 'SG-DID', available: 2 }, emails: ['noc@b3.example'] }]);
+    expect(await lowStockNotices(t.inventory)).toEqual([
+      { stock: { country: 'SG', sku: 'SG-DID', available: 2 }, emails: ['noc@b3.example'] },
+    ]);
 
     await t.inventory.act('unlock', { number: '+6561230000', remark: 'fixed' });
     await t.inventory.act('unlock', { number: '+6561230002', remark: 'fixed' }); // 3 available: recovered
     await t.inventory.act('lock', { number: '+6561230003', remark: 'faulty' }); // 2: a new fall
-    expect(await lowStockNotices()).toEqual([
+    expect(await lowStockNotices(t.inventory)).toEqual([
       { stock: { country: 'SG', sku: 'SG-DID', available: 2 }, emails: ['noc@b3.example'] },
       { stock: { country: 'SG', sku: 'SG-DID', available: 2 }, emails: ['noc@b3.example'] },
     ]);
@@ -46,10 +54,21 @@ describe('low-stock notices', () => {
     await t.inventory.updateSettings({ lowStockThreshold: 0 });
     await t.inventory.act('lock', { number: '+6561230000', remark: 'faulty' });
     await t.inventory.act('lock', { number: '+6561230001', remark: 'faulty' });
-    expect(await lowStockNotices()).toEqual([]);
+    expect(await lowStockNotices(t.inventory)).toEqual([]);
     await t.inventory.updateSettings({ lowStockThreshold: 10 });
-    expect(await lowStockNotices()).toEqual([{ stock: { country: 'SG', sku: 'SG-DID', available: 2 }, emails: ['noc@b3.example'] }]);
+    expect(await lowStockNotices(t.inventory)).toEqual([
+      { stock: { country: 'SG', sku: 'SG-DID', available: 2 }, emails: ['noc@b3.example'] },
+    ]);
   });
+});
+
+describe('low-stock notices on an inventory file', () => {
+  let t: TestInventory;
+  beforeEach(async () => {
+    t = freshInventory('2026-01-05T09:00:00.000Z');
+    await stocked(t.inventory);
+  });
+  afterEach(() => t.close());
 
   it('show as one desktop notification that opens the pair', async () => {
     await t.inventory.act('lock', { number: '+6561230000', remark: 'faulty' });
@@ -71,8 +90,10 @@ describe('low-stock notices', () => {
     fs.writeFileSync(file, 'number,state,country,vendor,sku\n+6561239999,available,SG,Singtel,SG-DID\n');
     const dryRun = await t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: true });
     expect(dryRun.counts.add).toBe(1);
-    expect(await lowStockNotices()).toEqual([]);
+    expect(await lowStockNotices(t.inventory)).toEqual([]);
     await t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false });
-    expect(await lowStockNotices()).toEqual([{ stock: { country: 'SG', sku: 'SG-DID', available: 5 }, emails: ['noc@b3.example'] }]);
+    expect(await lowStockNotices(t.inventory)).toEqual([
+      { stock: { country: 'SG', sku: 'SG-DID', available: 5 }, emails: ['noc@b3.example'] },
+    ]);
   });
 });

@@ -1,12 +1,13 @@
 // Every refusal: each (action, state) pair the life-cycle table does not allow, missing and malformed
 // input, unknown numbers, another org's reservation, stale versions. Each answers a typed error and
-// leaves every table of the database exactly as it was.
+// leaves every table of the database exactly as it was, on both stores (a SQLite file and a team
+// database).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionInput } from '../../shared/actions';
 import { NUMBER_STATES, type NumberState } from '../../shared/domain';
 import { ACTION_RULES, OPERATOR_ACTIONS, allowedActions, type OperatorAction } from '../../shared/lifecycle';
-import { addSgNumbers, DID_1, freshInventory, ORG_A, ORG_B, SUB_1, type TestInventory } from '../helpers/inventory';
-import { expectRefusal } from '../helpers/refusal';
+import { addSgNumbers, DID_1, ORG_A, ORG_B, SUB_1 } from '../helpers/inventory';
+import { expectStoreRefusal, STORES, type StoreUnderTest } from '../helpers/stores';
 import { driveTo } from '../helpers/states';
 
 /** The table of issue 2 §3, written out independently of shared/lifecycle.ts. */
@@ -42,15 +43,6 @@ function validInput(action: OperatorAction, number: string): ActionInput<Operato
   return inputs[action];
 }
 
-let t: TestInventory;
-let n: string;
-beforeEach(async () => {
-  t = freshInventory();
-  [n] = await addSgNumbers(t.inventory, 1);
-});
-afterEach(() => t.close());
-
-/** Every refusal of an action on a known number names it, its state and the actions allowed in that state. */
 /** The labels the screens give the actions allowed in a state, in the table's order. */
 const allowedLabels = (state: NumberState) =>
   OPERATOR_ACTIONS.filter((a) => TABLE[a].from.includes(state))
@@ -83,141 +75,146 @@ describe('the transition table', () => {
   });
 });
 
-describe('illegal transitions', () => {
-  for (const state of NUMBER_STATES) {
-    for (const action of OPERATOR_ACTIONS.filter((a) => !TABLE[a].from.includes(state))) {
-      it(`refuses ${action} on a ${state} number`, async () => {
+describe.each(STORES)('on the $name', (store) => {
+  let t: StoreUnderTest;
+  let n: string;
+  beforeEach(async () => {
+    t = await store.open();
+    [n] = await addSgNumbers(t.inventory, 1);
+  });
+  afterEach(() => t.close());
+
+  describe('illegal transitions', () => {
+    for (const state of NUMBER_STATES) {
+      for (const action of OPERATOR_ACTIONS.filter((a) => !TABLE[a].from.includes(state))) {
+        it(`refuses ${action} on a ${state} number`, async () => {
+          await driveTo(t.inventory, n, state);
+          const error = await expectStoreRefusal(t, 'ILLEGAL_TRANSITION', () => t.inventory.act(action, validInput(action, n)));
+          // The message names the number, its state and every action allowed in that state, as the screens label them.
+          expect(error.message).toContain(n);
+          expect(error.message).toContain(`it is ${state.charAt(0).toUpperCase()}${state.slice(1)}`);
+          const allowed = OPERATOR_ACTIONS.filter((a) => TABLE[a].from.includes(state));
+          expect(allowedActions(state)).toEqual(allowed);
+          if (allowed.length) expect(error.message).toContain(`A ${state} number can be: ${allowedLabels(state)}.`);
+          expect(error.message).toContain(`"${ACTION_RULES[action].label}" is not possible`);
+        });
+      }
+    }
+
+    it('refuses actions on a permanent lock except those allowed while locked', async () => {
+      await t.insertLegacyLock('+6561239999', '2020-01-01T00:00:00.000Z');
+      await expectStoreRefusal(t, 'ILLEGAL_TRANSITION', () => t.inventory.act('reserve', validInput('reserve', '+6561239999')));
+    });
+  });
+
+  describe('missing or malformed input', () => {
+    const bad: { action: OperatorAction; input: Record<string, unknown>; mentions: string }[] = [
+      { action: 'reserve', input: { remark: 'r' }, mentions: 'Org UUID' },
+      { action: 'reserve', input: { orgUuid: 'not-a-uuid', remark: 'r' }, mentions: 'Org UUID' },
+      { action: 'reserve', input: { orgUuid: ORG_A }, mentions: 'Remark' },
+      { action: 'reserve', input: { orgUuid: ORG_A, remark: '   ' }, mentions: 'Remark' },
+      { action: 'reserve', input: { orgUuid: ORG_A, remark: 'x'.repeat(2001) }, mentions: 'Remark' },
+      { action: 'extend', input: { paidUntil: '2027-01-01' }, mentions: 'DID Reservation UUID' },
+      { action: 'extend', input: { didReservationUuid: DID_1 }, mentions: 'Paid-until' },
+      { action: 'extend', input: { didReservationUuid: DID_1, paidUntil: 'next month' }, mentions: 'Paid-until' },
+      { action: 'extend', input: { didReservationUuid: DID_1, paidUntil: '2027-02-30' }, mentions: 'Paid-until' },
+      { action: 'extend', input: { didReservationUuid: DID_1, paidUntil: '2027-02-30T10:00:00+01:00' }, mentions: 'Paid-until' },
+      { action: 'release', input: {}, mentions: 'Remark' },
+      { action: 'lock', input: { remark: '' }, mentions: 'Remark' },
+      { action: 'unlock', input: {}, mentions: 'Remark' },
+      { action: 'recover', input: {}, mentions: 'Remark' },
+      { action: 'delete', input: { remark: 'r' }, mentions: 'Reason' },
+      { action: 'delete', input: { reason: 'lost', remark: 'r' }, mentions: 'Reason' },
+      { action: 'delete', input: { reason: 'faulty' }, mentions: 'Remark' },
+      { action: 'assign', input: { ownerUuid: ORG_A }, mentions: 'Subscription UUID' },
+      { action: 'assign', input: { subscriptionUuid: SUB_1 }, mentions: 'Owner UUID' },
+      { action: 'assign', input: { subscriptionUuid: SUB_1, ownerUuid: '1234' }, mentions: 'Owner UUID' },
+      { action: 'subscription-expired', input: { at: 'yesterday' }, mentions: 'Effective time' },
+      { action: 'subscription-terminated', input: { at: '2026-13-01' }, mentions: 'Effective time' },
+      { action: 'swapped-out', input: { at: 42 }, mentions: 'Effective time' },
+    ];
+    for (const { action, input, mentions } of bad) {
+      it(`refuses ${action} with ${JSON.stringify(input).slice(0, 60)}`, async () => {
+        // Put the number where the action is allowed, so only the input can be wrong.
+        const state = TABLE[action].from[0];
         await driveTo(t.inventory, n, state);
-        const error = await expectRefusal(t.inventory, 'ILLEGAL_TRANSITION', () => t.inventory.act(action, validInput(action, n)));
-        // The message names the number, its state and every action allowed in that state, as the screens label them.
-        expect(error.message).toContain(n);
-        expect(error.message).toContain(`it is ${state.charAt(0).toUpperCase()}${state.slice(1)}`);
-        const allowed = OPERATOR_ACTIONS.filter((a) => TABLE[a].from.includes(state));
-        expect(allowedActions(state)).toEqual(allowed);
-        if (allowed.length) expect(error.message).toContain(`A ${state} number can be: ${allowedLabels(state)}.`);
-        expect(error.message).toContain(`"${ACTION_RULES[action].label}" is not possible`);
+        const error = await expectStoreRefusal(t, 'INVALID_INPUT', () => t.inventory.act(action, { number: n, ...input } as never));
+        expect(error.message).toContain(mentions);
+        expectOnlyNumberNamed(error.message, n);
       });
     }
-  }
 
-  it('refuses actions on a permanent lock except those allowed while locked', async () => {
-    t.inventory.db
-      .prepare(
-        `INSERT INTO numbers (number, country, vendor, sku, state, created_at, updated_at)
-         VALUES ('+6561239999', 'SG', 'Legacy', 'SG-DID', 'locked', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z')`,
-      )
-      .run();
-    await expectRefusal(t.inventory, 'ILLEGAL_TRANSITION', () => t.inventory.act('reserve', validInput('reserve', '+6561239999')));
-  });
-});
+    for (const number of [undefined, '', '6561230000', '+', '+65 abc', '+0000', 42]) {
+      it(`refuses a missing or unreadable number ${JSON.stringify(number)}`, async () => {
+        await expectStoreRefusal(t, 'INVALID_INPUT', () => t.inventory.act('lock', { number, remark: 'r' } as never));
+      });
+    }
 
-describe('missing or malformed input', () => {
-  const bad: { action: OperatorAction; input: Record<string, unknown>; mentions: string }[] = [
-    { action: 'reserve', input: { remark: 'r' }, mentions: 'Org UUID' },
-    { action: 'reserve', input: { orgUuid: 'not-a-uuid', remark: 'r' }, mentions: 'Org UUID' },
-    { action: 'reserve', input: { orgUuid: ORG_A }, mentions: 'Remark' },
-    { action: 'reserve', input: { orgUuid: ORG_A, remark: '   ' }, mentions: 'Remark' },
-    { action: 'reserve', input: { orgUuid: ORG_A, remark: 'x'.repeat(2001) }, mentions: 'Remark' },
-    { action: 'extend', input: { paidUntil: '2027-01-01' }, mentions: 'DID Reservation UUID' },
-    { action: 'extend', input: { didReservationUuid: DID_1 }, mentions: 'Paid-until' },
-    { action: 'extend', input: { didReservationUuid: DID_1, paidUntil: 'next month' }, mentions: 'Paid-until' },
-    { action: 'extend', input: { didReservationUuid: DID_1, paidUntil: '2027-02-30' }, mentions: 'Paid-until' },
-    { action: 'extend', input: { didReservationUuid: DID_1, paidUntil: '2027-02-30T10:00:00+01:00' }, mentions: 'Paid-until' },
-    { action: 'release', input: {}, mentions: 'Remark' },
-    { action: 'lock', input: { remark: '' }, mentions: 'Remark' },
-    { action: 'unlock', input: {}, mentions: 'Remark' },
-    { action: 'recover', input: {}, mentions: 'Remark' },
-    { action: 'delete', input: { remark: 'r' }, mentions: 'Reason' },
-    { action: 'delete', input: { reason: 'lost', remark: 'r' }, mentions: 'Reason' },
-    { action: 'delete', input: { reason: 'faulty' }, mentions: 'Remark' },
-    { action: 'assign', input: { ownerUuid: ORG_A }, mentions: 'Subscription UUID' },
-    { action: 'assign', input: { subscriptionUuid: SUB_1 }, mentions: 'Owner UUID' },
-    { action: 'assign', input: { subscriptionUuid: SUB_1, ownerUuid: '1234' }, mentions: 'Owner UUID' },
-    { action: 'subscription-expired', input: { at: 'yesterday' }, mentions: 'Effective time' },
-    { action: 'subscription-terminated', input: { at: '2026-13-01' }, mentions: 'Effective time' },
-    { action: 'swapped-out', input: { at: 42 }, mentions: 'Effective time' },
-  ];
-  for (const { action, input, mentions } of bad) {
-    it(`refuses ${action} with ${JSON.stringify(input).slice(0, 60)}`, async () => {
-      // Put the number where the action is allowed, so only the input can be wrong.
-      const state = TABLE[action].from[0];
-      await driveTo(t.inventory, n, state);
-      const error = await expectRefusal(t.inventory, 'INVALID_INPUT', () => t.inventory.act(action, { number: n, ...input } as never));
-      expect(error.message).toContain(mentions);
-      expectOnlyNumberNamed(error.message, n);
+    it('refuses a negative or fractional expected version', async () => {
+      await expectStoreRefusal(t, 'INVALID_INPUT', () => t.inventory.act('lock', { number: n, remark: 'r', expectedVersion: -1 }));
+      await expectStoreRefusal(t, 'INVALID_INPUT', () => t.inventory.act('lock', { number: n, remark: 'r', expectedVersion: 1.5 }));
     });
-  }
 
-  for (const number of [undefined, '', '6561230000', '+', '+65 abc', '+0000', 42]) {
-    it(`refuses a missing or unreadable number ${JSON.stringify(number)}`, async () => {
-      await expectRefusal(t.inventory, 'INVALID_INPUT', () => t.inventory.act('lock', { number, remark: 'r' } as never));
+    it('refuses an unknown action', async () => {
+      await expectStoreRefusal(t, 'INVALID_INPUT', () => t.inventory.act('steal' as OperatorAction, { number: n } as never));
     });
-  }
-
-  it('refuses a negative or fractional expected version', async () => {
-    await expectRefusal(t.inventory, 'INVALID_INPUT', () => t.inventory.act('lock', { number: n, remark: 'r', expectedVersion: -1 }));
-    await expectRefusal(t.inventory, 'INVALID_INPUT', () => t.inventory.act('lock', { number: n, remark: 'r', expectedVersion: 1.5 }));
   });
 
-  it('refuses an unknown action', async () => {
-    await expectRefusal(t.inventory, 'INVALID_INPUT', () => t.inventory.act('steal' as OperatorAction, { number: n } as never));
-  });
-});
+  describe('unknown numbers', () => {
+    for (const action of OPERATOR_ACTIONS) {
+      it(`${action} on a number not in the inventory is NOT_FOUND, naming it in E.164`, async () => {
+        const error = await expectStoreRefusal(t, 'NOT_FOUND', () => t.inventory.act(action, validInput(action, '+65 6123 9876')));
+        expect(error.message).toContain('+6561239876');
+      });
+    }
 
-describe('unknown numbers', () => {
-  for (const action of OPERATOR_ACTIONS) {
-    it(`${action} on a number not in the inventory is NOT_FOUND, naming it in E.164`, async () => {
-      const error = await expectRefusal(t.inventory, 'NOT_FOUND', () => t.inventory.act(action, validInput(action, '+65 6123 9876')));
-      expect(error.message).toContain('+6561239876');
+    it('show of an unknown number is NOT_FOUND', async () => {
+      await expect(t.inventory.show('+6561239876')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
-  }
-
-  it('show of an unknown number is NOT_FOUND', async () => {
-    await expect(t.inventory.show('+6561239876')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-  });
-});
-
-describe('reserved for another org', () => {
-  it('assign to another org is ORG_MISMATCH; the reserver can still assign', async () => {
-    await t.inventory.act('reserve', { number: n, orgUuid: ORG_A, remark: 'hold' });
-    await t.inventory.saveOrganization({ uuid: ORG_A, name: 'Acme Telecom', type: 'customer', billingEmail: 'billing@acme.example' });
-    const error = await expectRefusal(t.inventory, 'ORG_MISMATCH', () =>
-      t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_B }),
-    );
-    // The reserver by its directory name; an org not in the directory by its UUID.
-    expect(error.message).toBe(
-      `${n} is reserved for Acme Telecom and can be assigned only to them. To assign it to ${ORG_B}, release it first.`,
-    );
-    const detail = await t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_A.toUpperCase() });
-    expect(detail.state).toBe('assigned');
   });
 
-  it('after a subscription event the number is held for the former owner only', async () => {
-    await t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_B });
-    await t.inventory.act('swapped-out', { number: n });
-    await expectRefusal(t.inventory, 'ORG_MISMATCH', () =>
-      t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_A }),
-    );
-  });
-});
+  describe('reserved for another org', () => {
+    it('assign to another org is ORG_MISMATCH; the reserver can still assign', async () => {
+      await t.inventory.act('reserve', { number: n, orgUuid: ORG_A, remark: 'hold' });
+      await t.inventory.saveOrganization({ uuid: ORG_A, name: 'Acme Telecom', type: 'customer', billingEmail: 'billing@acme.example' });
+      const error = await expectStoreRefusal(t, 'ORG_MISMATCH', () =>
+        t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_B }),
+      );
+      // The reserver by its directory name; an org not in the directory by its UUID.
+      expect(error.message).toBe(
+        `${n} is reserved for Acme Telecom and can be assigned only to them. To assign it to ${ORG_B}, release it first.`,
+      );
+      const detail = await t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_A.toUpperCase() });
+      expect(detail.state).toBe('assigned');
+    });
 
-describe('stale expected version', () => {
-  it('refuses an action against an older version and accepts the current one', async () => {
-    const shown = await t.inventory.show(n);
-    await t.inventory.act('lock', { number: n, remark: 'someone else' });
-    const error = await expectRefusal(t.inventory, 'STALE_VERSION', () =>
-      t.inventory.act('unlock', { number: n, remark: 'mine', expectedVersion: shown.version }),
-    );
-    expectStateNamed(error.message, n, 'locked');
-    const current = await t.inventory.show(n);
-    const detail = await t.inventory.act('unlock', { number: n, remark: 'mine', expectedVersion: current.version });
-    expect(detail.version).toBe(current.version + 1);
+    it('after a subscription event the number is held for the former owner only', async () => {
+      await t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_B });
+      await t.inventory.act('swapped-out', { number: n });
+      await expectStoreRefusal(t, 'ORG_MISMATCH', () =>
+        t.inventory.act('assign', { number: n, subscriptionUuid: SUB_1, ownerUuid: ORG_A }),
+      );
+    });
   });
 
-  it('refuses a version from the future too', async () => {
-    const error = await expectRefusal(t.inventory, 'STALE_VERSION', () =>
-      t.inventory.act('lock', { number: n, remark: 'r', expectedVersion: 99 }),
-    );
-    expectStateNamed(error.message, n, 'available');
+  describe('stale expected version', () => {
+    it('refuses an action against an older version and accepts the current one', async () => {
+      const shown = await t.inventory.show(n);
+      await t.inventory.act('lock', { number: n, remark: 'someone else' });
+      const error = await expectStoreRefusal(t, 'STALE_VERSION', () =>
+        t.inventory.act('unlock', { number: n, remark: 'mine', expectedVersion: shown.version }),
+      );
+      expectStateNamed(error.message, n, 'locked');
+      const current = await t.inventory.show(n);
+      const detail = await t.inventory.act('unlock', { number: n, remark: 'mine', expectedVersion: current.version });
+      expect(detail.version).toBe(current.version + 1);
+    });
+
+    it('refuses a version from the future too', async () => {
+      const error = await expectStoreRefusal(t, 'STALE_VERSION', () =>
+        t.inventory.act('lock', { number: n, remark: 'r', expectedVersion: 99 }),
+      );
+      expectStateNamed(error.message, n, 'available');
+    });
   });
 });

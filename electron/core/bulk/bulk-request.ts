@@ -28,14 +28,36 @@ function fieldsSchema(action: OperatorAction): z.ZodObject {
   return schema.omit({ number: true, expectedVersion: true });
 }
 
-export function readBulkRequest(db: Db, raw: unknown, limit = MAX_BULK_NUMBERS): BulkPlan {
+/** A bulk request validated, its target not yet resolved: the numbers given, or a filter for the store to match. */
+export interface BulkTarget {
+  action: OperatorAction;
+  requestFor: (e164: string) => ActionRequest;
+  filter: unknown;
+  given: string[];
+}
+
+export function readBulkTarget(raw: unknown): BulkTarget {
   const request = parseOrThrow(bulkRequestSchema, raw, 'Bulk action');
   const { action } = request;
   const fields = parseOrThrow(fieldsSchema(action), request.fields, ACTION_RULES[action].label);
   const requestFor = (e164: string) => readRequest(action, { ...fields, number: e164 });
   const { filter, numbers: given = [] } = request.target;
-  if (filter) {
-    const numbers = matchingNumbers(db, filter, limit + 1);
+  return { action, requestFor, filter, given };
+}
+
+export function readBulkRequest(db: Db, raw: unknown, limit = MAX_BULK_NUMBERS): BulkPlan {
+  const target = readBulkTarget(raw);
+  return planOf(target, target.filter ? matchingNumbers(db, target.filter, limit + 1) : undefined, limit);
+}
+
+/**
+ * The plan of a bulk action, given the numbers its filter matched (up to one past the limit, read
+ * by the store), or none when it names its numbers.
+ */
+export function planOf(target: BulkTarget, matched: string[] | undefined, limit = MAX_BULK_NUMBERS): BulkPlan {
+  const { action, requestFor, given } = target;
+  if (matched) {
+    const numbers = matched;
     if (numbers.length > limit) {
       const most = limit.toLocaleString('en-US');
       throw new InventoryError(

@@ -1,6 +1,6 @@
 // Applying bulk actions: each a job followed by id for progress, cancellable between batches.
-// A batch of numbers is one IMMEDIATE transaction; inside it each number is its own savepoint
-// with its own audit event, so a refusal of one rolls back only that number and never blocks the
+// A batch of numbers is one transaction of the store's (IMMEDIATE on SQLite); inside it each number
+// is its own savepoint with its own audit event, so a refusal of one rolls back only that number and never blocks the
 // others. Between batches the job yields, so requests (progress, the grid) are answered meanwhile.
 import { randomUUID } from 'node:crypto';
 import type { BulkStatus } from '../../../shared/bulk';
@@ -38,10 +38,45 @@ interface Job {
   done: Promise<BulkStatus>;
 }
 
+/** What one batch did: the numbers changed (with the state each left) and those refused. */
+export interface BatchOutcome {
+  applied: { number: string; from: NumberState }[];
+  refusals: BulkStatus['refusals'];
+}
+
+/** Applies one batch of a bulk action in one transaction of the store's, each number whole or not at all. */
+export type BatchWriter = (plan: BulkPlan, batchId: string, batch: string[]) => Promise<BatchOutcome>;
+
+/** The inventory file's batches: one IMMEDIATE transaction, each number its own savepoint with its own audit event. */
+export function sqliteBatches(context: () => CoreContext): BatchWriter {
+  return async (plan, batchId, batch) => {
+    const ctx = context();
+    return ctx.db.transaction(() => applyBatch(ctx, plan, batchId, batch)).immediate();
+  };
+}
+
+function applyBatch(ctx: CoreContext, plan: BulkPlan, batchId: string, batch: string[]): BatchOutcome {
+  const applied: BatchOutcome['applied'] = [];
+  const refusals: BulkStatus['refusals'] = [];
+  for (const e164 of batch) {
+    let row: NumberRow | undefined;
+    try {
+      row = requireRow(ctx.db, e164);
+      const current = row;
+      // A nested transaction is a savepoint: a refusal undoes this number only.
+      ctx.db.transaction(() => applyAction(ctx, current, plan.requestFor(e164), batchId))();
+      applied.push({ number: e164, from: current.state });
+    } catch (error) {
+      refusals.push(refusalOf(error, row, e164));
+    }
+  }
+  return { applied, refusals };
+}
+
 export class BulkJobs {
   private readonly jobs = new Map<string, Job>();
 
-  constructor(private readonly context: () => CoreContext) {}
+  constructor(private readonly writeBatch: BatchWriter) {}
 
   start(plan: BulkPlan, onChange?: (change: BulkChange) => void, batchSize = BULK_BATCH_SIZE): BulkStatus {
     const id = randomUUID();
@@ -98,8 +133,7 @@ export class BulkJobs {
           break;
         }
         const batch = plan.numbers.slice(start, start + batchSize);
-        const ctx = this.context();
-        const outcome = ctx.db.transaction(() => this.applyBatch(ctx, plan, status.batchId, batch)).immediate();
+        const outcome = await this.writeBatch(plan, status.batchId, batch);
         for (const { number, from } of outcome.applied) {
           changed.push(number);
           states.add(from);
@@ -115,24 +149,6 @@ export class BulkJobs {
     }
     if (changed.length && onChange) onChange({ numbers: changed, states: [...states] });
     return status;
-  }
-
-  private applyBatch(ctx: CoreContext, plan: BulkPlan, batchId: string, batch: string[]) {
-    const applied: { number: string; from: NumberState }[] = [];
-    const refusals: BulkStatus['refusals'] = [];
-    for (const e164 of batch) {
-      let row: NumberRow | undefined;
-      try {
-        row = requireRow(ctx.db, e164);
-        const current = row;
-        // A nested transaction is a savepoint: a refusal undoes this number only.
-        ctx.db.transaction(() => applyAction(ctx, current, plan.requestFor(e164), batchId))();
-        applied.push({ number: e164, from: current.state });
-      } catch (error) {
-        refusals.push(refusalOf(error, row, e164));
-      }
-    }
-    return { applied, refusals };
   }
 
   private forgetOldJobs(): void {

@@ -18,7 +18,7 @@ import { countByState } from '../search/search';
 import { appSettings } from '../settings-store';
 import { FORECAST_STATES, LOW_STOCK_SQL, RELEASES_WITHIN_SQL, STOCK_SQL } from './queries';
 
-interface StockRow {
+export interface StockRow {
   state: NumberState;
   country: string;
   vendor: string;
@@ -29,7 +29,7 @@ interface StockRow {
 const noCounts = () => Object.fromEntries(NUMBER_STATES.map((s) => [s, 0])) as Record<NumberState, number>;
 
 /** Each dimension's groups, largest first. */
-function stockBy(rows: StockRow[]): Record<StockDimension, StockGroup[]> {
+export function stockBy(rows: StockRow[]): Record<StockDimension, StockGroup[]> {
   const by = (dimension: StockDimension): StockGroup[] => {
     const groups = new Map<string, Record<NumberState, number>>();
     for (const row of rows) {
@@ -61,6 +61,46 @@ function releasesFrom(db: Db, now: string): ReleaseDay[] {
   return days;
 }
 
+/** The forecast's days, from each held state's releases per day. */
+export function releaseDaysOf(perState: readonly { state: NumberState; days: readonly { day: string; count: number }[] }[]): ReleaseDay[] {
+  const days = new Map<string, ReleaseDay>();
+  for (const { state, days: counts } of perState) {
+    const key = state === 'reserved' ? 'reserved' : 'locked';
+    for (const { day, count } of counts) {
+      const entry = days.get(day) ?? { day, reserved: 0, locked: 0 };
+      entry[key] += count;
+      days.set(day, entry);
+    }
+  }
+  return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
+}
+
+/** The partial last day of a horizon: releases from its start (or now) until the horizon's end. */
+export function horizonLastDay(now: string, days: ForecastHorizon): { from: string; until: string } {
+  const end = addDays(now, days);
+  const lastDay = `${end.slice(0, 10)}T00:00:00.000Z`;
+  return { from: lastDay < now ? now : lastDay, until: end };
+}
+
+/**
+ * Each horizon's releases per held state: whole days from the daily series, and the horizon's
+ * last, partial day counted on its own (`lastDayCount`), one day's range instead of a count of
+ * every deadline within 90 days.
+ */
+export function releaseTotalsOf(
+  releases: readonly ReleaseDay[],
+  now: string,
+  lastDayCount: (state: 'reserved' | 'locked', days: ForecastHorizon) => number,
+): Record<ForecastHorizon, { reserved: number; locked: number }> {
+  const releasing = (state: 'reserved' | 'locked', days: ForecastHorizon) => {
+    const endDay = addDays(now, days).slice(0, 10);
+    return releases.filter((r) => r.day < endDay).reduce((sum, r) => sum + r[state], 0) + lastDayCount(state, days);
+  };
+  return Object.fromEntries(
+    FORECAST_HORIZONS.map((days) => [days, { reserved: releasing('reserved', days), locked: releasing('locked', days) }]),
+  ) as Record<ForecastHorizon, { reserved: number; locked: number }>;
+}
+
 /** Low-stock pairs under a threshold; none when the threshold is 0 (off). */
 export function lowStockPairs(db: Db, threshold: number): LowStock[] {
   return threshold > 0 ? (prepared(db, LOW_STOCK_SQL).all(threshold) as LowStock[]) : [];
@@ -70,22 +110,10 @@ export function dashboardSummary(db: Db, now: string): DashboardSummary {
   return db.transaction(() => {
     const stockRows = prepared(db, STOCK_SQL).all() as StockRow[];
     const releases = releasesFrom(db, now);
-    // Whole days from the daily series, and the horizon's last, partial day counted on its own:
-    // one day's range instead of a count of every deadline within 90 days.
-    const releasing = (state: 'reserved' | 'locked', days: ForecastHorizon) => {
-      const end = addDays(now, days);
-      const lastDay = `${end.slice(0, 10)}T00:00:00.000Z`;
-      const whole = releases.filter((r) => r.day < end.slice(0, 10)).reduce((sum, r) => sum + r[state], 0);
-      return (
-        whole +
-        (prepared(db, RELEASES_WITHIN_SQL)
-          .pluck()
-          .get(state, lastDay < now ? now : lastDay, end) as number)
-      );
-    };
-    const releaseTotals = Object.fromEntries(
-      FORECAST_HORIZONS.map((days) => [days, { reserved: releasing('reserved', days), locked: releasing('locked', days) }]),
-    ) as Record<ForecastHorizon, { reserved: number; locked: number }>;
+    const releaseTotals = releaseTotalsOf(releases, now, (state, days) => {
+      const { from, until } = horizonLastDay(now, days);
+      return prepared(db, RELEASES_WITHIN_SQL).pluck().get(state, from, until) as number;
+    });
     const threshold = appSettings(db).lowStockThreshold;
     return {
       at: now,

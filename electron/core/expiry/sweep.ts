@@ -77,14 +77,32 @@ export const NEXT_WARNING_DEADLINE_SQL = `SELECT min(expires_at) AS at FROM numb
 export function nextDueInstant(ctx: CoreContext, now: string): string | null {
   const { db } = ctx;
   const lead = appSettings(db).warningLeadDays;
+  return nextDueOf(now, lead, {
+    earliestDeadline: (prepared(db, EARLIEST_DEADLINE_SQL).get() as { at: string | null }).at,
+    nextWarningDeadline:
+      lead > 0 ? (prepared(db, NEXT_WARNING_DEADLINE_SQL).get(warningHorizon(now, lead)) as { at: string | null }).at : null,
+    warningOverdue: warningPending(db, now, lead),
+  });
+}
+
+/** What a store reads for nextDueInstant. */
+export interface DueFacts {
+  /** The earliest deadline of any held number, passed or not. */
+  earliestDeadline: string | null;
+  /** The earliest deadline after the warning horizon (none when warnings are off). */
+  nextWarningDeadline: string | null;
+  /** Whether a warning is due now and not recorded yet. */
+  warningOverdue: boolean;
+}
+
+/** The next instant a sweep has work, from what the store read (see nextDueInstant). */
+export function nextDueOf(now: string, lead: number, facts: DueFacts): string | null {
   // Any deadline: one already passed (not swept yet) makes the sweep due at once.
-  const expiry = (prepared(db, EARLIEST_DEADLINE_SQL).get() as { at: string | null }).at;
-  const warnDeadline =
-    lead > 0 ? (prepared(db, NEXT_WARNING_DEADLINE_SQL).get(warningHorizon(now, lead)) as { at: string | null }).at : null;
+  const expiry = facts.earliestDeadline;
+  const warnDeadline = lead > 0 ? facts.nextWarningDeadline : null;
   const warning = warnDeadline ? new Date(Date.parse(warnDeadline) - lead * DAY_MS).toISOString() : null;
   // A warning already due but not recorded (a short reservation made since the last sweep, maybe
   // by another process) makes the sweep due now.
-  const overdueWarning = warningPending(db, now, lead);
-  const candidates = [expiry, warning, overdueWarning ? now : null].filter((v): v is string => v !== null);
+  const candidates = [expiry, warning, facts.warningOverdue ? now : null].filter((v): v is string => v !== null);
   return candidates.length ? candidates.sort()[0] : null;
 }

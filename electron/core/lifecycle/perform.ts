@@ -9,7 +9,7 @@ import { readPhoneNumber } from '../../../shared/phone';
 import type { LifecycleSettings } from '../../../shared/settings';
 import type { CoreContext } from '../context';
 import type { Db } from '../db/connection';
-import { detailOf, findRow, insertEvent, requireRow, updateState } from '../numbers/repository';
+import { detailOf, findRow, insertEvent, requireRow, updateState, type AuditEvent } from '../numbers/repository';
 import type { NumberRow } from '../numbers/rows';
 import { orgNamer } from '../organizations';
 import { appSettings } from '../settings-store';
@@ -116,20 +116,31 @@ export function writeTransition(ctx: CoreContext, row: NumberRow, request: Actio
   const now = ctx.clock.now().toISOString();
   const result = checkAction(row, request, now, appSettings(db), orgNamer(db));
   if (!updateState(db, row, result.fields, now)) throw changedMeanwhile(row.number, request.action);
-  return insertEvent(db, {
+  return insertEvent(db, transitionEvent(row, request, result, { at: now, actor: ctx.actor }, naming));
+}
+
+/** The audit event of a transition written, whichever store writes it. */
+export function transitionEvent(
+  row: NumberRow,
+  request: ActionRequest,
+  result: TransitionResult,
+  when: { at: string; actor: string },
+  naming: AuditNaming = {},
+): AuditEvent {
+  return {
     numberId: row.id,
-    at: now,
-    actor: ctx.actor,
+    at: when.at,
+    actor: when.actor,
     action: naming.action ?? request.action,
     from: row.state,
     to: result.fields.state,
     remark: result.remark,
     details: { ...result.details, ...naming.details },
-  });
+  };
 }
 
 /** Refuses an action that expected another version of the number than the one read. */
-export function refuseStale(row: Pick<NumberRow, 'number' | 'state' | 'version'>, expectedVersion: number | undefined): void {
+function refuseStale(row: Pick<NumberRow, 'number' | 'state' | 'version'>, expectedVersion: number | undefined): void {
   if (expectedVersion !== undefined && expectedVersion !== row.version) {
     throw new InventoryError(
       'STALE_VERSION',

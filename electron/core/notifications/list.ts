@@ -37,26 +37,31 @@ function keyOf(r: NotificationRow): string {
   return `${r.kind}|${r.country ?? ''}|${r.sku ?? ''}|${r.id}`;
 }
 
+/** The emails of a notice, as the list shows them (parameter: the notice's id). */
+export const NOTICE_EMAILS_SQL = 'SELECT id, recipient_role AS role, recipient, status FROM outbox WHERE notification_id = ? ORDER BY id';
+
+/** A notice as the list shows it, with its emails, whichever store read it. */
+export function toNotificationRecord(r: NotificationRow, emails: NotificationEmailSummary[]): NotificationRecord {
+  return {
+    id: r.id,
+    key: keyOf(r),
+    holdEventId: r.hold_event_id,
+    number: r.number,
+    kind: r.kind,
+    deadline: r.deadline,
+    state: r.state,
+    orgUuid: r.org_uuid,
+    createdAt: r.created_at,
+    desktopAt: r.desktop_at,
+    stock: r.country !== null && r.sku !== null && r.available !== null ? { country: r.country, sku: r.sku, available: r.available } : null,
+    emails,
+  };
+}
+
 export function listNotifications(db: Db, request: NotificationListRequest = {}): ListPage<NotificationRecord> {
   const { kinds, page, pageSize } = parseOrThrow(notificationListSchema, request, 'Notification list');
-  const emailsOf = db.prepare('SELECT id, recipient_role AS role, recipient, status FROM outbox WHERE notification_id = ? ORDER BY id');
-  return listPage<NotificationRow, NotificationRecord>(
-    db,
-    { table: 'notifications', column: 'kind', values: kinds, page, pageSize },
-    (r) => ({
-      id: r.id,
-      key: keyOf(r),
-      holdEventId: r.hold_event_id,
-      number: r.number,
-      kind: r.kind,
-      deadline: r.deadline,
-      state: r.state,
-      orgUuid: r.org_uuid,
-      createdAt: r.created_at,
-      desktopAt: r.desktop_at,
-      stock:
-        r.country !== null && r.sku !== null && r.available !== null ? { country: r.country, sku: r.sku, available: r.available } : null,
-      emails: emailsOf.all(r.id) as NotificationEmailSummary[],
-    }),
+  const emailsOf = db.prepare(NOTICE_EMAILS_SQL);
+  return listPage<NotificationRow, NotificationRecord>(db, { table: 'notifications', column: 'kind', values: kinds, page, pageSize }, (r) =>
+    toNotificationRecord(r, emailsOf.all(r.id) as NotificationEmailSummary[]),
   );
 }

@@ -10,9 +10,9 @@ import { prepared } from '../db/statements';
 import { lowStockPairs } from '../dashboard/summary';
 import { queueEmails } from './record';
 
-const pairKey = (p: { country: string; sku: string }) => `${p.country}|${p.sku}`;
+export const pairKey = (p: { country: string; sku: string }) => `${p.country}|${p.sku}`;
 
-function composeLowStockEmail(pair: LowStock, threshold: number, operatorName: string): { subject: string; body: string } {
+export function composeLowStockEmail(pair: LowStock, threshold: number, operatorName: string): { subject: string; body: string } {
   return {
     subject: `Low stock: ${pair.country} ${pair.sku} has ${pair.available} available number${pair.available === 1 ? '' : 's'}`,
     body: [

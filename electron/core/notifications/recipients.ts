@@ -34,7 +34,7 @@ function reserverOrg(db: Db, orgUuid: string | null): ReserverOrg | undefined {
 }
 
 /** The address for a role: a customer's billing email or a partner's owner email for the reserver, else the support address in settings. */
-function addressFor(settings: AppSettings, role: RecipientRole, org: ReserverOrg | undefined): string | null {
+export function addressFor(settings: AppSettings, role: RecipientRole, org: ReserverOrg | undefined): string | null {
   switch (role) {
     case 'reserver': {
       if (!org) return null;

@@ -75,7 +75,14 @@ export function recordNotice(db: Db, notice: NoticeInput, now: string, settings:
     ? (prepared(db, 'SELECT name FROM organizations WHERE uuid = ?').get(notice.orgUuid) as { name: string } | undefined)
     : undefined;
   const { subject, body } = noticeEmail(notice, now, org?.name ?? null, settings);
-  const emails = queueEmails(db, { notificationId, kind: notice.kind, orgUuid: notice.orgUuid, subject, body }, now, settings);
+  return noticeSummary(
+    notice,
+    queueEmails(db, { notificationId, kind: notice.kind, orgUuid: notice.orgUuid, subject, body }, now, settings),
+  );
+}
+
+/** What a sweep reports of a notice it recorded, whichever store recorded it. */
+export function noticeSummary(notice: NoticeInput, emails: NoticeSummary['emails']): NoticeSummary {
   return {
     key: notificationKey(notice),
     holdEventId: notice.holdEventId,

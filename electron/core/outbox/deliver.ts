@@ -5,7 +5,8 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import { appSettings } from '../settings-store';
-import { smtpConfigured } from '../../../shared/settings';
+import { smtpConfigured, type AppSettings } from '../../../shared/settings';
+import type { OutboxEmail } from '../../../shared/notifications';
 import { messageOf } from './eml';
 import { dueEmails, markFailed, markSent } from './repository';
 import type { MailSender } from './transport';
@@ -27,15 +28,40 @@ export interface DeliveryResult {
   configured: boolean;
 }
 
+/** Where delivery reads and records emails: the inventory file, or a team database shared by many deliverers. */
+export interface DeliveryStore {
+  settings(): Promise<AppSettings>;
+  /** Emails whose attempt is due, each taken by this deliverer alone (on a team database no other desktop sends it meanwhile). */
+  takeDue(now: string, limit: number): Promise<OutboxEmail[]>;
+  markSent(id: number, now: string, messageId: string | null): Promise<void>;
+  markFailed(id: number, error: string, nextAttempt: string | null): Promise<void>;
+}
+
 export async function deliverDue(
   db: Db,
   clock: Clock,
-  senderFor: (settings: ReturnType<typeof appSettings>) => MailSender,
+  senderFor: (settings: AppSettings) => MailSender,
   batch = DELIVERY_BATCH,
 ): Promise<DeliveryResult> {
-  const settings = appSettings(db);
+  const store: DeliveryStore = {
+    settings: async () => appSettings(db),
+    takeDue: async (now, limit) => dueEmails(db, now, limit),
+    markSent: async (id, now, messageId) => markSent(db, id, now, messageId),
+    markFailed: async (id, error, next) => markFailed(db, id, error, next),
+  };
+  return deliverFrom(store, clock, senderFor, batch);
+}
+
+/** Sends the due emails of a store, recording each attempt's outcome on the email. */
+export async function deliverFrom(
+  store: DeliveryStore,
+  clock: Clock,
+  senderFor: (settings: AppSettings) => MailSender,
+  batch = DELIVERY_BATCH,
+): Promise<DeliveryResult> {
+  const settings = await store.settings();
   if (!smtpConfigured(settings)) return { sent: 0, failed: 0, configured: false };
-  const emails = dueEmails(db, clock.now().toISOString(), batch);
+  const emails = await store.takeDue(clock.now().toISOString(), batch);
   if (emails.length === 0) return { sent: 0, failed: 0, configured: true };
   const sender = senderFor(settings);
   let sent = 0;
@@ -45,12 +71,12 @@ export async function deliverDue(
       try {
         const message = messageOf(email, settings);
         const info = await sender.send({ ...message, from: message.from ?? settings.smtpFrom, to: email.recipient as string });
-        markSent(db, email.id, clock.now().toISOString(), info.messageId);
+        await store.markSent(email.id, clock.now().toISOString(), info.messageId);
         sent++;
       } catch (error) {
         const attempts = email.attempts + 1;
         const next = attempts >= MAX_AUTOMATIC_ATTEMPTS ? null : new Date(clock.now().getTime() + backoffMs(attempts)).toISOString();
-        markFailed(db, email.id, error instanceof Error ? error.message : String(error), next);
+        await store.markFailed(email.id, error instanceof Error ? error.message : String(error), next);
         failed++;
       }
     }

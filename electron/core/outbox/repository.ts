@@ -15,7 +15,7 @@ import { resolveRecipient } from '../notifications/recipients';
 import { appSettings } from '../settings-store';
 import { parseOrThrow } from '../validation';
 
-interface OutboxRow {
+export interface OutboxRow {
   id: number;
   notification_id: number | null;
   recipient_role: RecipientRole;
@@ -31,7 +31,7 @@ interface OutboxRow {
   message_id: string | null;
 }
 
-function toEmail(r: OutboxRow): OutboxEmail {
+export function toEmail(r: OutboxRow): OutboxEmail {
   return {
     id: r.id,
     notificationId: r.notification_id,
@@ -56,9 +56,33 @@ export function listOutbox(db: Db, request: OutboxListRequest = {}): ListPage<Ou
 }
 
 export function getEmail(db: Db, id: number): OutboxEmail {
-  const row = db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow | undefined;
+  return emailOrRefusal(id, db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow | undefined);
+}
+
+/** The email read, or the refusal naming the id that is not in the outbox. */
+export function emailOrRefusal(id: number, row: OutboxRow | undefined): OutboxEmail {
   if (!row) throw new InventoryError('NOT_FOUND', `No email ${id} in the outbox`);
   return toEmail(row);
+}
+
+/** A sent email is not sent twice. */
+export function refuseSentRetry(email: OutboxEmail): void {
+  if (email.status === 'sent')
+    throw new InventoryError(
+      'INVALID_INPUT',
+      `Email ${email.id} was already sent on ${formatUtc(email.sentAt ?? '')}; it is not sent twice.`,
+    );
+}
+
+/** The address a "no recipient" email is retried to, refused while there is still none. */
+export function retryRecipient(email: OutboxEmail, resolved: string | null): string {
+  if (!resolved) {
+    throw new InventoryError(
+      'INVALID_INPUT',
+      `Email ${email.id} still has no recipient: configure the ${email.role.replace('-', ' ')} address first.`,
+    );
+  }
+  return resolved;
 }
 
 /** Emails whose next attempt is due, oldest first. */
@@ -103,11 +127,7 @@ export function retryEmail(db: Db, id: number, now: string): OutboxEmail {
   return db
     .transaction(() => {
       const email = getEmail(db, id);
-      if (email.status === 'sent')
-        throw new InventoryError(
-          'INVALID_INPUT',
-          `Email ${id} was already sent on ${formatUtc(email.sentAt ?? '')}; it is not sent twice.`,
-        );
+      refuseSentRetry(email);
       let recipient = email.recipient;
       if (email.status === 'no-recipient') {
         const orgUuid = email.notificationId
@@ -116,13 +136,7 @@ export function retryEmail(db: Db, id: number, now: string): OutboxEmail {
                 { org_uuid: string | null } | undefined
             )?.org_uuid ?? null)
           : null;
-        recipient = resolveRecipient(db, appSettings(db), email.role, orgUuid);
-        if (!recipient) {
-          throw new InventoryError(
-            'INVALID_INPUT',
-            `Email ${id} still has no recipient: configure the ${email.role.replace('-', ' ')} address first.`,
-          );
-        }
+        recipient = retryRecipient(email, resolveRecipient(db, appSettings(db), email.role, orgUuid));
       }
       db.prepare(`UPDATE outbox SET status = 'queued', recipient = ?, next_attempt_at = ? WHERE id = ?`).run(recipient, now, id);
       return getEmail(db, id);

@@ -13,6 +13,13 @@ const TABLE_PRIVILEGES: Readonly<Record<string, readonly string[]>> = {
   saved_searches: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   notifications: ['SELECT', 'INSERT', 'UPDATE'],
   outbox: ['SELECT', 'INSERT', 'UPDATE'],
+  billing_events: ['SELECT', 'INSERT'],
+  billing_event_numbers: ['SELECT', 'INSERT'],
+  // The triggers append to number_stock_changes; the low-stock check folds them into the counts.
+  number_stock_changes: ['SELECT', 'INSERT', 'DELETE'],
+  number_stock_counts: ['SELECT', 'INSERT', 'UPDATE'],
+  number_stock: ['SELECT'],
+  low_stock_pairs: ['SELECT', 'INSERT', 'DELETE'],
   number_inventory_schema: ['SELECT'],
 };
 

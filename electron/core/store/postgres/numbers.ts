@@ -23,9 +23,11 @@ export async function findRow(client: Queryable, e164: string): Promise<NumberRo
 
 export async function requireRow(client: Queryable, e164: string): Promise<NumberRow> {
   const row = await findRow(client, e164);
-  if (!row) throw new InventoryError('NOT_FOUND', `${e164} is not in the inventory`);
+  if (!row) throw notInInventory(e164);
   return row;
 }
+
+export const notInInventory = (e164: string) => new InventoryError('NOT_FOUND', `${e164} is not in the inventory`);
 
 /** Writes new state fields if the row is still at the version read; false when someone else changed it first. */
 export async function updateState(
@@ -112,7 +114,8 @@ export async function insertNumberIfNew(
   return id;
 }
 
-interface EventRow {
+/** An audit event as the history and the activity log read it (PG_EVENT_COLUMNS): the details already parsed by the driver. */
+export interface PgEventRow {
   id: number;
   number: string;
   at: string;
@@ -124,13 +127,11 @@ interface EventRow {
   details: Record<string, unknown>;
 }
 
-export async function detailOf(client: Queryable, row: NumberRow): Promise<NumberDetail> {
-  const { rows } = await client.query<EventRow>(
-    `SELECT e.id, n.number, e.at, e.actor, e.action, e.from_state, e.to_state, e.remark, e.details
-     FROM events e JOIN numbers n ON n.id = e.number_id WHERE e.number_id = $1 ORDER BY e.id`,
-    [row.id],
-  );
-  const history: HistoryEvent[] = rows.map((r) => ({
+/** The columns of a PgEventRow, from events `e` joined with numbers `n`. */
+export const PG_EVENT_COLUMNS = 'e.id, n.number, e.at, e.actor, e.action, e.from_state, e.to_state, e.remark, e.details';
+
+export function toHistoryEvent(r: PgEventRow): HistoryEvent {
+  return {
     id: r.id,
     number: r.number,
     action: r.action,
@@ -140,6 +141,14 @@ export async function detailOf(client: Queryable, row: NumberRow): Promise<Numbe
     actor: r.actor,
     remark: r.remark,
     details: r.details,
-  }));
+  };
+}
+
+export async function detailOf(client: Queryable, row: NumberRow): Promise<NumberDetail> {
+  const { rows } = await client.query<PgEventRow>(
+    `SELECT ${PG_EVENT_COLUMNS} FROM events e JOIN numbers n ON n.id = e.number_id WHERE e.number_id = $1 ORDER BY e.id`,
+    [row.id],
+  );
+  const history = rows.map(toHistoryEvent);
   return { ...toRecord(row), history };
 }

@@ -16,7 +16,7 @@ import { PG_NUMBER_COLUMNS } from './numbers';
 type Queryable = Pick<pg.ClientBase, 'query'>;
 
 /** Builds a condition with numbered parameters ($1, $2, ...), each value bound, never spliced. */
-class Conditions {
+export class Conditions {
   readonly params: unknown[] = [];
   private readonly parts: string[] = [];
   bind(value: unknown): string {
@@ -42,7 +42,7 @@ function orderBy(filter: { field: Parameters<typeof sortColumns>[0]; direction: 
 }
 
 /** A number pattern: `+65` and `+65*` a prefix range, `*` and `?` wildcards over the whole number, digits alone anywhere. */
-function patternCondition(c: Conditions, pattern: string): string {
+export function patternCondition(c: Conditions, pattern: string): string {
   if (/[*?]/.test(pattern)) return `n.number LIKE ${c.bind(pattern.replace(/\*/g, '%').replace(/\?/g, '_'))}`;
   if (pattern.startsWith('+')) {
     return pattern === '+' ? 'TRUE' : `n.number >= ${c.bind(pattern)} AND n.number < ${c.bind(prefixUpperBound(pattern))}`;
@@ -122,4 +122,15 @@ export async function searchNumbers(client: Queryable, rawRequest: unknown): Pro
     where.params,
   );
   return { total, page: request.page, pageSize: request.pageSize, rows: rows.map(toRecord) };
+}
+
+/** Up to `limit` numbers a filter matches, in number order (a bulk action's target). */
+export async function matchingNumbers(client: Queryable, rawFilter: unknown, limit: number): Promise<string[]> {
+  const filter = parseOrThrow(searchFilterSchema, rawFilter ?? {}, 'Search');
+  const where = whereClause(filter);
+  const { rows } = await client.query<{ number: string }>(
+    `SELECT n.number FROM numbers n WHERE ${where.sql} ORDER BY n.number LIMIT ${where.bind(limit)}`,
+    where.params,
+  );
+  return rows.map((r) => r.number);
 }

@@ -7,15 +7,15 @@
 import type pg from 'pg';
 import type { ExpiredRelease } from '../../../../shared/domain';
 import { EXPIRING_STATES } from '../../../../shared/lifecycle';
-import { noticeKindOf, notificationKey, type NoticeSummary } from '../../../../shared/notifications';
+import { noticeKindOf, type NoticeSummary } from '../../../../shared/notifications';
 import type { AppSettings } from '../../../../shared/settings';
 import type { SweepReport } from '../../expiry/sweep';
 import { noticeOf } from '../../expiry/notice-of';
 import { warningHorizon } from '../../expiry/warnings';
 import { expireEvent, RELEASED_FIELDS, releaseOf, SWEEP_BATCH_SIZE } from '../../lifecycle/sweep';
 import type { NumberRow } from '../../numbers/rows';
-import { noticeEmail, type NoticeInput } from '../../notifications/record';
-import { recipientsOf, type ReserverOrg } from '../../notifications/recipients';
+import { holdEventOf } from '../../expiry/hold';
+import { recordNotice } from './notices';
 import { insertEvent, PG_NUMBER_COLUMNS, updateState } from './numbers';
 
 type Client = pg.ClientBase;
@@ -25,56 +25,18 @@ export interface SweepStore {
   settings(client: Client): Promise<AppSettings>;
 }
 
-const HELD = `n.state = ANY('{${EXPIRING_STATES.join(',')}}'::text[]) AND n.expires_at IS NOT NULL`;
+export const HELD = `n.state = ANY('{${EXPIRING_STATES.join(',')}}'::text[]) AND n.expires_at IS NOT NULL`;
 
-/** The event that started the number `n`'s current (or, just after its release, last) hold. */
-const HOLD_EVENT = `(SELECT e.id FROM events e WHERE e.number_id = n.id AND e.to_state = ANY('{${EXPIRING_STATES.join(',')}}'::text[]) ORDER BY e.id DESC LIMIT 1)`;
+/** The event that started the number `n`'s current (or, just after its release, last) hold: the SQLite store's own SQL. */
+const HOLD_EVENT = holdEventOf('n.id');
 
 const WARNING_KIND = `CASE n.state ${EXPIRING_STATES.map((state) => `WHEN '${state}' THEN '${noticeKindOf(state, 'warning')}'`).join(' ')} END`;
 
 /** Held numbers whose deadline is after now ($1) and within the lead ($2) and whose hold has no warning yet. */
-const WARNING_PENDING = `${HELD} AND n.expires_at > $1 AND n.expires_at <= $2
+export const WARNING_PENDING = `${HELD} AND n.expires_at > $1 AND n.expires_at <= $2
   AND NOT EXISTS (SELECT 1 FROM notifications t WHERE t.hold_event_id = ${HOLD_EVENT} AND t.kind = ${WARNING_KIND})
   AND NOT EXISTS (SELECT 1 FROM notifications t WHERE t.hold_event_id IS NULL AND t.number = n.number
                   AND t.kind = ${WARNING_KIND} AND t.deadline = n.expires_at)`;
-
-/** Records the notice and queues its emails in the caller's transaction; null when it was already recorded. */
-async function recordNotice(client: Client, notice: NoticeInput, now: string, settings: AppSettings): Promise<NoticeSummary | null> {
-  const inserted = await client.query<{ id: number }>(
-    `INSERT INTO notifications (number, kind, deadline, state, org_uuid, created_at, hold_event_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT DO NOTHING RETURNING id`,
-    [notice.number, notice.kind, notice.deadline, notice.state, notice.orgUuid, now, notice.holdEventId],
-  );
-  const notificationId = inserted.rows[0]?.id;
-  if (notificationId === undefined) return null;
-  const org = notice.orgUuid
-    ? (
-        await client.query<ReserverOrg & { name: string }>(
-          'SELECT name, type, billing_email, owner_email FROM organizations WHERE uuid = $1',
-          [notice.orgUuid],
-        )
-      ).rows[0]
-    : undefined;
-  const { subject, body } = noticeEmail(notice, now, org?.name ?? null, settings);
-  const emails: NoticeSummary['emails'] = [];
-  for (const { role, address } of recipientsOf(settings, notice.kind, org)) {
-    const status = address ? 'queued' : 'no-recipient';
-    await client.query(
-      `INSERT INTO outbox (notification_id, recipient_role, recipient, subject, body, status, next_attempt_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [notificationId, role, address, subject, body, status, address ? now : null, now],
-    );
-    emails.push({ role, recipient: address, status });
-  }
-  return {
-    key: notificationKey(notice),
-    holdEventId: notice.holdEventId,
-    number: notice.number,
-    kind: notice.kind,
-    deadline: notice.deadline,
-    emails,
-  };
-}
 
 /** Releases one batch of due numbers no other sweep holds; answers what it released and the notices it queued. */
 async function releaseBatch(

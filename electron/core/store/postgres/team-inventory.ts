@@ -10,8 +10,8 @@
 // clock is given (NUMBER_INVENTORY_NOW, tests).
 import type pg from 'pg';
 import type { ActionInput } from '../../../../shared/actions';
-import type { ActivityPage } from '../../../../shared/activity';
-import type { BulkPreview, BulkStatus } from '../../../../shared/bulk';
+import type { ActivityPage, ActivityRequest } from '../../../../shared/activity';
+import { MAX_BULK_NUMBERS, type BulkPreview, type BulkRequest, type BulkStatus } from '../../../../shared/bulk';
 import type { ImportJobStatus } from '../../../../shared/import-app';
 import type { BillingEventReport, BillingFeedReport, NumberBilling } from '../../../../shared/billing';
 import type { ChosenImportFile, ImportUpload } from '../../../../shared/import-source';
@@ -20,25 +20,46 @@ import type { AddNumbersRequest } from '../../../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../../../shared/domain';
 import { InventoryError } from '../../../../shared/errors';
 import type { OperatorAction } from '../../../../shared/lifecycle';
-import type { ListPage, NotificationRecord, OutboxEmail } from '../../../../shared/notifications';
+import type {
+  ListPage,
+  NotificationListRequest,
+  NotificationRecord,
+  OutboxEmail,
+  OutboxListRequest,
+} from '../../../../shared/notifications';
 import type { FieldValues, SearchFilter, SearchRequest, SearchResult } from '../../../../shared/search';
 import type { AppSettings, SettingsView } from '../../../../shared/settings';
-import type { ExportStatus, ImportReport, SavedSearch } from '../../../../shared/transfer';
+import type { ExportStatus, ImportReport, SavedSearch, SaveSearchRequest } from '../../../../shared/transfer';
 import type { Clock } from '../../clock';
 import { actorOf } from '../../context';
 import type { SweepReport } from '../../expiry/sweep';
 import type { ExportFileOffer } from '../../export/jobs';
 import type { InventoryPort } from '../../inventory-port';
-import { changedMeanwhile, readAction, readRequest, refuseStale, withStateContext } from '../../lifecycle/perform';
-import { transition } from '../../lifecycle/transition';
+import { readAction, readRequest, withStateContext } from '../../lifecycle/perform';
 import { readAddEntries, readAddRequest } from '../../numbers/add';
 import { fieldsFor, numberKey } from '../../numbers/repository';
 import { readPhoneNumber } from '../../../../shared/phone';
 import { readSettingsPatch, settingsFromRows, settingsView } from '../../settings-store';
-import { detailOf, findRow, insertEvent, insertNumberIfNew, requireRow, updateState } from './numbers';
-import { countByState, searchNumbers } from './search';
+import { detailOf, findRow, insertEvent, insertNumberIfNew, requireRow } from './numbers';
+import { countByState, matchingNumbers, searchNumbers } from './search';
 import { sweepTeamDatabase } from './sweep';
 import { connectTeamDatabase, type TeamDatabase } from './team-database';
+import { applyBatch, previewChunk } from './bulk';
+import { writeTransition, type ActingAs } from './transitions';
+import { planOf, readBulkTarget, type BulkPlan } from '../../bulk/bulk-request';
+import { BulkJobs, type BulkChange } from '../../bulk/jobs';
+import { previewPlan } from '../../bulk/preview';
+import { listActivity } from './activity';
+import { dashboardSummary, nextDueInstant } from './dashboard';
+import { deleteSavedSearch, listOrganizations, listSavedSearches, saveOrganization, saveSearch, upsertOrganizations } from './directory';
+import { listNotifications, noteLowStock } from './notices';
+import { getEmail, listOutbox, retryEmail, teamDeliveryStore } from './outbox';
+import { logFailure } from '../../failures';
+import { readOrganization, type OrganizationInput, type SaveMode } from '../../organizations';
+import { readOrganizationsCsv } from '../../organizations-csv';
+import { emlFileName, emlOf } from '../../outbox/eml';
+import { deliverFrom, type DeliveryResult } from '../../outbox/deliver';
+import { smtpSender, type MailSender } from '../../outbox/transport';
 
 export interface TeamInventoryOptions {
   /** Fixes "now" (NUMBER_INVENTORY_NOW, tests); by default the server's clock. */
@@ -58,6 +79,9 @@ const notYet = (what: string) =>
 
 export class TeamInventory implements InventoryPort {
   private connection: Promise<TeamDatabase> | undefined;
+  private readonly bulk = new BulkJobs((plan, batchId, batch) =>
+    this.transaction(async (client) => applyBatch(client, plan, batchId, batch, await this.acting(client))),
+  );
 
   constructor(
     readonly url: string,
@@ -79,6 +103,14 @@ export class TeamInventory implements InventoryPort {
     return this.transaction(work);
   }
 
+  /** Reads several statements from one snapshot (a page and its total, the dashboard's figures). */
+  private async snapshot<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    return this.transaction(async (client) => {
+      await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      return work(client);
+    });
+  }
+
   private async now(client: Client): Promise<string> {
     if (this.options.clock) return this.options.clock.now().toISOString();
     const { rows } = await client.query<{ now: string }>('SELECT now() AS now');
@@ -93,6 +125,20 @@ export class TeamInventory implements InventoryPort {
     return this.options.actor ?? actorOf(await this.settings(client));
   }
 
+  /** Now, who acts and the settings in force, read in the transaction about to write. */
+  private async acting(client: Client): Promise<ActingAs> {
+    const settings = await this.settings(client);
+    return { now: await this.now(client), actor: this.options.actor ?? actorOf(settings), settings };
+  }
+
+  /** A bulk request's plan, its filter matched on this database. */
+  private async bulkPlan(request: BulkRequest): Promise<BulkPlan> {
+    const target = readBulkTarget(request);
+    const filter = target.filter;
+    const matched = filter ? await this.read((client) => matchingNumbers(client, filter, MAX_BULK_NUMBERS + 1)) : undefined;
+    return planOf(target, matched);
+  }
+
   async close(): Promise<void> {
     const connection = this.connection;
     this.connection = undefined;
@@ -100,6 +146,10 @@ export class TeamInventory implements InventoryPort {
   }
 
   async act<A extends OperatorAction>(rawAction: A, input: ActionInput<A>): Promise<NumberDetail> {
+    return this.checkingStock(this.perform(rawAction, input));
+  }
+
+  private async perform<A extends OperatorAction>(rawAction: A, input: ActionInput<A>): Promise<NumberDetail> {
     const action = readAction(rawAction);
     const request = await this.read(async (client) => {
       try {
@@ -111,20 +161,7 @@ export class TeamInventory implements InventoryPort {
     return this.transaction(async (client) => {
       const row = await requireRow(client, request.input.number);
       try {
-        refuseStale(row, request.input.expectedVersion);
-        const now = await this.now(client);
-        const result = transition(row, request, now, await this.settings(client));
-        if (!(await updateState(client, row, result.fields, now))) throw changedMeanwhile(row.number, request.action);
-        await insertEvent(client, {
-          numberId: row.id,
-          at: now,
-          actor: await this.actor(client),
-          action: request.action,
-          from: row.state,
-          to: result.fields.state,
-          remark: result.remark,
-          details: result.details,
-        });
+        await writeTransition(client, row, request, await this.acting(client));
         return detailOf(client, await requireRow(client, row.number));
       } catch (error) {
         throw withStateContext(error, row);
@@ -140,28 +177,30 @@ export class TeamInventory implements InventoryPort {
 
   async add(rawRequest: AddNumbersRequest): Promise<AddResult[]> {
     const { request, entries } = readAddRequest(rawRequest);
-    return this.transaction(async (client) => {
-      const at = await this.now(client);
-      const actor = await this.actor(client);
-      const results: AddResult[] = [];
-      for (const entry of readAddEntries(entries, request.country)) {
-        if (entry.status !== undefined) {
-          results.push(entry);
-          continue;
+    return this.checkingStock(
+      this.transaction(async (client) => {
+        const at = await this.now(client);
+        const actor = await this.actor(client);
+        const results: AddResult[] = [];
+        for (const entry of readAddEntries(entries, request.country)) {
+          if (entry.status !== undefined) {
+            results.push(entry);
+            continue;
+          }
+          const { input, number } = entry;
+          const id = await insertNumberIfNew(client, { ...request, number }, fieldsFor('available'), { createdAt: at, updatedAt: at });
+          if (id === undefined) {
+            // Another desktop may have added it a moment ago: its state as committed now.
+            const existing = await requireRow(client, number);
+            results.push({ input, status: 'exists', number, state: existing.state });
+            continue;
+          }
+          await insertEvent(client, { numberId: id, at, actor, action: 'add', from: null, to: 'available', remark: null, details: {} });
+          results.push({ input, status: 'added', number });
         }
-        const { input, number } = entry;
-        const id = await insertNumberIfNew(client, { ...request, number }, fieldsFor('available'), { createdAt: at, updatedAt: at });
-        if (id === undefined) {
-          // Another desktop may have added it a moment ago: its state as committed now.
-          const existing = await requireRow(client, number);
-          results.push({ input, status: 'exists', number, state: existing.state });
-          continue;
-        }
-        await insertEvent(client, { numberId: id, at, actor, action: 'add', from: null, to: 'available', remark: null, details: {} });
-        results.push({ input, status: 'added', number });
-      }
-      return results;
-    });
+        return results;
+      }),
+    );
   }
 
   async show(number: string): Promise<NumberDetail> {
@@ -191,16 +230,18 @@ export class TeamInventory implements InventoryPort {
 
   async updateSettings(patch: unknown): Promise<SettingsView> {
     const changes = readSettingsPatch(patch);
-    return this.transaction(async (client) => {
-      for (const [key, value] of Object.entries(changes)) {
-        if (value === undefined) continue;
-        await client.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
-          key,
-          JSON.stringify(value),
-        ]);
-      }
-      return settingsView(await this.settings(client));
-    });
+    return this.checkingStock(
+      this.transaction(async (client) => {
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === undefined) continue;
+          await client.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+            key,
+            JSON.stringify(value),
+          ]);
+        }
+        return settingsView(await this.settings(client));
+      }),
+    );
   }
 
   /** Releases every reservation and lock due as of now, queueing their notices (see sweepReport). */
@@ -211,55 +252,80 @@ export class TeamInventory implements InventoryPort {
   /** One sweep as of now (the server's, unless fixed): safe beside other desktops' sweeps (see sweep.ts). */
   async sweepReport(): Promise<SweepReport> {
     const now = await this.read((client) => this.now(client));
-    return sweepTeamDatabase(
-      { transaction: (work) => this.transaction(work), settings: (client) => this.settings(client) },
-      now,
-      this.options.sweepBatchSize,
+    return this.checkingStock(
+      sweepTeamDatabase(
+        { transaction: (work) => this.transaction(work), settings: (client) => this.settings(client) },
+        now,
+        this.options.sweepBatchSize,
+      ),
     );
   }
 
+  /** The next instant a sweep has work (a deadline or a warning), or null. */
   async nextDueInstant(): Promise<string | null> {
-    throw notYet('The expiry timer');
+    return this.read(async (client) => nextDueInstant(client, await this.now(client), await this.settings(client)));
   }
 
-  async notifications(): Promise<ListPage<NotificationRecord>> {
-    throw notYet('The notifications list');
+  async notifications(request: NotificationListRequest = {}): Promise<ListPage<NotificationRecord>> {
+    return this.snapshot((client) => listNotifications(client, request));
   }
 
-  async outbox(): Promise<ListPage<OutboxEmail>> {
-    throw notYet('The outbox');
+  async outbox(request: OutboxListRequest = {}): Promise<ListPage<OutboxEmail>> {
+    return this.snapshot((client) => listOutbox(client, request));
   }
 
-  async retryEmail(): Promise<OutboxEmail> {
-    throw notYet('Retrying an email');
+  async retryEmail(id: number): Promise<OutboxEmail> {
+    return this.transaction(async (client) => retryEmail(client, id, await this.now(client), await this.settings(client)));
   }
 
-  async emailAsEml(): Promise<{ fileName: string; eml: string }> {
-    throw notYet('Saving an email');
+  async emailAsEml(id: number): Promise<{ fileName: string; eml: string }> {
+    const [email, settings] = await this.read(async (client) => [await getEmail(client, id), await this.settings(client)] as const);
+    return { fileName: emlFileName(email), eml: await emlOf(email, settings) };
+  }
+
+  /**
+   * Sends the due outbox emails with SMTP as configured, each taken by this desktop alone: several
+   * desktops delivering at once never send one email twice (see outbox.ts).
+   */
+  async deliverDue(senderFor: (settings: AppSettings) => MailSender = smtpSender, batch?: number): Promise<DeliveryResult> {
+    const store = teamDeliveryStore({ transaction: (work) => this.transaction(work), settings: () => this.allSettings() });
+    return deliverFrom(store, await this.deliveryClock(), senderFor, batch);
+  }
+
+  /** The fixed clock if given, else the server's: this desktop's clock plus its offset from the server, read once. */
+  private async deliveryClock(): Promise<Clock> {
+    if (this.options.clock) return this.options.clock;
+    const offset = Date.parse(await this.read((client) => this.now(client))) - Date.now();
+    return { now: () => new Date(Date.now() + offset) };
   }
 
   async savedSearches(): Promise<SavedSearch[]> {
-    throw notYet('Saved searches');
+    return this.read((client) => listSavedSearches(client));
   }
 
-  async saveSearch(): Promise<SavedSearch> {
-    throw notYet('Saved searches');
+  /** Saves a named filter; refuses a name in use unless `overwrite` is set. */
+  async saveSearch(input: SaveSearchRequest): Promise<SavedSearch> {
+    return this.transaction(async (client) => saveSearch(client, input, await this.now(client)));
   }
 
-  async deleteSavedSearch(): Promise<{ deleted: number }> {
-    throw notYet('Saved searches');
+  async deleteSavedSearch(id: number): Promise<{ deleted: number }> {
+    await this.transaction((client) => deleteSavedSearch(client, id));
+    return { deleted: id };
   }
 
   async organizations(): Promise<Organization[]> {
-    throw notYet('Organizations');
+    return this.read((client) => listOrganizations(client));
   }
 
-  async saveOrganization(): Promise<Organization> {
-    throw notYet('Organizations');
+  async saveOrganization(input: OrganizationInput, mode: SaveMode = 'add'): Promise<Organization> {
+    const org = readOrganization(input);
+    return this.transaction(async (client) => saveOrganization(client, org, mode, await this.now(client)));
   }
 
-  async importOrganizations(): Promise<Organization[]> {
-    throw notYet('Importing organizations');
+  /** All rows or none: every row validated first, then one transaction writes them. */
+  async importOrganizations(csvText: string): Promise<Organization[]> {
+    const orgs = readOrganizationsCsv(csvText);
+    return this.transaction(async (client) => upsertOrganizations(client, orgs, await this.now(client)));
   }
 
   async importFile(): Promise<ImportReport> {
@@ -306,24 +372,41 @@ export class TeamInventory implements InventoryPort {
     throw notYet('Billing events');
   }
 
-  async previewBulk(): Promise<BulkPreview> {
-    throw notYet('Bulk actions');
+  /** A bulk action's dry run: per number, will apply or refused and why; writes nothing. */
+  async previewBulk(request: BulkRequest): Promise<BulkPreview> {
+    const plan = await this.bulkPlan(request);
+    return previewPlan(plan, (numbers) =>
+      this.read(async (client) => {
+        const acting = await this.acting(client);
+        return previewChunk(client, numbers, acting.now, acting.settings);
+      }),
+    );
   }
 
-  async startBulk(): Promise<BulkStatus> {
-    throw notYet('Bulk actions');
+  /**
+   * Starts a bulk action: every number its own audited event, all sharing the status's batch id,
+   * in batches of one transaction each; follow it with bulkStatus. `onChange` hears once, when it
+   * ends, what it changed.
+   */
+  async startBulk(request: BulkRequest, onChange?: (change: BulkChange) => void): Promise<BulkStatus> {
+    const plan = await this.bulkPlan(request);
+    return this.bulk.start(plan, (change) => {
+      void this.noteStock();
+      onChange?.(change);
+    });
   }
 
-  async bulkStatus(): Promise<BulkStatus> {
-    throw notYet('Bulk actions');
+  async bulkStatus(id: string): Promise<BulkStatus> {
+    return this.bulk.status(id);
   }
 
-  async cancelBulk(): Promise<BulkStatus> {
-    throw notYet('Bulk actions');
+  async cancelBulk(id: string): Promise<BulkStatus> {
+    return this.bulk.cancel(id);
   }
 
-  async bulkFinished(): Promise<BulkStatus> {
-    throw notYet('Bulk actions');
+  /** Waits for a bulk action to end and answers how it ended. */
+  async bulkFinished(id: string): Promise<BulkStatus> {
+    return this.bulk.finished(id);
   }
 
   async uploadImportFile(): Promise<ImportUpload> {
@@ -342,15 +425,36 @@ export class TeamInventory implements InventoryPort {
     throw notYet('Import');
   }
 
-  async activity(): Promise<ActivityPage> {
-    throw notYet('The activity log');
+  /** One page of the activity log: every audit event, newest first, filtered. */
+  async activity(request: ActivityRequest = {}): Promise<ActivityPage> {
+    return this.snapshot((client) => listActivity(client, request));
   }
 
   async currentTime(): Promise<string> {
     return this.read((client) => this.now(client));
   }
 
+  /** The dashboard's figures as of now. */
   async dashboard(): Promise<DashboardSummary> {
-    throw notYet('The dashboard');
+    return this.snapshot(async (client) => dashboardSummary(client, await this.now(client), await this.settings(client)));
+  }
+
+  /**
+   * After a change to the numbers (or the threshold): a notice for each country and SKU that fell
+   * below the low-stock threshold, as on an inventory file. The change has committed by then; a
+   * failure to record the notice is logged and retried with the next change.
+   */
+  private async checkingStock<T>(change: Promise<T>): Promise<T> {
+    const result = await change;
+    await this.noteStock();
+    return result;
+  }
+
+  private async noteStock(): Promise<void> {
+    try {
+      await this.transaction(async (client) => noteLowStock(client, await this.now(client), await this.settings(client)));
+    } catch (error) {
+      logFailure(error);
+    }
   }
 }
