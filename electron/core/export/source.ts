@@ -9,7 +9,9 @@ export interface ExportSource {
   header: readonly string[];
   total: number;
   /** Read lazily, in one pass over one read snapshot; leaving the loop early closes the statement. */
-  rows: IterableIterator<string[]>;
+  rows: Iterable<string[]> | AsyncIterable<string[]>;
+  /** Releases what the reading holds (a team database's connection), however the export ended. */
+  close?: () => Promise<void>;
   /** Columns whose XLSX cells refer to the shared-strings table (see FEW_VALUED_COLUMNS). */
   sharedColumns: number[];
 }

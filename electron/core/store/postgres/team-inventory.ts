@@ -8,6 +8,7 @@
 // that version and is refused as STALE_VERSION, never a deadlock or a driver error.
 // Time: "now" is the server's clock (one desktop's wrong clock cannot move a deadline), unless a
 // clock is given (NUMBER_INVENTORY_NOW, tests).
+import path from 'node:path';
 import type pg from 'pg';
 import type { ActionInput } from '../../../../shared/actions';
 import type { ActivityPage } from '../../../../shared/activity';
@@ -23,11 +24,15 @@ import type { OperatorAction } from '../../../../shared/lifecycle';
 import type { ListPage, NotificationRecord, OutboxEmail } from '../../../../shared/notifications';
 import type { SearchFilter, SearchRequest, SearchResult } from '../../../../shared/search';
 import type { AppSettings, SettingsView } from '../../../../shared/settings';
-import type { ExportStatus, ImportReport, SavedSearch } from '../../../../shared/transfer';
+import type { ExportStart, ExportStatus, ImportReport, SavedSearch } from '../../../../shared/transfer';
 import type { Clock } from '../../clock';
 import { actorOf } from '../../context';
 import type { SweepReport } from '../../expiry/sweep';
-import type { ExportFileOffer } from '../../export/jobs';
+import { inProcessExports } from '../../export/in-process';
+import { ExportJobs, type ExportFileOffer } from '../../export/jobs';
+import type { ExportPathPolicy } from '../../export/path-policy';
+import type { ExportFormat } from '../../export/types';
+import { userDataDir } from '../../paths';
 import type { InventoryPort } from '../../inventory-port';
 import { changedMeanwhile, readAction, readRequest, refuseStale, withStateContext } from '../../lifecycle/perform';
 import { transition } from '../../lifecycle/transition';
@@ -38,6 +43,7 @@ import { readSettingsPatch, settingsFromRows, settingsView } from '../../setting
 import { detailOf, findRow, insertEvent, insertNumberIfNew, requireRow, updateState } from './numbers';
 import { countByState, searchNumbers } from './search';
 import { sweepTeamDatabase } from './sweep';
+import { teamExportSource } from './export-source';
 import { connectTeamDatabase, type TeamDatabase } from './team-database';
 
 export interface TeamInventoryOptions {
@@ -49,6 +55,8 @@ export interface TeamInventoryOptions {
   env?: NodeJS.ProcessEnv;
   /** Releases per sweep transaction (see lifecycle/sweep.ts); smaller in tests, to interleave concurrent sweeps. */
   sweepBatchSize?: number;
+  /** Where exports may be written (see export/path-policy.ts); by default anywhere, as the CLI asks. */
+  exportPaths?: ExportPathPolicy;
 }
 
 type Client = pg.ClientBase;
@@ -58,11 +66,23 @@ const notYet = (what: string) =>
 
 export class TeamInventory implements InventoryPort {
   private connection: Promise<TeamDatabase> | undefined;
+  private readonly exports: ExportJobs;
 
   constructor(
     readonly url: string,
     private readonly options: TeamInventoryOptions = {},
-  ) {}
+  ) {
+    // Exports run here, reading through a cursor; the records of those in flight (to remove what a
+    // killed process left) are kept with the app's own files, as the database has no folder here.
+    this.exports = new ExportJobs(path.join(userDataDir(process.platform, options.env), 'team-database'), {
+      ...(options.exportPaths ? { paths: options.exportPaths } : {}),
+      run: inProcessExports(async (request) => {
+        const { pool, server } = await this.database();
+        return teamExportSource(pool, server, request);
+      }),
+    });
+    this.exports.removeLeftovers();
+  }
 
   /** Connects (once) and brings the schema up to date when the login may; refused in plain words otherwise. */
   database(): Promise<TeamDatabase> {
@@ -94,6 +114,7 @@ export class TeamInventory implements InventoryPort {
   }
 
   async close(): Promise<void> {
+    await this.exports.closeAll();
     const connection = this.connection;
     this.connection = undefined;
     if (connection) await (await connection.catch(() => undefined))?.close();
@@ -262,24 +283,27 @@ export class TeamInventory implements InventoryPort {
     throw notYet('Import');
   }
 
-  async offerExportFile(): Promise<ExportFileOffer> {
-    throw notYet('Export');
+  /** The file to offer for an export: a suggestion to edit, or none where a save dialog chooses it. */
+  async offerExportFile(format: ExportFormat, suggestedName: string): Promise<ExportFileOffer> {
+    return this.exports.offer(format, suggestedName);
   }
 
-  async startExport(): Promise<ExportStatus> {
-    throw notYet('Export');
+  /** Starts exporting every number a search matches, in one snapshot, through a cursor; follow it with exportStatus. */
+  async startExport(request: ExportStart, onProgress?: (status: ExportStatus) => void): Promise<ExportStatus> {
+    return this.exports.start(request, onProgress);
   }
 
-  async exportStatus(): Promise<ExportStatus> {
-    throw notYet('Export');
+  async exportStatus(id: string): Promise<ExportStatus> {
+    return this.exports.status(id);
   }
 
-  async cancelExport(): Promise<ExportStatus> {
-    throw notYet('Export');
+  async cancelExport(id: string): Promise<ExportStatus> {
+    return this.exports.cancel(id);
   }
 
-  async exportFinished(): Promise<ExportStatus> {
-    throw notYet('Export');
+  /** Waits for an export to end and answers how it ended. */
+  async exportFinished(id: string): Promise<ExportStatus> {
+    return this.exports.finished(id);
   }
 
   async recordBillingEvent(): Promise<BillingEventReport> {
