@@ -32,6 +32,7 @@ import { inProcessExports } from '../../export/in-process';
 import { ExportJobs, type ExportFileOffer } from '../../export/jobs';
 import type { ExportPathPolicy } from '../../export/path-policy';
 import type { ExportFormat } from '../../export/types';
+import { importFileInto, type ImportOptions } from '../../import/run-import';
 import { userDataDir } from '../../paths';
 import type { InventoryPort } from '../../inventory-port';
 import { changedMeanwhile, readAction, readRequest, refuseStale, withStateContext } from '../../lifecycle/perform';
@@ -44,6 +45,7 @@ import { detailOf, findRow, insertEvent, insertNumberIfNew, requireRow, updateSt
 import { countByState, searchNumbers } from './search';
 import { sweepTeamDatabase } from './sweep';
 import { teamExportSource } from './export-source';
+import { TeamImportTarget } from './import-target';
 import { connectTeamDatabase, type TeamDatabase } from './team-database';
 
 export interface TeamInventoryOptions {
@@ -279,8 +281,10 @@ export class TeamInventory implements InventoryPort {
     throw notYet('Importing organizations');
   }
 
-  async importFile(): Promise<ImportReport> {
-    throw notYet('Import');
+  /** Imports an inventory file (CSV or XLSX) through COPY and a staging table (import-target.ts); a dry run writes nothing. */
+  async importFile(request: unknown, options: ImportOptions = {}): Promise<ImportReport> {
+    const audit = await this.read(async (client) => ({ at: await this.now(client), actor: await this.actor(client) }));
+    return importFileInto(new TeamImportTarget((work) => this.transaction(work)), audit, request, options);
   }
 
   /** The file to offer for an export: a suggestion to edit, or none where a save dialog chooses it. */
