@@ -7,25 +7,24 @@ import { actionInputSchemas } from './actions';
 import { activityRequestSchema, type ActivityPage } from './activity';
 import { addNumbersSchema } from './add-numbers';
 import { bulkRequestSchema, type BulkPreview, type BulkStatus } from './bulk';
-import { importUploadSchema, refusedRowsSchema, type ImportJobStatus, type ImportUpload } from './import-app';
+import { refusedRowsSchema, type ImportJobStatus } from './import-app';
 import type { DashboardSummary } from './dashboard';
 import { recordBillingEventSchema, type BillingEventReport, type BillingFeedReport, type NumberBilling } from './billing';
 import type { AddResult, NumberDetail, NumberRecord, NumberState, Organization } from './domain';
 import { ORG_TYPES } from './domain';
 import type { ErrorInfo } from './errors';
 import type { OperatorAction } from './lifecycle';
-import { chooseImportFileSchema, importSourceSchema, type ChosenImportFile } from './import-source';
+import {
+  chooseImportFileSchema,
+  importRunSchema,
+  importSourceSchema,
+  importUploadSchema,
+  type ChosenImportFile,
+  type ImportUpload,
+} from './import-source';
 import { phoneNumberSchema } from './phone';
 import { searchFilterSchema, searchRequestSchema, type SearchResult } from './search';
-import {
-  EXPORT_FORMATS,
-  exportStartSchema,
-  importRequestSchema,
-  saveSearchSchema,
-  type ExportStatus,
-  type ImportReport,
-  type SavedSearch,
-} from './transfer';
+import { EXPORT_FORMATS, exportStartSchema, saveSearchSchema, type ExportStatus, type ImportReport, type SavedSearch } from './transfer';
 import { settingsPatchSchema, type SettingsView } from './settings';
 import {
   notificationListSchema,
@@ -112,11 +111,12 @@ export const contract = {
   'export:start': op(exportStartSchema, returns<ExportStatus>()),
   'export:status': op(z.object({ id: z.string().uuid() }), returns<ExportStatus>()),
   'export:cancel': op(z.object({ id: z.string().uuid() }), returns<ExportStatus>()),
-  'import:file': op(importRequestSchema, returns<ImportReport>()),
-  // Import in the app: upload the chosen file in pieces, dry-run it with import:file, then start
-  // the committed import and follow it (status) or stop it (cancel).
+  // Import in the app: choose the file (import:choose-file; browser mode uploads it in pieces with
+  // import:upload), dry-run it with import:file, then start the committed import and follow it
+  // (status) or stop it (cancel).
+  'import:file': op(importRunSchema, returns<ImportReport>()),
   'import:upload': op(importUploadSchema, returns<ImportUpload>()),
-  'import:start': op(z.object({ file: importRequestSchema.shape.file }), returns<ImportJobStatus>()),
+  'import:start': op(z.object({ source: importSourceSchema }), returns<ImportJobStatus>()),
   'import:status': op(z.object({ id: z.string().uuid() }), returns<ImportJobStatus>()),
   'import:cancel': op(z.object({ id: z.string().uuid() }), returns<ImportJobStatus>()),
   'import:refused-csv': op(refusedRowsSchema, returns<{ csv: string }>()),
@@ -124,11 +124,11 @@ export const contract = {
   'dashboard:summary': op(z.object({}).default({}), returns<DashboardSummary>()),
   // The file to import, for any import the app offers. The desktop app's main process answers with
   // the system's Open dialog (and accepts as a path source only a file chosen there); browser mode
-  // answers upload: true, and the page sends the file's content instead.
+  // answers upload: true, and the page uploads the file instead.
   'import:choose-file': op(chooseImportFileSchema, returns<ChosenImportFile>()),
   // Billing events (issue 10): one event entered by an operator, a feed file, and a number's billing side.
   'billing:record': op(recordBillingEventSchema, returns<BillingEventReport>()),
-  'billing:import': op(z.object({ source: importSourceSchema, dryRun: z.boolean().default(true) }), returns<BillingFeedReport>()),
+  'billing:import': op(importRunSchema, returns<BillingFeedReport>()),
   'billing:of-number': op(numberRef, returns<NumberBilling>()),
 } as const;
 

@@ -102,7 +102,7 @@ export function registerTransferCommands(
       const inventory = open();
       let lastReport = 0;
       const report = await inventory.importFile(
-        { file, dryRun: Boolean(o.dryRun) },
+        { source: { kind: 'path', path: file }, dryRun: Boolean(o.dryRun) },
         {
           batchSize: Number(o.batchSize),
           onProgress: (p) => {

@@ -6,9 +6,9 @@ import type { ActionInput } from '../../shared/actions';
 import type { ActivityPage, ActivityRequest } from '../../shared/activity';
 import type { AddNumbersRequest } from '../../shared/add-numbers';
 import type { BulkPreview, BulkRequest, BulkStatus } from '../../shared/bulk';
-import type { ImportJobStatus, ImportUpload } from '../../shared/import-app';
+import type { ImportJobStatus } from '../../shared/import-app';
 import type { BillingEventReport, BillingFeedReport, NumberBilling } from '../../shared/billing';
-import type { ChosenImportFile, ImportSource } from '../../shared/import-source';
+import type { ChosenImportFile, ImportRun, ImportSource, ImportUpload } from '../../shared/import-source';
 import type { DashboardSummary } from '../../shared/dashboard';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
 import type { OperatorAction } from '../../shared/lifecycle';
@@ -27,7 +27,7 @@ import type { OrganizationInput } from './organizations';
 export interface InventoryPort {
   act<A extends OperatorAction>(action: A, input: ActionInput<A>): Promise<NumberDetail>;
   add(request: AddNumbersRequest): Promise<AddResult[]>;
-  importFile(request: unknown, options?: ImportOptions): Promise<ImportReport>;
+  importFile(request: ImportRun, options?: ImportOptions): Promise<ImportReport>;
   show(number: string): Promise<NumberDetail>;
   search(request?: SearchRequest): Promise<SearchResult<NumberRecord>>;
   counts(filter?: SearchFilter): Promise<Record<NumberState, number>>;
@@ -57,8 +57,8 @@ export interface InventoryPort {
     request: { file: string; dryRun?: boolean; name?: string },
     onProgress?: (progress: BillingFeedProgress) => void,
   ): Promise<BillingFeedReport>;
-  importBillingEvents(request: { source: ImportSource; dryRun?: boolean }): Promise<BillingFeedReport>;
-  /** Outside the desktop app there is no dialog: the page uploads the file's content. */
+  importBillingEvents(request: ImportRun): Promise<BillingFeedReport>;
+  /** Outside the desktop app there is no dialog: the page uploads the file. */
   chooseImportFile(): Promise<ChosenImportFile>;
   numberBilling(number: string): Promise<NumberBilling>;
   previewBulk(request: BulkRequest): Promise<BulkPreview>;
@@ -67,7 +67,7 @@ export interface InventoryPort {
   cancelBulk(id: string): Promise<BulkStatus>;
   bulkFinished(id: string): Promise<BulkStatus>;
   uploadImportFile(piece: unknown): Promise<ImportUpload>;
-  startImport(file: string, onEnd?: (imported: number) => void): Promise<ImportJobStatus>;
+  startImport(source: ImportSource, onEnd?: (imported: number) => void): Promise<ImportJobStatus>;
   importStatus(id: string): Promise<ImportJobStatus>;
   cancelImport(id: string): Promise<ImportJobStatus>;
   activity(request?: ActivityRequest): Promise<ActivityPage>;

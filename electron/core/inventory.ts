@@ -3,26 +3,19 @@
 // server) without changing callers.
 import type { ActionInput } from '../../shared/actions';
 import type { BillingEventReport, BillingFeedReport, NumberBilling } from '../../shared/billing';
-import type { ChosenImportFile, ImportSource } from '../../shared/import-source';
-import { importSourceSchema } from '../../shared/import-source';
+import type { ChosenImportFile, ImportRun, ImportSource, ImportUpload } from '../../shared/import-source';
+import { importRunSchema } from '../../shared/import-source';
 import type { BulkPreview, BulkRequest, BulkStatus } from '../../shared/bulk';
-import type { ImportJobStatus, ImportUpload } from '../../shared/import-app';
+import type { ImportJobStatus } from '../../shared/import-app';
 import type { AddNumbersRequest } from '../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../shared/domain';
 import type { OperatorAction } from '../../shared/lifecycle';
 import type { SearchFilter, SearchRequest, SearchResult } from '../../shared/search';
-import {
-  importRequestSchema,
-  type ExportStart,
-  type ExportStatus,
-  type ImportReport,
-  type SavedSearch,
-  type SaveSearchRequest,
-} from '../../shared/transfer';
+import { type ExportStart, type ExportStatus, type ImportReport, type SavedSearch, type SaveSearchRequest } from '../../shared/transfer';
 import type { AppSettings, SettingsView } from '../../shared/settings';
 import { readBulkRequest } from './bulk/bulk-request';
 import { ImportJobs } from './import-app/jobs';
-import { ImportUploads } from './import-app/uploads';
+import { ImportUploads } from './import/uploads';
 import { BulkJobs, type BulkChange } from './bulk/jobs';
 import { previewBulk } from './bulk/preview';
 import type { ActivityPage, ActivityRequest } from '../../shared/activity';
@@ -153,23 +146,14 @@ export class Inventory implements InventoryPort {
     return this.checkingStock(addNumbers(this.context, request));
   }
 
-  /** Imports an inventory file (CSV or XLSX); a dry run reports per row and writes nothing. */
-  async importFile(request: unknown, options: ImportOptions = {}): Promise<ImportReport> {
-    const report = await importFile(this.context, this.withAllowedPath(request), options);
+  /** Imports an inventory file (CSV or XLSX) from its source; a dry run reports per row and writes nothing. */
+  async importFile(request: ImportRun, options: ImportOptions = {}): Promise<ImportReport> {
+    const run = parseOrThrow(importRunSchema, request, 'Import');
+    const report = await withImportSource(run.source, this.importPaths, this.uploads, (file) =>
+      importFile(this.context, { file, dryRun: run.dryRun }, options),
+    );
     // A dry run writes nothing, low-stock notices included.
     return report.imported > 0 ? this.checkingStock(report) : report;
-  }
-
-  /**
-   * The request with its file checked: one of this inventory's uploads, or a path the way it runs
-   * accepts (any for the CLI; only files chosen in the Open dialog for the desktop app; none named
-   * by the page in browser mode). A malformed request goes on to the import's own validation.
-   */
-  private withAllowedPath(request: unknown): unknown {
-    const parsed = importRequestSchema.safeParse(request);
-    if (!parsed.success) return request;
-    const { file } = parsed.data;
-    return { ...parsed.data, file: this.uploads.owns(file) ? file : this.importPaths.check(file) };
   }
 
   /**
@@ -191,7 +175,7 @@ export class Inventory implements InventoryPort {
     }
   }
 
-  /** One piece of a file uploaded for import (browser mode, the app's file input); answers where it is kept. */
+  /** One piece of a file uploaded for import (browser mode's file input); the first answers the upload's id. */
   async uploadImportFile(piece: unknown): Promise<ImportUpload> {
     return this.uploads.add(piece);
   }
@@ -200,8 +184,8 @@ export class Inventory implements InventoryPort {
    * Starts a committed import of a file, in batches; follow it with importStatus, stop it with
    * cancelImport. `onEnd` hears, once it ends, how many rows it added.
    */
-  async startImport(file: string, onEnd?: (imported: number) => void): Promise<ImportJobStatus> {
-    return this.imports.start((options) => this.importFile({ file, dryRun: false }, options), onEnd);
+  async startImport(source: ImportSource, onEnd?: (imported: number) => void): Promise<ImportJobStatus> {
+    return this.imports.start((options) => this.importFile({ source, dryRun: false }, options), onEnd);
   }
 
   async importStatus(id: string): Promise<ImportJobStatus> {
@@ -231,10 +215,10 @@ export class Inventory implements InventoryPort {
   }
 
   /** A billing feed from the app: a file chosen in the desktop dialog or uploaded by the page. */
-  async importBillingEvents(request: { source: ImportSource; dryRun?: boolean }): Promise<BillingFeedReport> {
-    const source = parseOrThrow(importSourceSchema, request.source, 'Billing events');
-    return withImportSource(source, this.importPaths, (file, name) =>
-      this.importBillingFeed({ file, name, dryRun: request.dryRun ?? true }),
+  async importBillingEvents(request: ImportRun): Promise<BillingFeedReport> {
+    const run = parseOrThrow(importRunSchema, request, 'Billing events');
+    return withImportSource(run.source, this.importPaths, this.uploads, (file, name) =>
+      this.importBillingFeed({ file, name, dryRun: run.dryRun }),
     );
   }
 

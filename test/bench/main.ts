@@ -213,7 +213,7 @@ async function bench(): Promise<void> {
     const rawMs = rawInsert(rawDb, importN, importDue);
     rawDb.close();
     const importDb = Inventory.open(path.join(dir, 'imported.db'), { clock: fixedClock(BENCH_NOW), actor: 'bench' });
-    const imported = await timeAsync(() => importDb.importFile({ file: importCsv, dryRun: false }));
+    const imported = await timeAsync(() => importDb.importFile({ source: { kind: 'path', path: importCsv }, dryRun: false }));
     importDb.close();
     if (imported.value.imported !== importN)
       log(`note: imported ${imported.value.imported} of ${importN} rows: ${JSON.stringify(imported.value.counts)}`);

@@ -45,7 +45,7 @@ export async function measureRefusals(inventory: Inventory, dir: string, add: (m
   for (const dryRun of [true, false]) {
     add({
       name: `refuse a CSV of ${IMPORT_LIMITS.maxRows + 1} rows (${Math.round(fs.statSync(overCsv).size / 1e6)} MB)${dryRun ? ', dry run' : ''}`,
-      ...within(5000, await refusalMs(() => inventory.importFile({ file: overCsv, dryRun }))),
+      ...within(5000, await refusalMs(() => inventory.importFile({ source: { kind: 'path', path: overCsv }, dryRun }))),
     });
   }
 
@@ -53,7 +53,7 @@ export async function measureRefusals(inventory: Inventory, dir: string, add: (m
   fs.writeFileSync(commas, `${TRANSFER_COLUMNS.join(',')}\r\n+6561230000,available,SG,Singtel,SG-DID${','.repeat(100_000_000)}\r\n`);
   add({
     name: 'refuse a CSV line of 100,000,000 commas',
-    ...within(5000, await refusalMs(() => inventory.importFile({ file: commas, dryRun: false }))),
+    ...within(5000, await refusalMs(() => inventory.importFile({ source: { kind: 'path', path: commas }, dryRun: false }))),
   });
 
   const lying = path.join(dir, 'lying.xlsx');
@@ -66,7 +66,7 @@ export async function measureRefusals(inventory: Inventory, dir: string, add: (m
   writeCraftedZip(lying, [...WORKBOOK_PARTS, { name: 'xl/worksheets/sheet1.xml', deflated: sheet, declaredSize: 100_000 }]);
   add({
     name: 'refuse an XLSX whose directory declares 100 KB for a 1 GB sheet',
-    ...within(2000, await refusalMs(() => inventory.importFile({ file: lying, dryRun: false }))),
+    ...within(2000, await refusalMs(() => inventory.importFile({ source: { kind: 'path', path: lying }, dryRun: false }))),
   });
   for (const file of [overCsv, commas, lying]) fs.rmSync(file);
 }

@@ -71,7 +71,7 @@ test('A file that is not an inventory file is refused in words, and another can 
   await page.getByRole('button', { name: 'Import numbers' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import numbers' });
   await dialog.getByLabel('Inventory file').setInputFiles(notes);
-  await expect(dialog.getByRole('alert')).toContainText('Choose a CSV or XLSX file');
+  await expect(dialog.getByRole('alert')).toContainText('notes.txt cannot be imported here: choose a file ending in .csv or .xlsx');
   await dialog.getByLabel('Inventory file').setInputFiles(wrong);
   await expect(dialog.getByRole('alert')).toContainText('Import: wrong.csv is not an inventory file');
   await screenshot(page, 'import-refused');

@@ -71,7 +71,7 @@ function writeFeed(file: string, rows: number): void {
 async function loadInventory(inventory: Inventory, dir: string, rows: number): Promise<void> {
   const file = path.join(dir, 'inventory.csv');
   writeInventory(file, rows);
-  const report = await inventory.importFile({ file, dryRun: false });
+  const report = await inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false });
   expect(report.imported).toBe(rows);
 }
 
@@ -269,11 +269,11 @@ describe('reading a feed', () => {
     t = freshInventory();
     const inventory = new Inventory(t.inventory.db, { clock: t.clock, importPaths: uploadsOnly });
     const file = write('feed.csv', `subscription_uuid,event,effective_at\n${SUB_1},expired,2026-01-01\n`);
-    await expect(inventory.importBillingEvents({ source: { kind: 'path', path: file }, dryRun: true })).rejects.toThrow(/upload the file/);
-    const report = await inventory.importBillingEvents({
-      source: { kind: 'upload', name: 'billing.csv', content: fs.readFileSync(file, 'utf8') },
-      dryRun: true,
-    });
+    await expect(inventory.importBillingEvents({ source: { kind: 'path', path: file }, dryRun: true })).rejects.toThrow(
+      /choose the file in the page/,
+    );
+    const { uploadId } = await inventory.uploadImportFile({ name: 'billing.csv', chunk: fs.readFileSync(file).toString('base64') });
+    const report = await inventory.importBillingEvents({ source: { kind: 'upload', uploadId }, dryRun: true });
     expect(report).toMatchObject({ file: 'billing.csv', rows: 1, counts: { unmatched: 1 } });
   });
 });

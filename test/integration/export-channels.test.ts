@@ -68,7 +68,7 @@ describe('export and import channels', () => {
     await expect(call(inventory, 'export:status', { id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    const dry = await call<ImportReport>(inventory, 'import:file', { file: out });
+    const dry = await call<ImportReport>(inventory, 'import:file', { source: { kind: 'path', path: out } });
     expect(dry).toMatchObject({ dryRun: true, imported: 0, counts: { add: 0, duplicate: 5, invalid: 0, conflicting: 0 } });
   });
 

@@ -30,8 +30,8 @@ async function refusalsBeforeAnyRow(t: TestInventory, file: string): Promise<str
     throw new Error('rows were read before the file was refused');
   };
   return [
-    await refusal(t.inventory.importFile({ file, dryRun: true }, { onProgress })),
-    await refusal(t.inventory.importFile({ file, dryRun: false }, { onProgress })),
+    await refusal(t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: true }, { onProgress })),
+    await refusal(t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false }, { onProgress })),
   ];
 }
 
@@ -103,7 +103,7 @@ describe('XLSX whose zip lies or never ends', () => {
       },
     ]);
     for (const dryRun of [true, false]) {
-      expect(await refusal(t.inventory.importFile({ file, dryRun }))).toMatch(
+      expect(await refusal(t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun }))).toMatch(
         new RegExp(`its part xl/worksheets/sheet1.xml holds a text or tag of more than ${IMPORT_LIMITS.maxXmlTokenBytes} bytes`),
       );
     }
@@ -132,7 +132,7 @@ describe('CSV records of too many cells', () => {
     const line = (n: number) => `+65612300${String(n).padStart(2, '0')},available,SG,Singtel,SG-DID${','.repeat(55)}`;
     const file = path.join(t.dir, 'mixed-breaks.csv');
     fs.writeFileSync(file, `${TRANSFER_COLUMNS.join(',')}\r\n${line(1)}\n${line(2)}\r${line(3)}\r\n`);
-    const report = await t.inventory.importFile({ file, dryRun: true });
+    const report = await t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: true });
     expect(report.results.map((r) => [r.line, r.number, r.status])).toEqual([
       [2, '+6561230001', 'add'],
       [3, '+6561230002', 'add'],
@@ -148,14 +148,14 @@ describe('text that would change on the way in', () => {
     const text = `${TRANSFER_COLUMNS.join(',')}\r\n+6561230001,available,SG,Singtel,SG-DID\r\n+6561230002,available,SG,T\u00e9l\u00e9com,SG-DID\r\n`;
     fs.writeFileSync(file, Buffer.from(text, 'latin1'));
     for (const dryRun of [true, false]) {
-      expect(await refusal(t.inventory.importFile({ file, dryRun }))).toBe(
+      expect(await refusal(t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun }))).toBe(
         `Import: ${file} is refused: the file is not UTF-8 text (save it as CSV UTF-8); line 3 is the first that is not`,
       );
     }
     expect(numberCount(t)).toBe(0);
     // The same text in UTF-8 (with the byte-order mark spreadsheet programs write) imports as written.
     fs.writeFileSync(file, `\uFEFF${text}`);
-    expect((await t.inventory.importFile({ file, dryRun: false })).imported).toBe(2);
+    expect((await t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false })).imported).toBe(2);
     expect((await t.inventory.show('+6561230002')).vendor).toBe('T\u00e9l\u00e9com');
   });
 
@@ -178,7 +178,7 @@ describe('text that would change on the way in', () => {
     };
     fs.writeFileSync(file, csvLine([...TRANSFER_COLUMNS, 'Extra']) + csvLine([...TRANSFER_COLUMNS, 'extra'].map((c) => values[c] ?? '')));
     for (const dryRun of [true, false]) {
-      const refused = await refusal(t.inventory.importFile({ file, dryRun }));
+      const refused = await refusal(t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun }));
       if (typeof message === 'string') expect(refused).toContain(message);
       else expect(refused).toMatch(message);
     }
@@ -202,7 +202,9 @@ describe('text that would change on the way in', () => {
         ...WORKBOOK_PARTS,
         { name: 'xl/worksheets/sheet1.xml', data: `${SHEET_HEAD}${header}${row(vendor)}${SHEET_TAIL}` },
       ]);
-      expect(await refusal(t.inventory.importFile({ file, dryRun: false }))).toContain(`row 2, column D (vendor) holds ${shown}`);
+      expect(await refusal(t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false }))).toContain(
+        `row 2, column D (vendor) holds ${shown}`,
+      );
     }
     expect(numberCount(t)).toBe(0);
   });

@@ -8,6 +8,7 @@ import { TRANSFER_COLUMNS } from '../../electron/core/export/columns';
 import { csvLine } from '../../electron/core/export/csv-cell';
 import { ChosenImportFiles, uploadsOnly, type ImportPathPolicy } from '../../electron/core/import/source';
 import { Inventory } from '../../electron/core/inventory';
+import type { ImportSource } from '../../shared/import-source';
 import { tempDir } from '../helpers/inventory';
 import { expectRefusal } from '../helpers/refusal';
 
@@ -29,19 +30,23 @@ function open(importPaths?: ImportPathPolicy): { csv: string } {
   return { csv };
 }
 
-const uploaded = async (inv: Inventory) =>
-  (await inv.uploadImportFile({ name: 'numbers.csv', chunk: Buffer.from(CSV).toString('base64') })).file;
+const uploaded = async (inv: Inventory): Promise<ImportSource> => ({
+  kind: 'upload',
+  uploadId: (await inv.uploadImportFile({ name: 'numbers.csv', chunk: Buffer.from(CSV).toString('base64') })).uploadId,
+});
 
 describe('import:file paths', () => {
   it('browser mode: a path the page names is refused, with nothing read or written; its own upload imports', async () => {
     const { csv } = open(uploadsOnly);
     const inv = inventory as Inventory;
     for (const file of [csv, '/etc/passwd']) {
-      const refused = await expectRefusal(inv, 'INVALID_INPUT', () => inv.importFile({ file, dryRun: false }));
-      expect(refused.message).toContain('upload the file');
+      const refused = await expectRefusal(inv, 'INVALID_INPUT', () =>
+        inv.importFile({ source: { kind: 'path', path: file }, dryRun: false }),
+      );
+      expect(refused.message).toContain('choose the file in the page');
     }
     expect((await inv.counts()).available).toBe(0);
-    const report = await inv.importFile({ file: await uploaded(inv), dryRun: false });
+    const report = await inv.importFile({ source: await uploaded(inv), dryRun: false });
     expect(report.imported).toBe(1);
   });
 
@@ -49,15 +54,15 @@ describe('import:file paths', () => {
     const chosen = new ChosenImportFiles();
     const { csv } = open(chosen);
     const inv = inventory as Inventory;
-    const refused = await expectRefusal(inv, 'INVALID_INPUT', () => inv.importFile({ file: csv }));
+    const refused = await expectRefusal(inv, 'INVALID_INPUT', () => inv.importFile({ source: { kind: 'path', path: csv } }));
     expect(refused.message).toContain('Open dialog');
     chosen.allow(csv);
-    expect((await inv.importFile({ file: csv })).counts).toMatchObject({ add: 1 });
-    expect((await inv.importFile({ file: await uploaded(inv), dryRun: false })).imported).toBe(1);
+    expect((await inv.importFile({ source: { kind: 'path', path: csv } })).counts).toMatchObject({ add: 1 });
+    expect((await inv.importFile({ source: await uploaded(inv), dryRun: false })).imported).toBe(1);
   });
 
   it('the CLI (the default): any file', async () => {
     const { csv } = open();
-    expect((await (inventory as Inventory).importFile({ file: csv, dryRun: false })).imported).toBe(1);
+    expect((await (inventory as Inventory).importFile({ source: { kind: 'path', path: csv }, dryRun: false })).imported).toBe(1);
   });
 });

@@ -111,7 +111,7 @@ describe('workbooks made elsewhere', () => {
     const file = path.join(t.dir, 'exceljs.xlsx');
     await book.xlsx.writeFile(file);
 
-    const report = await t.inventory.importFile({ file, dryRun: false });
+    const report = await t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false });
     expect(report.counts).toEqual({ add: 2, invalid: 0, duplicate: 0, conflicting: 0 });
     expect(await t.inventory.show('+6561230010')).toMatchObject({
       state: 'available',
@@ -146,7 +146,7 @@ describe('workbooks made elsewhere', () => {
     const resaved = path.join(outDir, 'export.xlsx');
     // LibreOffice writes every string to the shared-strings table: none is inline any more.
     const target = fresh();
-    const report = await target.inventory.importFile({ file: resaved, dryRun: false });
+    const report = await target.inventory.importFile({ source: { kind: 'path', path: resaved }, dryRun: false });
     fs.rmSync(outDir, { recursive: true, force: true });
     expect(report.counts).toEqual({ add: 40, invalid: 0, duplicate: 0, conflicting: 0 });
     expect(inventorySnapshot(target)).toEqual(inventorySnapshot(source));
@@ -165,7 +165,7 @@ describe('no temporary copy', () => {
     const seenDuring: string[] = [];
     try {
       const report = await target.inventory.importFile(
-        { file, dryRun: false },
+        { source: { kind: 'path', path: file }, dryRun: false },
         // Looked at between batches, while the sheet is being read.
         { batchSize: 50, onProgress: () => seenDuring.push(...fs.readdirSync(temporary)) },
       );

@@ -59,10 +59,10 @@ describe('round trip', () => {
       const file = await exportInventory(source, format);
 
       const target = fresh();
-      const dry = await target.inventory.importFile({ file, dryRun: true });
+      const dry = await target.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: true });
       expect(dry.counts).toEqual({ add: 254, invalid: 0, duplicate: 0, conflicting: 0 });
       expect(numberCount(target)).toBe(0);
-      const report = await target.inventory.importFile({ file, dryRun: false });
+      const report = await target.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false });
       expect(report.imported).toBe(254);
       expect(inventorySnapshot(target)).toEqual(inventorySnapshot(source));
 
@@ -74,7 +74,7 @@ describe('round trip', () => {
       expect(events.every((e) => e.action === 'import' && e.from_state === null && e.to_state === e.state)).toBe(true);
 
       // Importing the same file again adds nothing: every row is a duplicate.
-      const again = await target.inventory.importFile({ file, dryRun: false });
+      const again = await target.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false });
       expect(again.counts).toEqual({ add: 0, invalid: 0, duplicate: 254, conflicting: 0 });
       expect(numberCount(target)).toBe(254);
     },
@@ -91,7 +91,7 @@ describe('every exported file imports back, of any size', () => {
       await loadGenerated(source.inventory, source.dir, n);
       const file = await exportInventory(source, format);
       const target = fresh();
-      const report = await target.inventory.importFile({ file, dryRun: false });
+      const report = await target.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false });
       expect(report.counts).toEqual({ add: n, invalid: 0, duplicate: 0, conflicting: 0 });
       expect(report.imported).toBe(n);
       const imported = inventorySnapshot(target);
@@ -106,9 +106,9 @@ describe("the import is the service's", () => {
     const t = fresh();
     const file = writeCsv(t, 'one.csv', [row({ ...AVAILABLE, number: '+6561230042' })]);
     const service = vi.spyOn(t.inventory, 'importFile');
-    const outcome = await dispatch(t.inventory, 'import:file', { file, dryRun: false });
+    const outcome = await dispatch(t.inventory, 'import:file', { source: { kind: 'path', path: file }, dryRun: false });
     expect(outcome).toMatchObject({ ok: true, value: { imported: 1 } });
-    expect(service).toHaveBeenCalledWith({ file, dryRun: false });
+    expect(service).toHaveBeenCalledWith({ source: { kind: 'path', path: file }, dryRun: false });
   });
 
   it('the CLI commits batches of IMPORT_BATCH_SIZE (5,000) unless told otherwise', async () => {
@@ -146,7 +146,7 @@ describe('dry run', () => {
       row({ ...AVAILABLE, number: '+6561230000', created_at: created, updated_at: created }),
       row({ ...AVAILABLE, number: '+6561230001', state: 'locked' }),
     ]);
-    const report = await t.inventory.importFile({ file, dryRun: true });
+    const report = await t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: true });
     expect(report.counts).toEqual({ add: 2, invalid: 5, duplicate: 2, conflicting: 1 });
     const byLine = Object.fromEntries(report.results.map((r) => [r.line, r]));
     expect(byLine[2]).toMatchObject({ status: 'add', number: '+6561239999' });
@@ -163,7 +163,7 @@ describe('dry run', () => {
     expect(inventorySnapshot(t)).toEqual(before);
 
     // Committed, only the rows to add are written.
-    const committed = await t.inventory.importFile({ file, dryRun: false });
+    const committed = await t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false });
     expect(committed.imported).toBe(2);
     expect(numberCount(t)).toBe(4);
   });
@@ -187,7 +187,7 @@ describe('refusals: nothing written', () => {
       [plainZip, /not an XLSX workbook/],
     ] as const) {
       for (const dryRun of [true, false]) {
-        const refused = await refusalOf(t.inventory.importFile({ file, dryRun }));
+        const refused = await refusalOf(t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun }));
         expect(refused.code).toBe('INVALID_INPUT');
         expect(refused.message).toMatch(message);
       }
@@ -204,7 +204,7 @@ describe('refusals: nothing written', () => {
       { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(64 * 1024 * 1024) },
     ]);
     expect(fs.statSync(bomb).size).toBeLessThan(1024 * 1024);
-    const refused = await refusalOf(t.inventory.importFile({ file: bomb, dryRun: false }));
+    const refused = await refusalOf(t.inventory.importFile({ source: { kind: 'path', path: bomb }, dryRun: false }));
     expect(refused.message).toMatch(/xl\/worksheets\/sheet1.xml inflates \d+x \(a zip bomb/);
 
     const many = path.join(t.dir, 'many.xlsx');
@@ -212,7 +212,9 @@ describe('refusals: nothing written', () => {
       many,
       Array.from({ length: 250 }, (_, i) => ({ name: i === 0 ? 'xl/workbook.xml' : `x/${i}.xml`, data: 'x' })),
     );
-    expect((await refusalOf(t.inventory.importFile({ file: many, dryRun: true }))).message).toMatch(/250 zip entries/);
+    expect((await refusalOf(t.inventory.importFile({ source: { kind: 'path', path: many }, dryRun: true }))).message).toMatch(
+      /250 zip entries/,
+    );
     expect(numberCount(t)).toBe(0);
   });
 
@@ -221,11 +223,13 @@ describe('refusals: nothing written', () => {
     const rows = Array.from({ length: 50 }, (_, i) => row({ ...AVAILABLE, number: `+656123${String(i).padStart(4, '0')}` }));
     rows.push(row({ ...AVAILABLE, number: '+6561239999', routing: 'x'.repeat(5000) }));
     const file = writeCsv(t, 'huge-cell.csv', rows);
-    const refused = await refusalOf(t.inventory.importFile({ file, dryRun: false }));
+    const refused = await refusalOf(t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false }));
     expect(refused.message).toMatch(/row 52 has a cell of 5000 characters/);
     expect(numberCount(t)).toBe(0);
     const wide = writeCsv(t, 'wide-row.csv', [row({ ...AVAILABLE, number: '+6561239998' }).concat(Array(20).fill('y'.repeat(1000)))]);
-    expect((await refusalOf(t.inventory.importFile({ file: wide, dryRun: false }))).message).toMatch(/row 2 holds \d+ characters/);
+    expect((await refusalOf(t.inventory.importFile({ source: { kind: 'path', path: wide }, dryRun: false }))).message).toMatch(
+      /row 2 holds \d+ characters/,
+    );
     expect(numberCount(t)).toBe(0);
   });
 });
@@ -235,7 +239,7 @@ describe('hostile headers', () => {
     const t = fresh();
     const header = [...TRANSFER_COLUMNS, '__proto__', 'constructor', 'prototype'];
     const file = writeCsv(t, 'proto.csv', [[...row({ ...AVAILABLE, number: '+6561230005' }), '{"polluted":"yes"}', 'x', 'y']], header);
-    const report = await t.inventory.importFile({ file, dryRun: false });
+    const report = await t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false });
     expect(report.imported).toBe(1);
     expect(report.ignoredColumns).toEqual(['__proto__', 'constructor', 'prototype']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -251,7 +255,9 @@ describe('hostile headers', () => {
       [row({ ...AVAILABLE, number: '+6561230006' }).concat(['available'])],
       [...TRANSFER_COLUMNS, 'State'],
     );
-    expect((await refusalOf(t.inventory.importFile({ file, dryRun: false }))).message).toMatch(/names the column "state" twice/);
+    expect((await refusalOf(t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false }))).message).toMatch(
+      /names the column "state" twice/,
+    );
     expect(numberCount(t)).toBe(0);
   });
 });

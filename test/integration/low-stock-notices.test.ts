@@ -69,10 +69,10 @@ describe('low-stock notices', () => {
     t.inventory.db.prepare(`UPDATE settings SET value = '10' WHERE key = 'lowStockThreshold'`).run();
     const file = path.join(t.dir, 'more.csv');
     fs.writeFileSync(file, 'number,state,country,vendor,sku\n+6561239999,available,SG,Singtel,SG-DID\n');
-    const dryRun = await t.inventory.importFile({ file, dryRun: true });
+    const dryRun = await t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: true });
     expect(dryRun.counts.add).toBe(1);
     expect(await lowStockNotices()).toEqual([]);
-    await t.inventory.importFile({ file, dryRun: false });
+    await t.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false });
     expect(await lowStockNotices()).toEqual([{ stock: { country: 'SG', sku: 'SG-DID', available: 5 }, emails: ['noc@b3.example'] }]);
   });
 });

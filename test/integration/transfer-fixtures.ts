@@ -26,7 +26,7 @@ export function writeInventoryCsv(file: string, rows: Iterable<string[]>): void 
 export async function loadGenerated(inventory: Inventory, dir: string, n: number, due = Math.floor(n / 10)): Promise<void> {
   const file = path.join(dir, `generated-${n}.csv`);
   writeInventoryCsv(file, benchRows(n, due));
-  const report = await inventory.importFile({ file, dryRun: false });
+  const report = await inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false });
   if (report.imported !== n)
     throw new Error(
       `test setup: imported ${report.imported} of ${n}: ${JSON.stringify(report.results.filter((r) => r.status !== 'add').slice(0, 5))}`,

@@ -204,7 +204,10 @@ describe('import:choose-file and billing:import in the desktop app', () => {
   });
 
   it('an uploaded file is read by the same readers, under its own name', async () => {
-    const outcome = await invoke('billing:import', { source: { kind: 'upload', name: 'feed.csv', content: feed }, dryRun: true });
+    const uploaded = await invoke('import:upload', { name: 'feed.csv', chunk: Buffer.from(feed).toString('base64') });
+    if (!uploaded.ok) throw new Error('the upload was refused');
+    const { uploadId } = uploaded.value as { uploadId: string };
+    const outcome = await invoke('billing:import', { source: { kind: 'upload', uploadId }, dryRun: true });
     expect(outcome).toMatchObject({ ok: true, value: { file: 'feed.csv', rows: 1, counts: { unmatched: 1 } } });
   });
 });

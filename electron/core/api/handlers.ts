@@ -65,7 +65,7 @@ const handlers: HandlerTable = {
   'import:file': (inventory, input) => inventory.importFile(input),
   'import:upload': (inventory, input) => inventory.uploadImportFile(input),
   'import:start': (inventory, input, notify) =>
-    inventory.startImport(input.file, (imported) => {
+    inventory.startImport(input.source, (imported) => {
       if (imported > 0) notify({ scope: 'numbers' });
     }),
   'import:status': (inventory, input) => inventory.importStatus(input.id),

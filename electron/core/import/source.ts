@@ -1,11 +1,10 @@
 // Reading an import from its source (shared/import-source.ts): a path, if the way the inventory
-// runs accepts it, or uploaded content, written to a private temporary file so the import's own
-// file readers (limits, encoding checks, streaming) read it as they read any file.
-import fs from 'node:fs';
-import os from 'node:os';
+// runs accepts it, or a file the page uploaded, which the import's own file readers (limits,
+// encoding checks, streaming) read as they read any file.
 import path from 'node:path';
 import { InventoryError } from '../../../shared/errors';
 import type { ParsedImportSource } from '../../../shared/import-source';
+import type { ImportUploads } from './uploads';
 
 /** Which paths an import source may name: every way of running the inventory says, as for exports. */
 export interface ImportPathPolicy {
@@ -19,7 +18,10 @@ export const anyImportPath: ImportPathPolicy = { check: (file) => path.resolve(f
 /** Browser mode: the page uploads the file's content; it never names a path on this machine. */
 export const uploadsOnly: ImportPathPolicy = {
   check() {
-    throw new InventoryError('INVALID_INPUT', 'Import: upload the file (choose it in the page); a path is not accepted here');
+    throw new InventoryError(
+      'INVALID_INPUT',
+      'Import: choose the file in the page (it is uploaded); a path on this computer is not accepted here',
+    );
   },
 };
 
@@ -39,23 +41,26 @@ export class ChosenImportFiles implements ImportPathPolicy {
   }
 }
 
-/** Runs `use` on the source's file and the name to report it by; an upload's temporary file is removed after. */
+/**
+ * Runs `use` on the source's file: a path the way the inventory runs accepts, or one of its
+ * uploads. An upload's messages name the file as the operator chose it, not where it is kept.
+ */
 export async function withImportSource<T>(
   source: ParsedImportSource,
   policy: ImportPathPolicy,
+  uploads: ImportUploads,
   use: (file: string, name: string) => Promise<T>,
 ): Promise<T> {
   if (source.kind === 'path') {
     const file = policy.check(source.path);
     return use(file, path.basename(file));
   }
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'number-inventory-upload-'));
+  const { file, name } = uploads.fileOf(source.uploadId);
   try {
-    // A name of our own: the uploaded name is only reported, never a path.
-    const file = path.join(folder, 'upload');
-    fs.writeFileSync(file, Buffer.from(source.content, source.encoding), { flag: 'wx', mode: 0o600 });
-    return await use(file, path.basename(source.name));
-  } finally {
-    fs.rmSync(folder, { recursive: true, force: true });
+    return await use(file, name);
+  } catch (error) {
+    if (error instanceof InventoryError && error.message.includes(file))
+      throw new InventoryError(error.code, error.message.split(file).join(name));
+    throw error;
   }
 }

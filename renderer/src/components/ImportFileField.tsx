@@ -1,13 +1,18 @@
-// Choosing the file for an import, wherever the app runs: in the desktop app "Choose file…" shows
-// the system's Open dialog in the main process (the core then accepts that file's path); in browser
-// mode an ordinary file input reads the file in the page, which uploads its content with its name.
-// Reusable by every import the app offers (billing events, numbers).
-import { useEffect, useId, useState } from 'react';
+// Choosing the file for an import, wherever the app runs, for every import the app offers
+// (numbers, billing events): in the desktop app "Choose file…" shows the system's Open dialog in
+// the main process (the core then accepts that file's path); in browser mode a file input reads
+// the file in the page, which uploads it in pieces with a progress bar.
+import { useEffect, useState, type ChangeEvent } from 'react';
 import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { IMPORT_UPLOAD_MAX_CHARS, type ImportSource } from '../../../shared/import-source';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import type { ImportSource } from '../../../shared/import-source';
 import { call } from '../api/client';
+import { uploadForImport } from './upload-for-import';
+
+const orList = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? ''));
 
 export interface ChosenImport {
   source: ImportSource;
@@ -15,29 +20,22 @@ export interface ChosenImport {
   name: string;
 }
 
-function base64Of(bytes: ArrayBuffer): string {
-  let text = '';
-  const view = new Uint8Array(bytes);
-  for (let i = 0; i < view.length; i += 0x8000) text += String.fromCharCode(...view.subarray(i, i + 0x8000));
-  return btoa(text);
-}
-
 export function ImportFileField(props: {
-  /** What is imported ("Billing events file"): the field's label and the dialog's title. */
+  /** What is imported ("Billing events file"): the field's accessible name and the dialog's title. */
   label: string;
+  /** What the button says ("Choose a CSV or XLSX file"). */
+  buttonText?: string;
   /** Extensions offered, without the dot. */
   extensions: string[];
-  /** Send the file's bytes (base64) rather than its text, for binary formats such as XLSX. */
-  binary?: boolean;
   disabled?: boolean;
   chosen: ChosenImport | null;
   onChosen: (chosen: ChosenImport | null) => void;
   onError: (message: string) => void;
 }) {
-  const { label, extensions, binary, disabled, chosen, onChosen, onError } = props;
+  const { label, buttonText = 'Choose file…', extensions, disabled, chosen, onChosen, onError } = props;
   /** Whether the page uploads the file; null until the core has said. */
   const [upload, setUpload] = useState<boolean | null>(null);
-  const inputId = useId();
+  const [sending, setSending] = useState<{ name: string; sent: number; size: number } | null>(null);
 
   useEffect(() => {
     call('import:choose-file', { title: label, extensions, ask: false })
@@ -55,49 +53,49 @@ export function ImportFileField(props: {
     }
   };
 
-  const readUpload = async (file: File | undefined) => {
-    if (!file) return onChosen(null);
-    // Base64 takes 4 characters for every 3 bytes.
-    const characters = binary ? Math.ceil(file.size / 3) * 4 : file.size;
-    if (characters > IMPORT_UPLOAD_MAX_CHARS) {
-      onChosen(null);
-      return onError(
-        `${file.name} is too large to upload here (at most ${IMPORT_UPLOAD_MAX_CHARS.toLocaleString()} bytes); use the command line for it.`,
-      );
-    }
+  const sendChosen = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    // Cleared, so that choosing the same file again (after fixing it) is a change too.
+    event.target.value = '';
+    if (!file) return;
+    onChosen(null);
+    // The file input only suggests the extensions; a file of another kind is refused before it is sent.
+    const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
+    if (!extensions.includes(extension))
+      return onError(`${file.name} cannot be imported here: choose a file ending in ${orList(extensions.map((e) => `.${e}`))}.`);
+    setSending({ name: file.name, sent: 0, size: file.size });
     try {
-      const content = binary ? base64Of(await file.arrayBuffer()) : await file.text();
-      onChosen({ source: { kind: 'upload', name: file.name, encoding: binary ? 'base64' : 'utf8', content }, name: file.name });
+      const source = await uploadForImport(file, (sent) => setSending({ name: file.name, sent, size: file.size }));
+      onChosen({ source, name: file.name });
     } catch (e) {
       onError(`${file.name} could not be read: ${(e as Error).message}`);
+    } finally {
+      setSending(null);
     }
   };
 
   if (upload === null) return null;
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-      {upload ? (
-        <>
-          <Typography component="label" htmlFor={inputId} variant="body2">
-            {label}
-          </Typography>
-          <input
-            id={inputId}
-            type="file"
-            accept={extensions.map((e) => `.${e}`).join(',')}
-            disabled={disabled}
-            onChange={(e) => void readUpload(e.target.files?.[0])}
-          />
-        </>
-      ) : (
-        <>
-          <Button variant="outlined" onClick={() => void chooseInDialog()} disabled={disabled}>
-            Choose file…
+    <Stack spacing={1}>
+      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+        {upload ? (
+          <Button component="label" variant="outlined" startIcon={<UploadFileIcon />} disabled={disabled || sending !== null}>
+            {buttonText}
+            <input hidden type="file" accept={extensions.map((e) => `.${e}`).join(',')} onChange={sendChosen} aria-label={label} />
           </Button>
-          <Typography variant="body2" aria-label={label}>
-            {chosen?.name ?? 'No file chosen'}
-          </Typography>
-        </>
+        ) : (
+          <Button variant="outlined" startIcon={<UploadFileIcon />} onClick={() => void chooseInDialog()} disabled={disabled}>
+            {buttonText}
+          </Button>
+        )}
+        <Typography variant="body2">{sending?.name ?? chosen?.name ?? 'No file chosen'}</Typography>
+      </Stack>
+      {sending && (
+        <LinearProgress
+          variant="determinate"
+          value={sending.size ? (100 * sending.sent) / sending.size : 100}
+          aria-label={`Reading ${sending.name}`}
+        />
       )}
     </Stack>
   );

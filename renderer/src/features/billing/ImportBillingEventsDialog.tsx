@@ -95,8 +95,10 @@ export function ImportBillingEventsDialog({ onClose, onApplied }: { onClose: () 
             disabled={busy !== null || applied}
             chosen={chosen}
             onChosen={(next) => {
+              // A new file clears what the last one showed.
               setChosen(next);
               setReport(null);
+              setError(null);
             }}
             onError={(message) => setError({ message })}
           />

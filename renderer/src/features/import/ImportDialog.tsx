@@ -1,6 +1,7 @@
-// Import numbers: choose a CSV or XLSX file, see the dry run per row (nothing written), download
+// Import numbers: choose a CSV or XLSX file (the Open dialog in the desktop app, an upload in
+// browser mode), see the dry run per row (nothing written), download
 // the rows that will not be added with their reasons, then import with a progress bar and Cancel.
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -10,22 +11,22 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
-import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { ImportJobStatus } from '../../../../shared/import-app';
+import type { ImportSource } from '../../../../shared/import-source';
 import type { ImportReport } from '../../../../shared/transfer';
 import { call } from '../../api/client';
 import { ErrorAlert, toShownError, type ShownError } from '../../components/ErrorAlert';
+import { ImportFileField, type ChosenImport } from '../../components/ImportFileField';
 import { downloadText } from '../outbox/download';
 import { ImportResultsTable } from './ImportResultsTable';
-import { uploadForImport } from './upload';
 
 /** How often the progress is asked for while the import runs. */
 const PROGRESS_POLL_MS = 250;
 
 type Step =
   | { step: 'choose' }
-  | { step: 'reading'; name: string; sent: number; size: number }
-  | { step: 'dry-run'; name: string; file: string; report: ImportReport }
+  | { step: 'checking'; name: string }
+  | { step: 'dry-run'; name: string; source: ImportSource; report: ImportReport }
   | { step: 'importing' | 'done'; name: string; status: ImportJobStatus };
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -35,22 +36,20 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [step, setStep] = useState<Step>({ step: 'choose' });
   const [failure, setFailure] = useState<ShownError | null>(null);
 
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = event.target.files?.[0];
-    event.target.value = '';
-    if (!chosen) return;
+  const [chosen, setChosen] = useState<ChosenImport | null>(null);
+
+  const dryRun = async (next: ChosenImport | null) => {
+    setChosen(next);
     // A new file clears what the last one showed.
     setFailure(null);
-    setStep({ step: 'reading', name: chosen.name, sent: 0, size: chosen.size });
-    let file = '';
+    setStep({ step: 'choose' });
+    if (!next) return;
+    setStep({ step: 'checking', name: next.name });
     try {
-      file = await uploadForImport(chosen, (sent) => setStep({ step: 'reading', name: chosen.name, sent, size: chosen.size }));
-      const report = await call('import:file', { file, dryRun: true });
-      setStep({ step: 'dry-run', name: chosen.name, file, report });
+      const report = await call('import:file', { source: next.source, dryRun: true });
+      setStep({ step: 'dry-run', name: next.name, source: next.source, report });
     } catch (error) {
-      // The core names the copy it read; the operator knows the file by the name they chose.
-      const shown = toShownError(error);
-      setFailure(file ? { ...shown, message: shown.message.split(file).join(chosen.name) } : shown);
+      setFailure(toShownError(error));
       setStep({ step: 'choose' });
     }
   };
@@ -59,7 +58,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     if (step.step !== 'dry-run') return;
     setFailure(null);
     try {
-      setStep({ step: 'importing', name: step.name, status: await call('import:start', { file: step.file }) });
+      setStep({ step: 'importing', name: step.name, status: await call('import:start', { source: step.source }) });
     } catch (error) {
       setFailure(toShownError(error));
     }
@@ -99,34 +98,31 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
-  const importing = step.step === 'importing' || step.step === 'reading';
+  const busy = step.step === 'importing' || step.step === 'checking';
   const finalReport = step.step === 'done' ? step.status.report : undefined;
 
   return (
-    <Dialog open onClose={importing ? undefined : onClose} aria-labelledby={TITLE_ID} maxWidth="md" fullWidth>
+    <Dialog open onClose={busy ? undefined : onClose} aria-labelledby={TITLE_ID} maxWidth="md" fullWidth>
       <DialogTitle id={TITLE_ID}>Import numbers</DialogTitle>
       <DialogContent>
         <Stack spacing={2}>
-          {step.step === 'choose' && (
+          <DialogContentText>
+            Choose an inventory file (CSV or XLSX, with the columns an export writes). You see what would happen to each row before anything
+            is added.
+          </DialogContentText>
+          <ImportFileField
+            label="Inventory file"
+            buttonText="Choose a CSV or XLSX file"
+            extensions={['csv', 'xlsx']}
+            disabled={busy}
+            chosen={chosen}
+            onChosen={(next) => void dryRun(next)}
+            onError={(message) => setFailure({ message })}
+          />
+          {step.step === 'checking' && (
             <>
-              <DialogContentText>
-                Choose an inventory file (CSV or XLSX, with the columns an export writes). You see what would happen to each row before
-                anything is added.
-              </DialogContentText>
-              <Button component="label" variant="outlined" startIcon={<UploadFileIcon />} sx={{ alignSelf: 'flex-start' }}>
-                Choose a CSV or XLSX file
-                <input hidden type="file" accept=".csv,.xlsx,text/csv" onChange={choose} aria-label="Inventory file" />
-              </Button>
-            </>
-          )}
-          {step.step === 'reading' && (
-            <>
-              <DialogContentText>Reading {step.name}…</DialogContentText>
-              <LinearProgress
-                variant="determinate"
-                value={step.size ? (100 * step.sent) / step.size : 100}
-                aria-label={`Reading ${step.name}`}
-              />
+              <DialogContentText role="status">Checking every row of {step.name}…</DialogContentText>
+              <LinearProgress aria-label={`Checking ${step.name}`} />
             </>
           )}
           {step.step === 'dry-run' && (
@@ -159,7 +155,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         {step.step === 'importing' ? (
           <Button onClick={cancel}>Cancel</Button>
         ) : (
-          <Button onClick={onClose} disabled={importing}>
+          <Button onClick={onClose} disabled={busy}>
             {step.step === 'done' ? 'Close' : 'Cancel'}
           </Button>
         )}
