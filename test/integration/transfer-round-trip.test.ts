@@ -7,6 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InventoryPort } from '../../electron/core/inventory-port';
 import type { NumberRecord } from '../../shared/domain';
+import type { ImportJobStatus } from '../../shared/import-app';
+import type { ImportSource } from '../../shared/import-source';
 import { addSgNumbers, DID_1, ORG_A, ORG_B, SUB_1, tempDir } from '../helpers/inventory';
 import { STORES, type StoreUnderTest } from '../helpers/stores';
 import { buildExportWorker } from './transfer-fixtures';
@@ -76,10 +78,10 @@ describe.each(STORES)('round trip on an $name', (kind) => {
       const file = await exportAll(source.inventory, format, `${kind.name}-source-${format}`.replace(/\W+/g, '-'));
 
       const target = await open(kind);
-      const dry = await target.inventory.importFile({ file, dryRun: true });
+      const dry = await target.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: true });
       expect(dry.counts).toEqual({ add: TOTAL, invalid: 0, duplicate: 0, conflicting: 0 });
       expect(await target.eventCount()).toBe(0);
-      const report = await target.inventory.importFile({ file, dryRun: false }, { batchSize: 100 });
+      const report = await target.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false }, { batchSize: 100 });
       expect(report.imported).toBe(TOTAL);
       expect(await everything(target.inventory)).toEqual(await everything(source.inventory));
       expect(await target.eventCount()).toBe(TOTAL);
@@ -98,7 +100,7 @@ describe.each(STORES)('round trip on an $name', (kind) => {
 
       // Importing the same file again adds nothing: every row is a duplicate, and nothing changes.
       const before = await target.dump();
-      const again = await target.inventory.importFile({ file, dryRun: false });
+      const again = await target.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: false });
       expect(again.imported).toBe(0);
       expect(again.counts.duplicate).toBe(TOTAL);
       expect(await target.dump()).toBe(before);
@@ -112,12 +114,61 @@ describe.each(STORES)('round trip on an $name', (kind) => {
     const file = await exportAll(source.inventory, 'csv', `${kind.name}-conflict`.replace(/\W+/g, '-'));
     const target = await open(kind);
     await target.inventory.add({ numbers: '+6562000005', vendor: 'Other', country: 'SG', sku: 'SG-DID' });
-    const dry = await target.inventory.importFile({ file, dryRun: true });
+    const dry = await target.inventory.importFile({ source: { kind: 'path', path: file }, dryRun: true });
     expect(dry.counts).toEqual({ add: TOTAL - 1, invalid: 0, duplicate: 0, conflicting: 1 });
     expect(dry.results.find((r) => r.number === '+6562000005')).toMatchObject({
       status: 'conflicting',
       reason: 'already in the inventory (available) with a different vendor, sku, capabilities, routing, golden, ported_in, visible_to',
     });
+  }, 120_000);
+});
+
+/** Uploads a file in three pieces, as the page does. */
+async function upload(inventory: InventoryPort, file: string, name: string): Promise<ImportSource> {
+  const bytes = fs.readFileSync(file);
+  const size = Math.ceil(bytes.length / 3);
+  let uploadId: string | undefined;
+  for (let i = 0; i < 3; i++) {
+    const chunk = bytes.subarray(i * size, (i + 1) * size).toString('base64');
+    uploadId = (await inventory.uploadImportFile({ uploadId, name, chunk })).uploadId;
+  }
+  return { kind: 'upload', uploadId: uploadId as string };
+}
+
+async function jobEnd(inventory: InventoryPort, id: string): Promise<ImportJobStatus> {
+  for (;;) {
+    const status = await inventory.importStatus(id);
+    if (status.state !== 'running') return status;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe.each(STORES)('import job from an upload on an $name', (kind) => {
+  it('imports the uploaded file as a job, naming the file as chosen in the audit', async () => {
+    const source = await open(kind);
+    await build(source.inventory);
+    const file = await exportAll(source.inventory, 'xlsx', `${kind.name}-upload`.replace(/\W+/g, '-'));
+    const target = await open(kind);
+    let announced: number | undefined;
+    const started = await target.inventory.startImport(await upload(target.inventory, file, 'stock-may.xlsx'), (n) => (announced = n));
+    expect(await jobEnd(target.inventory, started.id)).toMatchObject({ state: 'finished', imported: TOTAL, rows: TOTAL });
+    expect(announced).toBe(TOTAL);
+    expect((await target.inventory.show('+6562000002')).history[0]).toMatchObject({
+      remark: 'imported from stock-may.xlsx',
+      details: { file: 'stock-may.xlsx' },
+    });
+  }, 120_000);
+
+  it('stops at Cancel: nothing after it is read, and the job says so', async () => {
+    const source = await open(kind);
+    await build(source.inventory);
+    const file = await exportAll(source.inventory, 'csv', `${kind.name}-cancel`.replace(/\W+/g, '-'));
+    const target = await open(kind);
+    const started = await target.inventory.startImport(await upload(target.inventory, file, 'stock.csv'));
+    await target.inventory.cancelImport(started.id);
+    const ended = await jobEnd(target.inventory, started.id);
+    expect(ended).toMatchObject({ state: 'cancelled', imported: 0 });
+    expect(await target.eventCount()).toBe(0);
   }, 120_000);
 });
 
@@ -128,7 +179,7 @@ describe('across stores', () => {
     await build(local.inventory);
     const fromFile = await exportAll(local.inventory, 'csv', 'across-file');
     const remote = await open(team);
-    expect((await remote.inventory.importFile({ file: fromFile, dryRun: false })).imported).toBe(TOTAL);
+    expect((await remote.inventory.importFile({ source: { kind: 'path', path: fromFile }, dryRun: false })).imported).toBe(TOTAL);
     const fromTeam = await exportAll(remote.inventory, 'csv', 'across-team');
     expect(fs.readFileSync(fromTeam).equals(fs.readFileSync(fromFile))).toBe(true);
   }, 120_000);

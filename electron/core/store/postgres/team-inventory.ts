@@ -15,7 +15,13 @@ import type { ActivityPage } from '../../../../shared/activity';
 import type { BulkPreview, BulkStatus } from '../../../../shared/bulk';
 import type { ImportJobStatus } from '../../../../shared/import-app';
 import type { BillingEventReport, BillingFeedReport, NumberBilling } from '../../../../shared/billing';
-import type { ChosenImportFile, ImportUpload } from '../../../../shared/import-source';
+import {
+  importRunSchema,
+  type ChosenImportFile,
+  type ImportRun,
+  type ImportSource,
+  type ImportUpload,
+} from '../../../../shared/import-source';
 import type { DashboardSummary } from '../../../../shared/dashboard';
 import type { AddNumbersRequest } from '../../../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../../../shared/domain';
@@ -32,7 +38,11 @@ import { inProcessExports } from '../../export/in-process';
 import { ExportJobs, type ExportFileOffer } from '../../export/jobs';
 import type { ExportPathPolicy } from '../../export/path-policy';
 import type { ExportFormat } from '../../export/types';
+import { ImportJobs } from '../../import-app/jobs';
 import { importFileInto, type ImportOptions } from '../../import/run-import';
+import { anyImportPath, withImportSource, type ImportPathPolicy } from '../../import/source';
+import { ImportUploads } from '../../import/uploads';
+import { parseOrThrow } from '../../validation';
 import { userDataDir } from '../../paths';
 import type { InventoryPort } from '../../inventory-port';
 import { changedMeanwhile, readAction, readRequest, refuseStale, withStateContext } from '../../lifecycle/perform';
@@ -59,6 +69,8 @@ export interface TeamInventoryOptions {
   sweepBatchSize?: number;
   /** Where exports may be written (see export/path-policy.ts); by default anywhere, as the CLI asks. */
   exportPaths?: ExportPathPolicy;
+  /** Which paths an import from the app may name (see import/source.ts); by default any, as the CLI asks. */
+  importPaths?: ImportPathPolicy;
 }
 
 type Client = pg.ClientBase;
@@ -69,6 +81,8 @@ const notYet = (what: string) =>
 export class TeamInventory implements InventoryPort {
   private connection: Promise<TeamDatabase> | undefined;
   private readonly exports: ExportJobs;
+  private readonly imports = new ImportJobs();
+  private readonly uploads = new ImportUploads();
 
   constructor(
     readonly url: string,
@@ -117,6 +131,7 @@ export class TeamInventory implements InventoryPort {
 
   async close(): Promise<void> {
     await this.exports.closeAll();
+    this.uploads.clear();
     const connection = this.connection;
     this.connection = undefined;
     if (connection) await (await connection.catch(() => undefined))?.close();
@@ -282,9 +297,12 @@ export class TeamInventory implements InventoryPort {
   }
 
   /** Imports an inventory file (CSV or XLSX) through COPY and a staging table (import-target.ts); a dry run writes nothing. */
-  async importFile(request: unknown, options: ImportOptions = {}): Promise<ImportReport> {
-    const audit = await this.read(async (client) => ({ at: await this.now(client), actor: await this.actor(client) }));
-    return importFileInto(new TeamImportTarget((work) => this.transaction(work)), audit, request, options);
+  async importFile(request: ImportRun, options: ImportOptions = {}): Promise<ImportReport> {
+    const run = parseOrThrow(importRunSchema, request, 'Import');
+    return withImportSource(run.source, this.options.importPaths ?? anyImportPath, this.uploads, async (file) => {
+      const audit = await this.read(async (client) => ({ at: await this.now(client), actor: await this.actor(client) }));
+      return importFileInto(new TeamImportTarget((work) => this.transaction(work)), audit, { file, dryRun: run.dryRun }, options);
+    });
   }
 
   /** The file to offer for an export: a suggestion to edit, or none where a save dialog chooses it. */
@@ -350,20 +368,27 @@ export class TeamInventory implements InventoryPort {
     throw notYet('Bulk actions');
   }
 
-  async uploadImportFile(): Promise<ImportUpload> {
-    throw notYet('Import');
+  /** One piece of a file uploaded for import (browser mode's file input); the first answers the upload's id. */
+  async uploadImportFile(piece: unknown): Promise<ImportUpload> {
+    return this.uploads.add(piece);
   }
 
-  async startImport(): Promise<ImportJobStatus> {
-    throw notYet('Import');
+  /** Starts a committed import in batches; follow it with importStatus, stop it with cancelImport. */
+  async startImport(source: ImportSource, onEnd?: (imported: number) => void): Promise<ImportJobStatus> {
+    return this.imports.start((options) => this.importFile({ source, dryRun: false }, options), onEnd);
   }
 
-  async importStatus(): Promise<ImportJobStatus> {
-    throw notYet('Import');
+  async importStatus(id: string): Promise<ImportJobStatus> {
+    return this.imports.status(id);
   }
 
-  async cancelImport(): Promise<ImportJobStatus> {
-    throw notYet('Import');
+  async cancelImport(id: string): Promise<ImportJobStatus> {
+    return this.imports.cancel(id);
+  }
+
+  /** Waits for an import started with startImport to end. */
+  async importFinished(id: string): Promise<ImportJobStatus> {
+    return this.imports.finished(id);
   }
 
   async activity(): Promise<ActivityPage> {
