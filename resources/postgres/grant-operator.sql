@@ -17,4 +17,5 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON saved_searches TO :"role";
 GRANT SELECT, INSERT, UPDATE ON notifications TO :"role";
 GRANT SELECT, INSERT, UPDATE ON outbox TO :"role";
 GRANT SELECT ON number_inventory_schema TO :"role";
+GRANT SELECT ON changes TO :"role";
 COMMIT;

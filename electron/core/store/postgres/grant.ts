@@ -14,6 +14,7 @@ const TABLE_PRIVILEGES: Readonly<Record<string, readonly string[]>> = {
   notifications: ['SELECT', 'INSERT', 'UPDATE'],
   outbox: ['SELECT', 'INSERT', 'UPDATE'],
   number_inventory_schema: ['SELECT'],
+  changes: ['SELECT'],
 };
 
 /** The statements granting `role` (an identifier, already quoted) its rights on `database` (likewise). */

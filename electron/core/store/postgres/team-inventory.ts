@@ -8,10 +8,12 @@
 // that version and is refused as STALE_VERSION, never a deadlock or a driver error.
 // Time: "now" is the server's clock (one desktop's wrong clock cannot move a deadline), unless a
 // clock is given (NUMBER_INVENTORY_NOW, tests).
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type pg from 'pg';
 import type { ActionInput } from '../../../../shared/actions';
 import type { ActivityPage } from '../../../../shared/activity';
+import type { ChangeEvent } from '../../../../shared/contract';
 import type { BulkPreview, BulkStatus } from '../../../../shared/bulk';
 import type { ImportJobStatus } from '../../../../shared/import-app';
 import type { BillingEventReport, BillingFeedReport, NumberBilling } from '../../../../shared/billing';
@@ -54,7 +56,9 @@ import { readSettingsPatch, settingsFromRows, settingsView } from '../../setting
 import { detailOf, findRow, insertEvent, insertNumberIfNew, requireRow, updateState } from './numbers';
 import { countByState, searchNumbers } from './search';
 import { sweepTeamDatabase } from './sweep';
+import { ChangeFeed } from './change-feed';
 import { teamExportSource } from './export-source';
+import { poolConfig } from './pool-config';
 import { TeamImportTarget } from './import-target';
 import { connectTeamDatabase, type TeamDatabase } from './team-database';
 
@@ -82,6 +86,9 @@ export class TeamInventory implements InventoryPort {
   private connection: Promise<TeamDatabase> | undefined;
   private readonly exports: ExportJobs;
   private readonly imports = new ImportJobs();
+  /** This process's tag on the changes it makes (see change-feed.ts). */
+  private readonly clientTag = randomUUID();
+  private readonly feeds = new Set<ChangeFeed>();
   private readonly uploads = new ImportUploads();
 
   constructor(
@@ -102,7 +109,11 @@ export class TeamInventory implements InventoryPort {
 
   /** Connects (once) and brings the schema up to date when the login may; refused in plain words otherwise. */
   database(): Promise<TeamDatabase> {
-    this.connection ??= connectTeamDatabase(this.url, { applicationName: this.options.applicationName, env: this.options.env });
+    this.connection ??= connectTeamDatabase(this.url, {
+      applicationName: this.options.applicationName,
+      env: this.options.env,
+      clientTag: this.clientTag,
+    });
     return this.connection;
   }
 
@@ -131,10 +142,26 @@ export class TeamInventory implements InventoryPort {
 
   async close(): Promise<void> {
     await this.exports.closeAll();
+    await Promise.all([...this.feeds].map((feed) => feed.stop()));
     this.uploads.clear();
     const connection = this.connection;
     this.connection = undefined;
     if (connection) await (await connection.catch(() => undefined))?.close();
+  }
+
+  /**
+   * Hears every change other processes make to this team database (within about a second: NOTIFY
+   * wakes the feed), including those made while the server could not be reached, once it can
+   * again; `onReachable` hears whether it can. Answers how to stop listening.
+   */
+  watchChanges(onExternalChange: (event: ChangeEvent) => void, onReachable?: (reachable: boolean) => void): () => void {
+    const config = poolConfig(this.url, `${this.options.applicationName ?? 'Number Inventory'} (change feed)`, this.options.env);
+    const feed = new ChangeFeed(config, { ownClient: this.clientTag, onChange: onExternalChange, onReachable });
+    this.feeds.add(feed);
+    return () => {
+      this.feeds.delete(feed);
+      void feed.stop();
+    };
   }
 
   async act<A extends OperatorAction>(rawAction: A, input: ActionInput<A>): Promise<NumberDetail> {

@@ -3,5 +3,6 @@
 // number_inventory_schema (see ../migrate.ts).
 import type { Migration } from '../../../db/migrations/types';
 import { migration001 } from './001_inventory';
+import { migration003 } from './003_change_feed';
 
-export const PG_MIGRATIONS: readonly Migration[] = [migration001];
+export const PG_MIGRATIONS: readonly Migration[] = [migration001, migration003];
