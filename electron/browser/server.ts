@@ -11,7 +11,6 @@ import { dispatch } from '../core/api/handlers';
 import { failureOutcome } from '../core/failures';
 import type { Inventory } from '../core/inventory';
 import { RENDERER_RESPONSE_HEADERS } from '../../shared/content-security-policy';
-import { watchDatabase } from '../core/db/database-watch';
 import { EventStream } from './event-stream';
 import { hostAllowed, newToken, tokenMatches } from './request-guard';
 import { parseRequestTarget } from './request-target';
@@ -172,7 +171,7 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
     });
   });
 
-  const stopWatching = watchDatabase(options.inventory.db, () => notifyChange({ scope: 'numbers' }), options.watchIntervalMs);
+  const stopWatching = options.inventory.watchChanges(notifyChange, undefined, options.watchIntervalMs);
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -4,6 +4,7 @@
 // above this line and are shared; only storage differs below it.
 import type { ActionInput } from '../../shared/actions';
 import type { ActivityPage, ActivityRequest } from '../../shared/activity';
+import type { ChangeEvent } from '../../shared/contract';
 import type { AddNumbersRequest } from '../../shared/add-numbers';
 import type { BulkPreview, BulkRequest, BulkStatus } from '../../shared/bulk';
 import type { ImportJobStatus } from '../../shared/import-app';
@@ -76,6 +77,11 @@ export interface InventoryPort {
   dashboard(): Promise<DashboardSummary>;
   /** The inventory's "now" (ISO 8601): what deadlines and days left count from. */
   currentTime(): Promise<string>;
+  /**
+   * Hears changes other processes make to this inventory (the CLI beside the app, another desktop
+   * on a team database); answers how to stop. `onReachable`: whether a team database's server can be reached.
+   */
+  watchChanges(onExternalChange: (event: ChangeEvent) => void, onReachable?: (reachable: boolean) => void): () => void;
   /** Stops running work and closes the store; a team database's connections are closed when the promise settles. */
   close(): void | Promise<void>;
 }

@@ -19,6 +19,8 @@ import { ImportUploads } from './import/uploads';
 import { BulkJobs, sqliteBatches, type BulkChange } from './bulk/jobs';
 import { previewBulk } from './bulk/preview';
 import type { ActivityPage, ActivityRequest } from '../../shared/activity';
+import type { ChangeEvent } from '../../shared/contract';
+import { watchDatabase } from './db/database-watch';
 import type { DashboardSummary } from '../../shared/dashboard';
 import { listActivity } from './activity/list';
 import { logFailure } from './failures';
@@ -111,6 +113,15 @@ export class Inventory implements InventoryPort {
   /** Read per call so a change of the operator name in settings applies at once. */
   get context(): CoreContext {
     return { db: this.db, clock: this.clock, actor: this.fixedActor ?? defaultActor(this.db) };
+  }
+
+  /** Hears commits other processes make to the file (see db/database-watch.ts); the file is always reachable. */
+  watchChanges(
+    onExternalChange: (event: ChangeEvent) => void,
+    _onReachable?: (reachable: boolean) => void,
+    intervalMs?: number,
+  ): () => void {
+    return watchDatabase(this.db, () => onExternalChange({ scope: 'numbers' }), intervalMs);
   }
 
   /** Stops running exports (removing their partial files) and closes the database. */

@@ -9,7 +9,6 @@ import { configureAppIdentity, desktopDatabasePath, windowStateFile } from './ap
 import { APP_SCHEME, registerAppScheme, rendererProtocolHandler } from './app-protocol';
 import { startBackgroundServices } from './background-services';
 import { changeBroadcaster } from './change-events';
-import { watchDatabase } from '../core/db/database-watch';
 import { registerIpcHandlers } from './ipc';
 import { applicationMenuTemplate } from './menu';
 import { electronNativeBindingPath } from './native-binding';
@@ -88,7 +87,7 @@ function start(): void {
     onChange: broadcast,
     native: nativeOperations(opened.exportFiles, opened.importFiles),
   });
-  const stopWatching = watchDatabase(inventory.db, () => broadcast({ scope: 'numbers' }));
+  const stopWatching = inventory.watchChanges(broadcast);
   const stopServices = startBackgroundServices({ inventory, notifyChange: broadcast });
 
   openWindow();

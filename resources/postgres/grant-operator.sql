@@ -23,4 +23,5 @@ GRANT SELECT, INSERT, UPDATE ON number_stock_counts TO :"role";
 GRANT SELECT ON number_stock TO :"role";
 GRANT SELECT, INSERT, DELETE ON low_stock_pairs TO :"role";
 GRANT SELECT ON number_inventory_schema TO :"role";
+GRANT SELECT ON changes TO :"role";
 COMMIT;

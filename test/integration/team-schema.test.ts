@@ -56,7 +56,7 @@ describe('migrations', () => {
     expect((await runCli(['db', 'migrate'], { db: database.url })).code).toBe(0);
     const again = await runCli(['db', 'migrate'], { db: database.url });
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('is up to date (schema version 2)');
+    expect(again.stdout).toContain(`is up to date (schema version ${PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version})`);
   });
 });
 

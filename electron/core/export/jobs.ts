@@ -12,16 +12,21 @@ import { parseOrThrow } from '../validation';
 import { ExportJournal } from './journal';
 import { createPartial, discardPartial, type PartialFile } from './partial-file';
 import { anyFolder, suggestedExportPath, type ExportPathPolicy } from './path-policy';
-import { exportRequestSchema, type ExportFormat } from './types';
+import { exportRequestSchema, type ExportFormat, type ExportProgress, type ExportRequest } from './types';
 import { startExport, workerScriptOf, type ExportHandle, type ExportOutcome, type WorkerLocation } from './worker-host';
 
 /** Finished jobs kept for status queries. */
 const KEEP_FINISHED = 20;
 
+/** Runs one export (validated, its file allowed) into the FILE.partial created for it. */
+export type ExportRunner = (request: ExportRequest, partial: PartialFile, onProgress: (progress: ExportProgress) => void) => ExportHandle;
+
 export interface ExportJobsOptions {
   /** Where exports may be written; by default anywhere (the CLI: where its user asks). */
   paths?: ExportPathPolicy;
   worker?: WorkerLocation;
+  /** How an export runs; by default in a worker thread reading the inventory file (worker-host.ts). */
+  run?: ExportRunner;
 }
 
 /** A file to offer for an export: a suggestion where the user types the path, or none where the Save dialog chooses it. */
@@ -42,6 +47,7 @@ export class ExportJobs {
   private readonly journal: ExportJournal;
   private readonly paths: ExportPathPolicy;
   private readonly worker: WorkerLocation;
+  private readonly run: ExportRunner | undefined;
 
   constructor(
     private readonly dbFile: string,
@@ -50,6 +56,14 @@ export class ExportJobs {
     this.journal = new ExportJournal(dbFile);
     this.paths = options.paths ?? anyFolder;
     this.worker = options.worker ?? {};
+    this.run = options.run;
+  }
+
+  /** The runner for the next export; the worker's is checked before anything is written (a build without it is refused). */
+  private runner(): ExportRunner {
+    if (this.run) return this.run;
+    const worker = { ...this.worker, workerScript: workerScriptOf(this.worker) };
+    return (request, partial, onProgress) => startExport(this.dbFile, request, partial, onProgress, worker);
   }
 
   /** Removes the partial files of exports an earlier run was killed in (see journal.ts). */
@@ -72,7 +86,7 @@ export class ExportJobs {
       throw new InventoryError('INVALID_INPUT', `Export: the file name must end in .${request.format} (got ${path.basename(request.out)})`);
     }
     const out = this.paths.check(request.out);
-    const worker = { ...this.worker, workerScript: workerScriptOf(this.worker) };
+    const run = this.runner();
     const { partial, fd } = createPartial(out);
     fs.closeSync(fd);
     const record = this.journal.record(partial);
@@ -80,16 +94,10 @@ export class ExportJobs {
     const status: ExportStatus = { id, state: 'running', format: request.format, file: out, rows: 0, total: 0 };
     let handle: ExportHandle;
     try {
-      handle = startExport(
-        this.dbFile,
-        { ...request, out },
-        partial,
-        (progress) => {
-          Object.assign(status, progress);
-          onProgress?.({ ...status });
-        },
-        worker,
-      );
+      handle = run({ ...request, out }, partial, (progress) => {
+        Object.assign(status, progress);
+        onProgress?.({ ...status });
+      });
     } catch (error) {
       this.discard(partial, record);
       throw error;

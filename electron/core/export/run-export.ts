@@ -10,8 +10,8 @@ import { activityExportSource } from '../activity/export-rows';
 import { parseOrThrow } from '../validation';
 import { CsvStreamWriter } from './csv-writer';
 import { commitPartial, createPartial, discardPartial, reopenPartial, type PartialFile } from './partial-file';
-import { numbersExportSource } from './source';
-import { exportRequestSchema, type ExportProgress, type ExportSummary } from './types';
+import { numbersExportSource, type ExportSource } from './source';
+import { exportRequestSchema, type ExportProgress, type ExportSummary, type ParsedExportRequest } from './types';
 import { XlsxStreamWriter } from './xlsx-writer';
 
 const BATCH = 1000;
@@ -32,17 +32,56 @@ export interface ExportHooks {
   rowsPerSheet?: number;
 }
 
+/** Where an export's rows come from: the inventory file (below) or a team database (store/postgres/export-source.ts). */
+export type OpenExportSource = (request: ParsedExportRequest) => ExportSource | Promise<ExportSource>;
+
 /**
  * Exports to `request.out` through FILE.partial: the one the export's host created (`created`, in
  * the worker), or one created here.
  */
 export async function exportToFile(db: Db, rawRequest: unknown, hooks: ExportHooks = {}, created?: PartialFile): Promise<ExportSummary> {
+  const open: OpenExportSource = (request) =>
+    request.activity ? activityExportSource(db, request.activity) : numbersExportSource(db, request.filter);
+  return exportSourceToFile(open, rawRequest, hooks, created);
+}
+
+/** Batches of rows; a synchronous source (SQLite's) is read without a promise per row. */
+async function* batchesOf(rows: ExportSource['rows'], size: number): AsyncGenerator<string[][]> {
+  let batch: string[][] = [];
+  if (Symbol.asyncIterator in rows) {
+    for await (const cells of rows) {
+      batch.push(cells);
+      if (batch.length === size) {
+        yield batch;
+        batch = [];
+      }
+    }
+  } else {
+    for (const cells of rows) {
+      batch.push(cells);
+      if (batch.length === size) {
+        yield batch;
+        batch = [];
+      }
+    }
+  }
+  yield batch;
+}
+
+/** The export of whatever `open` reads, as exportToFile; the source is closed however the export ends. */
+export async function exportSourceToFile(
+  open: OpenExportSource,
+  rawRequest: unknown,
+  hooks: ExportHooks = {},
+  created?: PartialFile,
+): Promise<ExportSummary> {
   const request = parseOrThrow(exportRequestSchema, rawRequest, 'Export');
   const { partial, fd } = created ? { partial: created, fd: reopenPartial(created) } : createPartial(request.out);
   let writer: CsvStreamWriter | XlsxStreamWriter | undefined;
+  let source: ExportSource | undefined;
   let done = 0;
   try {
-    const source = request.activity ? activityExportSource(db, request.activity) : numbersExportSource(db, request.filter);
+    source = await open(request);
     const { total } = source;
     const every = hooks.progressEvery ?? 10_000;
     if (request.format === 'csv') {
@@ -58,20 +97,12 @@ export async function exportToFile(db: Db, rawRequest: unknown, hooks: ExportHoo
       });
     }
     hooks.onProgress?.({ rows: 0, total });
-    let batch: string[][] = [];
-    for (const cells of source.rows) {
-      batch.push(cells);
-      if (batch.length === BATCH) {
-        if (hooks.isCancelled?.()) throw new ExportCancelled();
-        await writer.writeRows(batch);
-        done += batch.length;
-        batch = [];
-        if (done % every === 0) hooks.onProgress?.({ rows: done, total });
-      }
+    for await (const batch of batchesOf(source.rows, BATCH)) {
+      if (hooks.isCancelled?.()) throw new ExportCancelled();
+      await writer.writeRows(batch);
+      done += batch.length;
+      if (batch.length === BATCH && done % every === 0) hooks.onProgress?.({ rows: done, total });
     }
-    if (hooks.isCancelled?.()) throw new ExportCancelled();
-    await writer.writeRows(batch);
-    done += batch.length;
     await writer.finish();
     commitPartial(partial, request.out);
     hooks.onProgress?.({ rows: done, total });
@@ -82,6 +113,8 @@ export async function exportToFile(db: Db, rawRequest: unknown, hooks: ExportHoo
     else closeQuietly(fd);
     discardPartial(partial);
     throw error;
+  } finally {
+    await source?.close?.();
   }
 }
 

@@ -12,10 +12,15 @@ export interface ExportSource {
   sheetName: string;
   total: number;
   /** Read lazily, in one pass over one read snapshot; leaving the loop early closes the statement. */
-  rows: IterableIterator<string[]>;
+  rows: Iterable<string[]> | AsyncIterable<string[]>;
+  /** Releases what the reading holds (a team database's connection), however the export ended. */
+  close?: () => Promise<void>;
   /** Columns whose XLSX cells refer to the shared-strings table (see FEW_VALUED_COLUMNS). */
   sharedColumns: number[];
 }
+
+/** The sheet an inventory export's numbers are written to (and continue on as "numbers (2)", ...). */
+export const NUMBERS_SHEET = 'numbers';
 
 /** Every number the filter matches, in number order, as an inventory file's rows. */
 export function numbersExportSource(db: Db, filter: ParsedSearchFilter): ExportSource {
@@ -33,7 +38,7 @@ export function numbersExportSource(db: Db, filter: ParsedSearchFilter): ExportS
   }
   return {
     header: TRANSFER_COLUMNS,
-    sheetName: 'numbers',
+    sheetName: NUMBERS_SHEET,
     total,
     rows: cells(),
     sharedColumns: FEW_VALUED_COLUMNS.map((c) => TRANSFER_COLUMNS.indexOf(c)),

@@ -18,7 +18,7 @@ import { parseOrThrow } from '../validation';
 import { cellsByColumn, readHeader, type HeaderMap } from './header';
 import { detectFormat, precheck, readRows, type ImportFormat } from './read-rows';
 import { readImportRow, type ImportCandidate } from './validate-row';
-import { BatchWriter } from './write-batch';
+import { BatchWriter, type ImportAudit, type ImportLine, type ImportTarget } from './write-batch';
 
 /**
  * Rows per transaction. Each commit writes out every index page its rows touched, so larger batches
@@ -89,6 +89,16 @@ async function checkShape(file: string, format: ImportFormat): Promise<number> {
 }
 
 export async function importFile(ctx: CoreContext, rawRequest: unknown, options: ImportOptions = {}): Promise<ImportReport> {
+  return importFileInto(new BatchWriter(ctx.db), { at: ctx.clock.now().toISOString(), actor: ctx.actor }, rawRequest, options);
+}
+
+/** The import into any store: `target` writes the batches, every number's audit event at `audit.at` by `audit.actor`. */
+export async function importFileInto(
+  target: ImportTarget,
+  audit: Omit<ImportAudit, 'file'>,
+  rawRequest: unknown,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const request = parseOrThrow(importRequestSchema, rawRequest, 'Import');
   const file = path.resolve(request.file);
   requireRegularFile(file, 'Import');
@@ -97,11 +107,12 @@ export async function importFile(ctx: CoreContext, rawRequest: unknown, options:
   const total = request.dryRun ? null : await checkShape(file, format);
   // The connection's page cache (connection.ts) keeps the index pages a large import touches over
   // and over in memory.
-  return runImport(ctx, request.dryRun, file, format, total, options);
+  return runImport(target, { ...audit, file: path.basename(file) }, request.dryRun, file, format, total, options);
 }
 
 async function runImport(
-  ctx: CoreContext,
+  target: ImportTarget,
+  audit: ImportAudit,
   dryRun: boolean,
   file: string,
   format: ImportFormat,
@@ -109,8 +120,6 @@ async function runImport(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
-  const writer = new BatchWriter(ctx.db);
-  const audit = { at: ctx.clock.now().toISOString(), actor: ctx.actor, file: path.basename(file) };
   const counts: Record<ImportRowStatus, number> = { add: 0, invalid: 0, duplicate: 0, conflicting: 0 };
   const results: ImportRowResult[] = [];
   let truncated = false;
@@ -128,34 +137,55 @@ async function runImport(
   let header: HeaderMap | null = null;
   let rows = 0;
   let imported = 0;
-  let batch: { line: number; candidate: ImportCandidate }[] = [];
+  let batch: ImportLine[] = [];
+
+  /** Sorts a batch by what the inventory holds: the lines to add, and the rows it holds already (same or different). */
+  const sortBatch = (existingRows: ReadonlyMap<string, NumberRow>) => {
+    const toAdd: ImportLine[] = [];
+    const held: ImportRowResult[] = [];
+    for (const item of batch) {
+      const { line, candidate } = item;
+      const number = candidate.number.number;
+      const existing = existingRows.get(number);
+      if (!existing) {
+        toAdd.push(item);
+        continue;
+      }
+      const diff = differences(existing, candidate);
+      if (diff.length === 0) held.push({ line, number, status: 'duplicate', reason: 'already in the inventory with the same fields' });
+      else
+        held.push({
+          line,
+          number,
+          status: 'conflicting',
+          reason: `already in the inventory (${existing.state}) with a different ${diff.join(', ')}`,
+        });
+    }
+    return { toAdd, held };
+  };
 
   const flush = async () => {
-    const work = () => {
-      for (const { line, candidate } of batch) {
-        const number = candidate.number.number;
-        const existing = writer.existing(number);
-        if (existing) {
-          const diff = differences(existing, candidate);
-          if (diff.length === 0) record({ line, number, status: 'duplicate', reason: 'already in the inventory with the same fields' });
-          else
-            record({
-              line,
-              number,
-              status: 'conflicting',
-              reason: `already in the inventory (${existing.state}) with a different ${diff.join(', ')}`,
-            });
-          continue;
-        }
-        if (!dryRun) {
-          writer.insert(candidate, line, audit);
-          imported++;
-        }
-        record({ line, number, status: 'add' });
+    let sorted: ReturnType<typeof sortBatch> = { toAdd: [], held: [] };
+    const added = await target.writeBatch(
+      batch,
+      (existingRows) => {
+        sorted = sortBatch(existingRows);
+        return sorted.toAdd;
+      },
+      audit,
+      dryRun,
+    );
+    // Recorded once the batch is written: a batch whose transaction failed reports nothing.
+    for (const result of sorted.held) record(result);
+    for (const { line, candidate } of sorted.toAdd) {
+      const number = candidate.number.number;
+      if (!added.has(number)) {
+        record({ line, number, status: 'duplicate', reason: 'added to the inventory meanwhile, by another client' });
+        continue;
       }
-    };
-    if (dryRun) work();
-    else writer.transaction(work);
+      if (!dryRun) imported++;
+      record({ line, number, status: 'add' });
+    }
     batch = [];
     options.onProgress?.({ rows, total, imported });
     await yieldToEventLoop();

@@ -21,6 +21,7 @@ const TABLE_PRIVILEGES: Readonly<Record<string, readonly string[]>> = {
   number_stock: ['SELECT'],
   low_stock_pairs: ['SELECT', 'INSERT', 'DELETE'],
   number_inventory_schema: ['SELECT'],
+  changes: ['SELECT'],
 };
 
 /** The statements granting `role` (an identifier, already quoted) its rights on `database` (likewise). */

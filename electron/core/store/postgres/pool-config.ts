@@ -46,11 +46,16 @@ function pgpassFor(url: URL): () => Promise<string> {
     );
 }
 
-export function poolConfig(url: string, applicationName: string, env: NodeJS.ProcessEnv = process.env): pg.PoolConfig {
+/**
+ * `clientTag` names this process's sessions to the change feed (migration 003 records it with each
+ * change), so a desktop does not announce its own changes twice.
+ */
+export function poolConfig(url: string, applicationName: string, env: NodeJS.ProcessEnv = process.env, clientTag?: string): pg.PoolConfig {
   const parsed = new URL(url);
   const fromUrl = parseIntoClientConfig(url);
   return {
     ...fromUrl,
+    ...(clientTag ? { options: `${fromUrl.options ?? ''} -c number_inventory.client=${clientTag}`.trim() } : {}),
     password: parsed.password ? decodeURIComponent(parsed.password) : (env.PGPASSWORD ?? pgpassFor(parsed)),
     application_name: applicationName,
     ...SESSION_LIMITS,

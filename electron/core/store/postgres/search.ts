@@ -63,7 +63,7 @@ function queryCondition(c: Conditions, query: string): string {
   return pattern ? patternCondition(c, pattern) : 'FALSE';
 }
 
-function whereClause(filter: ParsedSearchFilter, options: { ignoreStates?: boolean } = {}): Conditions {
+export function whereClause(filter: ParsedSearchFilter, options: { ignoreStates?: boolean } = {}): Conditions {
   const c = new Conditions();
   const anyOf = (column: string, values: readonly unknown[]) => `${column} = ANY(${c.bind([...values])})`;
   if (filter.states?.length && !options.ignoreStates) c.add(anyOf('n.state', filter.states));

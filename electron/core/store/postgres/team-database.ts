@@ -24,11 +24,13 @@ export interface ConnectOptions {
   /** Upgrade an older schema on connect when the login may (default), or leave the schema alone (db migrate, db grant). */
   migrate?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** Tags this process's changes for the change feed (see pool-config.ts). */
+  clientTag?: string;
 }
 
 export async function connectTeamDatabase(url: string, options: ConnectOptions = {}): Promise<TeamDatabase> {
   const server = describeServer(url);
-  const pool = new pg.Pool(poolConfig(url, options.applicationName ?? 'Number Inventory', options.env));
+  const pool = new pg.Pool(poolConfig(url, options.applicationName ?? 'Number Inventory', options.env, options.clientTag));
   // An idle connection the server drops (a restart) must not crash the process: the next checkout reconnects.
   pool.on('error', () => undefined);
   const database: TeamDatabase = {

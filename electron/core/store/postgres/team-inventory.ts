@@ -8,13 +8,22 @@
 // that version and is refused as STALE_VERSION, never a deadlock or a driver error.
 // Time: "now" is the server's clock (one desktop's wrong clock cannot move a deadline), unless a
 // clock is given (NUMBER_INVENTORY_NOW, tests).
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type pg from 'pg';
 import type { ActionInput } from '../../../../shared/actions';
 import type { ActivityPage, ActivityRequest } from '../../../../shared/activity';
+import type { ChangeEvent } from '../../../../shared/contract';
 import { MAX_BULK_NUMBERS, type BulkPreview, type BulkRequest, type BulkStatus } from '../../../../shared/bulk';
 import type { ImportJobStatus } from '../../../../shared/import-app';
 import type { BillingEventReport, BillingFeedReport, NumberBilling } from '../../../../shared/billing';
-import type { ChosenImportFile, ImportUpload } from '../../../../shared/import-source';
+import {
+  importRunSchema,
+  type ChosenImportFile,
+  type ImportRun,
+  type ImportSource,
+  type ImportUpload,
+} from '../../../../shared/import-source';
 import type { DashboardSummary } from '../../../../shared/dashboard';
 import type { AddNumbersRequest } from '../../../../shared/add-numbers';
 import type { AddResult, ExpiredRelease, NumberDetail, NumberRecord, NumberState, Organization } from '../../../../shared/domain';
@@ -29,11 +38,20 @@ import type {
 } from '../../../../shared/notifications';
 import type { FieldValues, SearchFilter, SearchRequest, SearchResult } from '../../../../shared/search';
 import type { AppSettings, SettingsView } from '../../../../shared/settings';
-import type { ExportStatus, ImportReport, SavedSearch, SaveSearchRequest } from '../../../../shared/transfer';
+import type { ExportStart, ExportStatus, ImportReport, SavedSearch, SaveSearchRequest } from '../../../../shared/transfer';
 import type { Clock } from '../../clock';
 import { actorOf } from '../../context';
 import type { SweepReport } from '../../expiry/sweep';
-import type { ExportFileOffer } from '../../export/jobs';
+import { inProcessExports } from '../../export/in-process';
+import { ExportJobs, type ExportFileOffer } from '../../export/jobs';
+import type { ExportPathPolicy } from '../../export/path-policy';
+import type { ExportFormat } from '../../export/types';
+import { ImportJobs } from '../../import-app/jobs';
+import { importFileInto, type ImportOptions } from '../../import/run-import';
+import { anyImportPath, withImportSource, type ImportPathPolicy } from '../../import/source';
+import { ImportUploads } from '../../import/uploads';
+import { parseOrThrow } from '../../validation';
+import { userDataDir } from '../../paths';
 import type { InventoryPort } from '../../inventory-port';
 import { readAction, readRequest, withStateContext } from '../../lifecycle/perform';
 import { readAddEntries, readAddRequest } from '../../numbers/add';
@@ -43,6 +61,10 @@ import { readSettingsPatch, settingsFromRows, settingsView } from '../../setting
 import { detailOf, findRow, insertEvent, insertNumberIfNew, requireRow } from './numbers';
 import { countByState, matchingNumbers, searchNumbers } from './search';
 import { sweepTeamDatabase } from './sweep';
+import { ChangeFeed } from './change-feed';
+import { teamExportSource } from './export-source';
+import { poolConfig } from './pool-config';
+import { TeamImportTarget } from './import-target';
 import { connectTeamDatabase, type TeamDatabase } from './team-database';
 import { applyBatch, previewChunk } from './bulk';
 import { writeTransition, type ActingAs } from './transitions';
@@ -70,6 +92,10 @@ export interface TeamInventoryOptions {
   env?: NodeJS.ProcessEnv;
   /** Releases per sweep transaction (see lifecycle/sweep.ts); smaller in tests, to interleave concurrent sweeps. */
   sweepBatchSize?: number;
+  /** Where exports may be written (see export/path-policy.ts); by default anywhere, as the CLI asks. */
+  exportPaths?: ExportPathPolicy;
+  /** Which paths an import from the app may name (see import/source.ts); by default any, as the CLI asks. */
+  importPaths?: ImportPathPolicy;
 }
 
 type Client = pg.ClientBase;
@@ -82,15 +108,36 @@ export class TeamInventory implements InventoryPort {
   private readonly bulk = new BulkJobs((plan, batchId, batch) =>
     this.transaction(async (client) => applyBatch(client, plan, batchId, batch, await this.acting(client))),
   );
+  private readonly exports: ExportJobs;
+  private readonly imports = new ImportJobs();
+  /** This process's tag on the changes it makes (see change-feed.ts). */
+  private readonly clientTag = randomUUID();
+  private readonly feeds = new Set<ChangeFeed>();
+  private readonly uploads = new ImportUploads();
 
   constructor(
     readonly url: string,
     private readonly options: TeamInventoryOptions = {},
-  ) {}
+  ) {
+    // Exports run here, reading through a cursor; the records of those in flight (to remove what a
+    // killed process left) are kept with the app's own files, as the database has no folder here.
+    this.exports = new ExportJobs(path.join(userDataDir(process.platform, options.env), 'team-database'), {
+      ...(options.exportPaths ? { paths: options.exportPaths } : {}),
+      run: inProcessExports(async (request) => {
+        const { pool, server } = await this.database();
+        return teamExportSource(pool, server, request);
+      }),
+    });
+    this.exports.removeLeftovers();
+  }
 
   /** Connects (once) and brings the schema up to date when the login may; refused in plain words otherwise. */
   database(): Promise<TeamDatabase> {
-    this.connection ??= connectTeamDatabase(this.url, { applicationName: this.options.applicationName, env: this.options.env });
+    this.connection ??= connectTeamDatabase(this.url, {
+      applicationName: this.options.applicationName,
+      env: this.options.env,
+      clientTag: this.clientTag,
+    });
     return this.connection;
   }
 
@@ -140,9 +187,27 @@ export class TeamInventory implements InventoryPort {
   }
 
   async close(): Promise<void> {
+    await this.exports.closeAll();
+    await Promise.all([...this.feeds].map((feed) => feed.stop()));
+    this.uploads.clear();
     const connection = this.connection;
     this.connection = undefined;
     if (connection) await (await connection.catch(() => undefined))?.close();
+  }
+
+  /**
+   * Hears every change other processes make to this team database (within about a second: NOTIFY
+   * wakes the feed), including those made while the server could not be reached, once it can
+   * again; `onReachable` hears whether it can. Answers how to stop listening.
+   */
+  watchChanges(onExternalChange: (event: ChangeEvent) => void, onReachable?: (reachable: boolean) => void): () => void {
+    const config = poolConfig(this.url, `${this.options.applicationName ?? 'Number Inventory'} (change feed)`, this.options.env);
+    const feed = new ChangeFeed(config, { ownClient: this.clientTag, onChange: onExternalChange, onReachable });
+    this.feeds.add(feed);
+    return () => {
+      this.feeds.delete(feed);
+      void feed.stop();
+    };
   }
 
   async act<A extends OperatorAction>(rawAction: A, input: ActionInput<A>): Promise<NumberDetail> {
@@ -328,28 +393,36 @@ export class TeamInventory implements InventoryPort {
     return this.transaction(async (client) => upsertOrganizations(client, orgs, await this.now(client)));
   }
 
-  async importFile(): Promise<ImportReport> {
-    throw notYet('Import');
+  /** Imports an inventory file (CSV or XLSX) through COPY and a staging table (import-target.ts); a dry run writes nothing. */
+  async importFile(request: ImportRun, options: ImportOptions = {}): Promise<ImportReport> {
+    const run = parseOrThrow(importRunSchema, request, 'Import');
+    return withImportSource(run.source, this.options.importPaths ?? anyImportPath, this.uploads, async (file) => {
+      const audit = await this.read(async (client) => ({ at: await this.now(client), actor: await this.actor(client) }));
+      return importFileInto(new TeamImportTarget((work) => this.transaction(work)), audit, { file, dryRun: run.dryRun }, options);
+    });
   }
 
-  async offerExportFile(): Promise<ExportFileOffer> {
-    throw notYet('Export');
+  /** The file to offer for an export: a suggestion to edit, or none where a save dialog chooses it. */
+  async offerExportFile(format: ExportFormat, suggestedName: string): Promise<ExportFileOffer> {
+    return this.exports.offer(format, suggestedName);
   }
 
-  async startExport(): Promise<ExportStatus> {
-    throw notYet('Export');
+  /** Starts exporting every number a search matches, in one snapshot, through a cursor; follow it with exportStatus. */
+  async startExport(request: ExportStart, onProgress?: (status: ExportStatus) => void): Promise<ExportStatus> {
+    return this.exports.start(request, onProgress);
   }
 
-  async exportStatus(): Promise<ExportStatus> {
-    throw notYet('Export');
+  async exportStatus(id: string): Promise<ExportStatus> {
+    return this.exports.status(id);
   }
 
-  async cancelExport(): Promise<ExportStatus> {
-    throw notYet('Export');
+  async cancelExport(id: string): Promise<ExportStatus> {
+    return this.exports.cancel(id);
   }
 
-  async exportFinished(): Promise<ExportStatus> {
-    throw notYet('Export');
+  /** Waits for an export to end and answers how it ended. */
+  async exportFinished(id: string): Promise<ExportStatus> {
+    return this.exports.finished(id);
   }
 
   async recordBillingEvent(): Promise<BillingEventReport> {
@@ -409,20 +482,27 @@ export class TeamInventory implements InventoryPort {
     return this.bulk.finished(id);
   }
 
-  async uploadImportFile(): Promise<ImportUpload> {
-    throw notYet('Import');
+  /** One piece of a file uploaded for import (browser mode's file input); the first answers the upload's id. */
+  async uploadImportFile(piece: unknown): Promise<ImportUpload> {
+    return this.uploads.add(piece);
   }
 
-  async startImport(): Promise<ImportJobStatus> {
-    throw notYet('Import');
+  /** Starts a committed import in batches; follow it with importStatus, stop it with cancelImport. */
+  async startImport(source: ImportSource, onEnd?: (imported: number) => void): Promise<ImportJobStatus> {
+    return this.imports.start((options) => this.importFile({ source, dryRun: false }, options), onEnd);
   }
 
-  async importStatus(): Promise<ImportJobStatus> {
-    throw notYet('Import');
+  async importStatus(id: string): Promise<ImportJobStatus> {
+    return this.imports.status(id);
   }
 
-  async cancelImport(): Promise<ImportJobStatus> {
-    throw notYet('Import');
+  async cancelImport(id: string): Promise<ImportJobStatus> {
+    return this.imports.cancel(id);
+  }
+
+  /** Waits for an import started with startImport to end. */
+  async importFinished(id: string): Promise<ImportJobStatus> {
+    return this.imports.finished(id);
   }
 
   /** One page of the activity log: every audit event, newest first, filtered. */
