@@ -1,7 +1,7 @@
 // The user guide's screenshots (README, "User guide"): each flow of the life-cycle document, import,
 // bulk actions, the dashboard and settings, taken in the real renderer on a small realistic
-// inventory and written to docs/guide/ (committed). Re-run this spec to retake them:
-//   npx playwright test test/e2e/user-guide.spec.ts
+// inventory. `npm run guide` retakes them into docs/guide/ (committed); in an ordinary test run
+// they go to test-results/guide/, so running the tests never changes the committed pictures.
 // Each step also checks what the guide says happens, so a screenshot never shows a broken screen.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,13 @@ import { test, expect } from './fixtures';
 import { ACME, addOrganizations, DID_RESERVATION, GLOBEX, SUBSCRIPTION } from './seed';
 import { chooseAction, confirm, expectCounts, field, grid, openDetail, search, selectTab } from './ui';
 
-const GUIDE = path.resolve(__dirname, '..', '..', 'docs', 'guide');
+const GUIDE = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  ...(process.env.NUMBER_INVENTORY_GUIDE === 'retake' ? ['docs'] : ['test-results']),
+  'guide',
+);
 
 /** Writes one screenshot of the guide (the viewport, as the operator sees it). */
 async function shot(page: Page, name: string): Promise<void> {
