@@ -11,7 +11,8 @@ function fieldWords(key: string): string {
     .toLowerCase()
     .replace(/\buuid\b/g, 'UUID')
     .replace(/\bsku\b/g, 'SKU')
-    .replace(/\bdid\b/g, 'DID');
+    .replace(/\bdid\b/g, 'DID')
+    .replace(/\bsmtp\b/g, 'SMTP');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -48,10 +48,11 @@ export function allowedActions(state: NumberState): OperatorAction[] {
   return OPERATOR_ACTIONS.filter((action) => ACTION_RULES[action].from.includes(state));
 }
 
-/** What a state allows, in the words of the screens: "A reserved number can be: Extend Reservation, Release, Assign." */
+/** What a state allows, in the words of the screens: "A reserved number can be: Extend Reservation, Release, Assign." ("An available …") */
 export function whatStateAllows(state: NumberState): string {
   const labels = allowedActions(state).map((action) => ACTION_RULES[action].label);
-  return labels.length ? `A ${state} number can be: ${labels.join(', ')}.` : `Nothing can be done to a ${state} number.`;
+  const article = /^[aeiou]/.test(state) ? 'An' : 'A';
+  return labels.length ? `${article} ${state} number can be: ${labels.join(', ')}.` : `Nothing can be done to a ${state} number.`;
 }
 
 /** Subscription events put the number on reservation for its owner for a set period. */

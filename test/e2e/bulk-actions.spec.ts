@@ -91,7 +91,9 @@ test('Lock numbers checked one by one on two pages; the selection is of the tab 
   await expect(dialog.getByRole('status')).toHaveText('2 will change, 1 refused. Nothing has been changed yet.');
   await dialog.getByRole('button', { name: 'Refused (1)' }).click();
   const preview = dialog.getByRole('grid', { name: 'Preview per number' });
-  await expect(preview.getByRole('row').filter({ hasText: all[1] })).toContainText(`Refused: Cannot lock ${all[1]}: it is reserved`);
+  await expect(preview.getByRole('row').filter({ hasText: all[1] })).toContainText(
+    `Refused: "Lock" is not possible for ${all[1]}: it is Reserved.`,
+  );
   await expect(preview.getByRole('row').filter({ hasText: all[0] })).toHaveCount(0);
   await screenshot(page, 'bulk-preview');
   await dialog.getByRole('button', { name: 'Lock 2 numbers' }).click();

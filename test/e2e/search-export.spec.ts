@@ -29,7 +29,7 @@ test('Advanced search narrows grid and counts, with chips and saved searches; ex
   await panel.getByRole('combobox', { name: 'Vendor' }).press('Enter');
   await panel.getByRole('checkbox', { name: 'Fax' }).check();
   await expect(panel.getByRole('status')).toHaveText('1 matching number on the Available tab; 1 more on other tabs');
-  await panel.getByRole('textbox', { name: 'Save these conditions as' }).fill('US fax');
+  await panel.getByRole('textbox', { name: 'Save as' }).fill('US fax');
   await panel.getByRole('button', { name: 'Save search' }).click();
   await expect(panel.getByText('Saved "US fax"')).toBeVisible();
   await screenshot(page, 'advanced-search');

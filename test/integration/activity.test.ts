@@ -125,7 +125,7 @@ describe('activity log on an inventory file', () => {
     [{ filter: { pattern: '+65x' } }, 'Number pattern'],
     [{ filter: { since: 'yesterday' } }, '"From" must be a date and time'],
     [{ filter: { since: '2026-01-06T00:00:00Z', until: '2026-01-05T00:00:00Z' } }, '"From" must be before "Until"'],
-    [{ filter: { actions: ['explode'] } }, 'actions'],
+    [{ filter: { actions: ['explode'] } }, 'Actions'],
   ])('refuses bad filters with a clear error: %j', async (request, words) => {
     const refusal = await t.inventory.activity(request as ActivityRequest).then(
       () => null,

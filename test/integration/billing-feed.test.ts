@@ -194,7 +194,7 @@ describe('reading a feed', () => {
       [3, 'applied', 'changed'],
       [4, 'unchanged', 'refused'],
       [5, 'unmatched', `no number is assigned to subscription ${SUB_1}`],
-      [6, 'invalid', 'event: Event must be one of: expired, terminated, swapped-out'],
+      [6, 'invalid', 'Event must be one of: expired, terminated, swapped-out'],
     ];
     expect(summary(dry)).toEqual(expected);
     const committed = await t.inventory.importBillingFeed({ file: feed, dryRun: false });

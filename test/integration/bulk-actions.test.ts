@@ -46,7 +46,7 @@ describe.each(STORES)('on the $name', (store) => {
       const byNumber = new Map(preview.rows.map((r) => [r.number, r]));
       expect(byNumber.get(numbers[0])).toEqual({ number: numbers[0], state: 'available', outcome: 'apply' });
       expect(byNumber.get(numbers[1])).toMatchObject({ state: 'locked', outcome: 'refused', refusal: { code: 'ILLEGAL_TRANSITION' } });
-      expect(byNumber.get(numbers[1])?.refusal?.message).toContain('it is locked');
+      expect(byNumber.get(numbers[1])?.refusal?.message).toContain('it is Locked');
       expect(byNumber.get(numbers[4])).toMatchObject({ state: 'reserved', outcome: 'refused' });
       expect(byNumber.get('+6599999999')).toMatchObject({ state: null, refusal: { code: 'NOT_FOUND' } });
       expect(byNumber.get('not a number')).toMatchObject({ state: null, refusal: { code: 'INVALID_INPUT' } });

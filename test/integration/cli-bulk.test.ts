@@ -48,7 +48,7 @@ describe('bulk actions in the CLI', () => {
         [B, 'refused'],
         [C, 'apply'],
       ]);
-      expect(preview.rows[1].refusal?.message).toContain('it is locked');
+      expect(preview.rows[1].refusal?.message).toContain('it is Locked');
       const text = ok(await cli(['reserve', '--all-matching', '--country', 'SG', '--org', ORG_A, '--remark', 'x', '--dry-run']));
       expect(text.stdout).toContain('dry run: 2 would change, 1 refused; nothing was changed');
       const all = ok(await cli(['--json', 'search', '--state', 'reserved'])).json<SearchResult<NumberRecord>>();
@@ -74,7 +74,7 @@ describe('bulk actions in the CLI', () => {
 
       const text = await cli(['release', A, C, UK, '--remark', 'done']);
       expect(text.code).toBe(1);
-      expect(text.stdout).toContain(`${UK}: refused: Cannot release ${UK}: it is available`);
+      expect(text.stdout).toContain(`${UK}: refused: "Release" is not possible for ${UK}: it is Available.`);
       expect(text.stdout).toMatch(/2 of 3 changed by release \(batch [0-9a-f-]{36}\)/);
       expect(text.stderr).toContain('1 of 3 numbers were refused');
     },

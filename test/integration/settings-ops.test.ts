@@ -37,15 +37,15 @@ describe('settings in the core', () => {
   });
 
   it.each([
-    [{ reservationDays: 0 }, /reservationDays: must be a whole number from 1 to 3650 days/],
-    [{ smtpPort: 'x' }, /smtpPort: must be a whole number from 1 to 65535/],
-    [{ warningLeadDays: -1 }, /warningLeadDays/],
-    [{ lockPeriodDays: 1.5 }, /lockPeriodDays/],
-    [{ smtpPort: 70000 }, /smtpPort/],
-    [{ smtpSecurity: 'ssl' }, /smtpSecurity/],
-    [{ partnerSupportEmail: 'support at partner' }, /partnerSupportEmail: must be an email address/],
+    [{ reservationDays: 0 }, /Reservation days: must be a whole number from 1 to 3650 days/],
+    [{ smtpPort: 'x' }, /SMTP port: must be a whole number from 1 to 65535/],
+    [{ warningLeadDays: -1 }, /Warning lead days/],
+    [{ lockPeriodDays: 1.5 }, /Lock period days/],
+    [{ smtpPort: 70000 }, /SMTP port/],
+    [{ smtpSecurity: 'ssl' }, /SMTP security/],
+    [{ partnerSupportEmail: 'support at partner' }, /Partner support email: must be an email address/],
     [{ colour: 'blue' }, /colour/],
-    [{ reservationDays: 30, operatorSupportEmail: 'nope' }, /operatorSupportEmail/],
+    [{ reservationDays: 30, operatorSupportEmail: 'nope' }, /Operator support email/],
   ])('refuses %j, naming the key, and writes nothing', async (patch, message) => {
     await expect(t.inventory.updateSettings(patch)).rejects.toMatchObject({
       code: 'INVALID_INPUT',
@@ -153,7 +153,7 @@ describe('CLI: settings and outbox', () => {
     expect(badEmail.code).toBe(1);
     expect(badEmail.json<{ error: { code: string; message: string } }>().error).toMatchObject({
       code: 'INVALID_INPUT',
-      message: expect.stringContaining('operatorSupportEmail'),
+      message: expect.stringContaining('Operator support email'),
     });
     const unknown = await runCli(['settings', 'set', 'lockDays', '3'], { db });
     expect(unknown.code).toBe(2);

@@ -86,12 +86,13 @@ describe('upgrading a team database from version 1', () => {
     const pool = new pg.Pool({ connectionString: database.url });
     try {
       await migrateTeamDatabase(pool, database.name, PG_MIGRATIONS.slice(0, 1));
+      const version2 = PG_MIGRATIONS.slice(0, 2);
       await database.query(
         `INSERT INTO numbers (number, country, vendor, sku, state, created_at, updated_at)
          SELECT '+65612300' || lpad(i::text, 2, '0'), 'SG', 'Singtel', 'SG-DID', 'available', $1, $1 FROM generate_series(0, 6) i`,
         [T0],
       );
-      expect(await migrateTeamDatabase(pool, database.name)).toEqual([2]);
+      expect(await migrateTeamDatabase(pool, database.name, version2)).toEqual([2]);
       expect(await database.query(STOCK)).toEqual([{ state: 'available', country: 'SG', vendor: 'Singtel', sku: 'SG-DID', count: 7 }]);
     } finally {
       await pool.end();
